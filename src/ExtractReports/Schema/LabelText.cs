@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace ExtractReports.Schema;
+
+/// <summary>
+/// Label normalization and fuzzy phrase matching shared by every reader: full-width forms folded
+/// (NFKC), whitespace removed, so that `三、 本 年 度 办 理 结 果`, `（二）` and `(二)` compare equal.
+/// </summary>
+public static class LabelText
+{
+    public static string Normalize(string text)
+    {
+        var folded = text.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(folded.Length);
+        foreach (var ch in folded)
+        {
+            if (char.IsWhiteSpace(ch) || ch == '\u200b' || ch == '\ufeff') continue;
+            sb.Append(ch switch
+            {
+                '“' or '”' or '"' => '"',
+                '、' => '.',
+                _ => ch,
+            });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// How well <paramref name="key"/> occurs in <paramref name="text"/> (both normalized): 1 for an exact
+    /// occurrence, less for an approximate one (edit distance against the best substring, allowed only for
+    /// keys of 5+ characters, at most a quarter of the key), 0 for none.
+    /// </summary>
+    public static double Match(string text, string key)
+    {
+        if (key.Length == 0 || text.Length == 0) return 0;
+        if (text.Contains(key, StringComparison.Ordinal)) return 1;
+        if (key.Length < 5) return 0;
+        int maxErrors = key.Length / 4;
+        int best = BestSubstringDistance(text, key);
+        return best <= maxErrors ? 1.0 - (double)best / key.Length : 0;
+    }
+
+    /// <summary>Sellers' algorithm: the least edit distance between key and any substring of text.</summary>
+    internal static int BestSubstringDistance(string text, string key)
+    {
+        var prev = new int[key.Length + 1];
+        var cur = new int[key.Length + 1];
+        for (int i = 0; i <= key.Length; i++) prev[i] = i;
+        int best = prev[key.Length];
+        foreach (var t in text)
+        {
+            cur[0] = 0;
+            for (int i = 1; i <= key.Length; i++)
+            {
+                int cost = key[i - 1] == t ? 0 : 1;
+                cur[i] = Math.Min(Math.Min(prev[i] + 1, cur[i - 1] + 1), prev[i - 1] + cost);
+            }
+            best = Math.Min(best, cur[key.Length]);
+            (prev, cur) = (cur, prev);
+        }
+        return best;
+    }
+}
