@@ -25,6 +25,7 @@ public sealed class LeptonicaImaging : IPageImaging
         try
         {
             int n = Lept.pixaGetCount(pixa);
+            if (n == 0) throw new ImagingException("no page of the TIFF could be decoded (leptonica reads 1, 8 and 16 bit gray and RGB, not 16 bit with alpha)");
             var pages = new List<GrayImage>(n);
             for (int i = 0; i < n; i++)
             {

@@ -26,15 +26,21 @@ public sealed class CellReader(OcrOptions options)
         var general = engine.Read(region, OcrMode.Block);
         var words = general.Words.Where(w => w.Text.Length > 0).ToList();
         var joined = OcrText.Join(general.Lines.Select(l => OcrText.Join(l.Select(w => w.Text))));
-        if (OcrText.LooksNumeric(joined, options.MaxNumberLength))
+        double confidence = words.Count == 0 ? 0 : words.Min(w => w.Confidence);
+        bool numeric = OcrText.LooksNumeric(joined, options.MaxNumberLength);
+        // A short doubtful read may be a number the text model garbled (a digit next to a speck): try digits too.
+        if (numeric || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
             var number = engine.Read(region, OcrMode.Number);
             var numberWords = number.Words.Where(w => w.Text.Length > 0).ToList();
-            if (OcrText.CleanNumber(string.Concat(numberWords.Select(w => w.Text))) is { } clean && numberWords.Count > 0)
-                return new Cell(clean, cellBox, numberWords.Min(w => w.Confidence));
+            if (numberWords.Count > 0 && OcrText.CleanNumber(string.Concat(numberWords.Select(w => w.Text))) is { } clean)
+            {
+                double numberConfidence = numberWords.Min(w => w.Confidence);
+                if (numeric || numberConfidence > confidence) return new Cell(clean, cellBox, numberConfidence);
+            }
         }
         if (words.Count == 0) return new Cell("", cellBox, 0.5); // ink that reads as nothing: a speck, or a faint mark
-        return new Cell(joined, cellBox, words.Min(w => w.Confidence));
+        return new Cell(joined, cellBox, confidence);
     }
 
     /// <summary>The box of the ink inside a rectangle, when there is at least a square of side

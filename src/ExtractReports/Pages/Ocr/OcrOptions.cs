@@ -31,6 +31,11 @@ public sealed record OcrOptions
     /// say (A4: 8.27). Only scales lengths, so a wrong guess by 20% does no harm.</summary>
     public double AssumedPageWidthInches { get; init; } = 8.27;
 
+    /// <summary>Narrowest and widest page believed, inches: a stated resolution that makes the page narrower
+    /// than A5 or wider than landscape A3 is a placeholder, and the resolution is estimated instead.</summary>
+    public double MinPageWidthInches { get; init; } = 5.5;
+    public double MaxPageWidthInches { get; init; } = 16.6;
+
     /// <summary>Largest skew searched for, degrees (scans come rotated up to a few degrees).</summary>
     public double MaxSkewDegrees { get; init; } = 5;
 
@@ -38,9 +43,9 @@ public sealed record OcrOptions
     /// (a "——" placeholder is about 0.3 in).</summary>
     public double MinHorizontalRulingInches { get; init; } = 0.5;
 
-    /// <summary>Shortest vertical ink run kept as a ruling line, inches: taller than a character, shorter
-    /// than one table row (a row is about 0.3 in).</summary>
-    public double MinVerticalRulingInches { get; init; } = 0.2;
+    /// <summary>Shortest vertical ink run kept as a ruling line, inches: taller than a heading's character,
+    /// not taller than one table row (a row is about 0.3 in).</summary>
+    public double MinVerticalRulingInches { get; init; } = 0.25;
 
     /// <summary>Ruling pieces closer than this (inches) are one line (thick or slightly skewed lines).</summary>
     public double RulingMergeInches { get; init; } = 0.03;
@@ -48,6 +53,10 @@ public sealed record OcrOptions
     /// <summary>A border between two grid cells counts as drawn when this share of it is inked; otherwise
     /// the two cells are one merged cell.</summary>
     public double BorderPresentFraction { get; init; } = 0.6;
+
+    /// <summary>Ink this close across a ruling line (inches) belongs to the line: the blurred edges of a
+    /// scanned line that its opened mask misses.</summary>
+    public double RulingHaloInches { get; init; } = 0.015;
 
     /// <summary>Inset from a cell's borders before reading it, inches: keeps ruling lines out of the crop.</summary>
     public double CellInsetInches { get; init; } = 0.02;
@@ -57,6 +66,11 @@ public sealed record OcrOptions
 
     /// <summary>Longest text (characters, no CJK) that is re-read as a number with the digit whitelist.</summary>
     public int MaxNumberLength { get; init; } = 16;
+
+    /// <summary>A cell read as text this short (characters) and below <see cref="DoubtfulConfidence"/> is also
+    /// read as a number, and the surer reading wins.</summary>
+    public int MaxDoubtfulLength { get; init; } = 3;
+    public double DoubtfulConfidence { get; init; } = 0.6;
 
     /// <summary>Words of whole-page OCR further apart than this many line heights start a new cell.</summary>
     public double CellGapLineHeights { get; init; } = 1.2;

@@ -17,7 +17,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
 
     public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
     {
-        if (page.Dpi <= 0) page = page.WithDpi(Math.Max(1, (int)Math.Round(page.Width / options.AssumedPageWidthInches)));
+        page = page.WithDpi(EffectiveDpi(page));
         if (page.Dpi < options.MinOcrDpi)
         {
             double factor = Math.Min(4, Math.Ceiling(options.MinOcrDpi / (double)page.Dpi * 4) / 4);
@@ -31,7 +31,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var horizontal = imaging.Open(ink, options.Px(options.MinHorizontalRulingInches, dpi), 1);
         var vertical = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, dpi));
         var grids = gridFinder.Find(horizontal, vertical, dpi);
-        var text = WithoutRulings(ink, horizontal, vertical);
+        var text = WithoutRulings(ink, horizontal, vertical, dpi);
         cancellation.ThrowIfCancellationRequested();
 
         var placed = new List<PlacedLine>();
@@ -55,6 +55,21 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
 
         placed.Sort((a, b) => a.Box.CenterY.CompareTo(b.Box.CenterY));
         return new ScanPageResult(placed, deskewed.AngleDegrees, grids.Count, cellCount, dpi);
+    }
+
+    /// <summary>
+    /// The page's resolution: as stated, unless that makes the page narrower or wider than any paper
+    /// (img2pdf and many writers state 72 or 96 when they know nothing); then estimated from the
+    /// paper width of <see cref="OcrOptions.AssumedPageWidthInches"/>.
+    /// </summary>
+    internal int EffectiveDpi(GrayImage page)
+    {
+        if (page.Dpi > 0)
+        {
+            double inches = page.Width / (double)page.Dpi;
+            if (inches >= options.MinPageWidthInches && inches <= options.MaxPageWidthInches) return page.Dpi;
+        }
+        return Math.Max(1, (int)Math.Round(page.Width / options.AssumedPageWidthInches));
     }
 
     /// <summary>
@@ -89,12 +104,24 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         return word with { Text = clean, Confidence = again.Min(w => w.Confidence), MinSymbolConfidence = again.Min(w => w.MinSymbolConfidence) };
     }
 
-    /// <summary>The page's ink without its ruling lines: what is left inside cells is text.</summary>
-    private static BinaryImage WithoutRulings(BinaryImage ink, BinaryImage horizontal, BinaryImage vertical)
+    /// <summary>
+    /// The page's ink without its ruling lines: what is left inside cells is text. A blurred or noisy line
+    /// is wider than its opened mask, so ink within <see cref="OcrOptions.RulingHaloInches"/> across a
+    /// line goes too; otherwise its slivers widen a cell's crop up to the border and the border gets read.
+    /// </summary>
+    private BinaryImage WithoutRulings(BinaryImage ink, BinaryImage horizontal, BinaryImage vertical, int dpi)
     {
-        var result = new byte[ink.Ink.Length];
-        for (int i = 0; i < result.Length; i++)
-            result[i] = (byte)(ink.Ink[i] & ~(horizontal.Ink[i] | vertical.Ink[i]) & 1);
-        return new BinaryImage(ink.Width, ink.Height, result);
+        int w = ink.Width, h = ink.Height, halo = options.Px(options.RulingHaloInches, dpi);
+        var result = (byte[])ink.Ink.Clone();
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                int i = y * w + x;
+                if (horizontal.Ink[i] != 0)
+                    for (int yy = Math.Max(0, y - halo); yy <= Math.Min(h - 1, y + halo); yy++) result[yy * w + x] = 0;
+                if (vertical.Ink[i] != 0)
+                    result.AsSpan(y * w + Math.Max(0, x - halo), Math.Min(w - 1, x + halo) - Math.Max(0, x - halo) + 1).Clear();
+            }
+        return new BinaryImage(w, h, result);
     }
 }
