@@ -15,3 +15,8 @@ if [[ "$what" == text || "$what" == all ]]; then
   rm -rf "$corpus/text"
   gen text "$corpus" "$staging"
 fi
+
+if [[ "$what" == html || "$what" == all ]]; then
+  rm -rf "$corpus/html"
+  gen html "$corpus" "$staging"
+fi

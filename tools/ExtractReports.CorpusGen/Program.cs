@@ -1,3 +1,4 @@
+using ExtractReports.CorpusGen.Html;
 using ExtractReports.CorpusGen.Text;
 
 // Corpus generator: deterministic (fixed seeds), run by tools/make-corpus.sh.
@@ -11,5 +12,6 @@ var what = args[0];
 var root = args[1];
 var staging = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "corpus-staging");
 if (what is "text" or "all") TextCorpus.Write(root);
+if (what is "html" or "all") HtmlCorpus.Write(root);
 Console.WriteLine($"wrote {what} into {root}");
 return 0;
