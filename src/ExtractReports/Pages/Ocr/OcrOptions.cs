@@ -39,6 +39,10 @@ public sealed record OcrOptions
     /// <summary>Largest skew searched for, degrees (scans come rotated up to a few degrees).</summary>
     public double MaxSkewDegrees { get; init; } = 5;
 
+    /// <summary>Least confidence of the skew finder (leptonica's ratio of best to average alignment score) for a
+    /// page to be turned; table pages of real scans score 1.5 to 3, a blank page about 1.</summary>
+    public double MinSkewConfidence { get; init; } = 1.3;
+
     /// <summary>Shortest horizontal ink run kept as a ruling line, inches: longer than any run of text
     /// (a "——" placeholder is about 0.3 in).</summary>
     public double MinHorizontalRulingInches { get; init; } = 0.5;

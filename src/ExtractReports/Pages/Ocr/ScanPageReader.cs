@@ -23,7 +23,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
             double factor = Math.Min(4, Math.Ceiling(options.MinOcrDpi / (double)page.Dpi * 4) / 4);
             page = imaging.Scale(page, factor);
         }
-        var deskewed = imaging.Deskew(page, options.MaxSkewDegrees);
+        var deskewed = imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence);
         var image = deskewed.Image;
         int dpi = image.Dpi;
 
