@@ -74,7 +74,14 @@ public sealed record OcrOptions
     /// <summary>A cell read as text this short (characters) and below <see cref="DoubtfulConfidence"/> is also
     /// read as a number, and the surer reading wins.</summary>
     public int MaxDoubtfulLength { get; init; } = 3;
-    public double DoubtfulConfidence { get; init; } = 0.6;
+    public double DoubtfulConfidence { get; init; } = 0.85;
+
+    /// <summary>In a column that has held only numbers, a digit read whose every character is at least this
+    /// sure is kept without the Chinese read (half the time of a table page); anything less is read both ways.</summary>
+    public double SureDigitConfidence { get; init; } = 0.9;
+
+    /// <summary>Numbers read one after another in a column before its next cells are read digits first.</summary>
+    public int NumericColumnEvidence { get; init; } = 2;
 
     /// <summary>Words of whole-page OCR further apart than this many line heights start a new cell.</summary>
     public double CellGapLineHeights { get; init; } = 1.2;
