@@ -82,10 +82,10 @@ public sealed partial class DocxLineReader : ILineReader
                 switch (child)
                 {
                     case Paragraph p:
-                        var text = ParagraphText(p);
-                        if (text.Length == 0) break;
-                        Title ??= TitleFrom(text);
-                        Lines.Add(new Line([new Cell(text)], Delimited: true));
+                        var cells = ParagraphCells(p);
+                        if (cells.Count == 0) break;
+                        if (cells.Count == 1) Title ??= TitleFrom(cells[0].Text);
+                        Lines.Add(new Line(cells, Delimited: true));
                         break;
                     case Table t:
                         Lines.AddRange(SpanGrid.ToLines(TableRows(t), geometry, _gridRow));
@@ -151,6 +151,13 @@ public sealed partial class DocxLineReader : ILineReader
             return rows.Select(r => (IReadOnlyList<SpanCell>)r.Select(c => new SpanCell(c.Text, c.ColSpan, c.RowSpan)).ToList()).ToList();
         }
 
+        private static bool Shown(OpenXmlElement e)
+        {
+            if (e.Ancestors<MoveFromRun>().Any()) return false;
+            var vanish = e.Ancestors<Run>().FirstOrDefault()?.RunProperties?.Vanish;
+            return vanish is null || vanish.Val is { } v && !v.Value;
+        }
+
         private sealed class MutableCell(string text, int colSpan)
         {
             public string Text { get; } = text;
@@ -165,29 +172,43 @@ public sealed partial class DocxLineReader : ILineReader
             foreach (var p in cell.Descendants<Paragraph>())
             {
                 pieces.Append(numbering.Label(p));
-                AppendRuns(p, pieces);
+                AppendRuns(p, pieces, () => pieces.Append(" "));
                 pieces.Break();
             }
             return pieces.Take();
         }
 
-        private string ParagraphText(Paragraph p)
+        /// <summary>
+        /// A paragraph's text as cells: a tab is a cell boundary (tables typed with tab stops), a
+        /// run of tabs one boundary (tabs align columns; they do not mark blank cells).
+        /// </summary>
+        private List<Cell> ParagraphCells(Paragraph p)
         {
+            var cells = new List<Cell>();
             var pieces = new TextPieces();
             pieces.Append(numbering.Label(p));
-            AppendRuns(p, pieces);
-            return pieces.Take();
+            AppendRuns(p, pieces, () =>
+            {
+                if (!pieces.IsEmpty) cells.Add(new Cell(pieces.Take()));
+            });
+            if (!pieces.IsEmpty) cells.Add(new Cell(pieces.Take()));
+            return cells;
         }
 
-        /// <summary>Text runs joined in order (hyperlinks, insertions, fields' results included; deletions and field codes are not Text).</summary>
-        private static void AppendRuns(Paragraph p, TextPieces pieces)
+        /// <summary>
+        /// Text runs joined in order: hyperlinks, insertions and fields' results are included;
+        /// deletions and field codes are not Text; text moved away (moveFrom) and hidden runs
+        /// (vanish) are not shown by Word, so they are left out.
+        /// </summary>
+        private static void AppendRuns(Paragraph p, TextPieces pieces, Action tab)
         {
             foreach (var e in p.Descendants())
             {
+                if (e is Text or TabChar or PositionalTab or Break or CarriageReturn or NoBreakHyphen && !Shown(e)) continue;
                 switch (e)
                 {
                     case Text t: pieces.Append(t.Text); break;
-                    case TabChar or PositionalTab: pieces.Append(" "); break;
+                    case TabChar or PositionalTab: tab(); break;
                     case Break or CarriageReturn: pieces.Break(); break;
                     case NoBreakHyphen: pieces.Append("-"); break;
                 }

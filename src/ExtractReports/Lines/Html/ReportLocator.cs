@@ -50,7 +50,7 @@ internal sealed partial class ReportLocator(HtmlReaderOptions options, HtmlMarku
         var title = TextPieces.Collapse(document.Title ?? "");
         if (title.Length == 0) return null;
         // "Report title_Column_Site": keep the part that is the report's title.
-        var parts = title.Split(options.TitleSeparators.ToCharArray(), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = title.Split(options.TitleSeparators.ToArray(), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return parts.FirstOrDefault(HasMarker) ?? parts.FirstOrDefault() ?? title;
     }
 

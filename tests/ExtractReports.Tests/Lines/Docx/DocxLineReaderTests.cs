@@ -119,6 +119,26 @@ public class DocxLineReaderTests
         Assert.All(rows, r => Assert.True(r.Delimited));
     }
 
+    [Fact]
+    public void Tabs_split_a_paragraph_into_cells_and_hidden_or_moved_text_is_left_out()
+    {
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            word.AddMainDocumentPart().Document = new Document(new Body(
+                new Paragraph(new Run(new Text("规章"), new TabChar(), new TabChar(), new Text("3")), new Run(new TabChar(), new Text("0"))),
+                new Paragraph(
+                    new Run(new Text("行政许可")),
+                    new Run(new RunProperties(new Vanish()), new Text("隐藏")),
+                    new MoveFromRun(new Run(new Text("移走"))),
+                    new Run(new DeletedText("删除")),
+                    new Run(new Break(), new Text("决定")))));
+        }
+        var doc = Read(stream.ToArray());
+        Assert.Equal(["规章", "3", "0"], Texts(doc.Lines[0]));
+        Assert.Equal(["行政许可决定"], Texts(doc.Lines[1]));
+    }
+
     [Theory]
     [InlineData("old.doc")]
     [InlineData("old.wps")]

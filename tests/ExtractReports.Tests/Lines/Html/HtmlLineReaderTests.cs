@@ -216,6 +216,16 @@ public class HtmlLineReaderTests
         Assert.Equal("某某区财政局2021年度政府信息公开工作年度报告", doc.Title);
     }
 
+    [Theory]
+    [InlineData("某某区2019-2020学年教育局2020年政府信息公开工作年度报告 - 某某区人民政府", "某某区2019-2020学年教育局2020年政府信息公开工作年度报告")]
+    [InlineData("首页｜政务公开｜某某县2022年政府信息公开工作年度报告", "某某县2022年政府信息公开工作年度报告")]
+    [InlineData("某某市2021年度政府信息公开工作年度报告——某某市人民政府", "某某市2021年度政府信息公开工作年度报告")]
+    public void The_page_title_loses_the_site_name(string pageTitle, string expected)
+    {
+        var doc = Read($"<html><head><title>{pageTitle}</title></head><body><p>一、总体情况</p></body></html>");
+        Assert.Equal(expected, doc.Title);
+    }
+
     [Fact]
     public void Hidden_elements_and_scripts_are_not_text()
     {
