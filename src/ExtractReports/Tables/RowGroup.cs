@@ -34,6 +34,7 @@ public static class RowGrouper
     public static IReadOnlyList<RowGroup> Group(IReadOnlyList<Token> tokens, bool sentencesAreValues)
     {
         var numbersPerLine = tokens.Where(t => t.Kind == TokenKind.Number).GroupBy(t => t.Line).ToDictionary(g => g.Key, g => g.Count());
+        bool blankLinesAreCells = BlankLinesAreCells(tokens);
         var groups = new List<RowGroup>();
         var slots = new List<Token>();
         var textSince = new List<Token>();
@@ -62,7 +63,9 @@ public static class RowGrouper
             if (t.Kind == TokenKind.Blank && !t.Placeholder)
             {
                 if (slots.Count == 0) continue;
-                if (t.Cell < 0) blankRun++; else if (lastValueLine == t.Line) slots.Add(t);
+                if (t.Cell >= 0) { if (lastValueLine == t.Line) slots.Add(t); }
+                else if (blankLinesAreCells) slots.Add(t);
+                else blankRun++;
                 continue;
             }
             if (!isValue) continue;
@@ -71,13 +74,27 @@ public static class RowGrouper
                 Close();
             if (slots.Count == 0)
             {
+                // A row printed on one line is labelled by the text on that line only; text on the lines
+                // above is a label that floated away in a broken dump, so it counts as weak evidence.
+                // Values one per line are labelled by the text just before them.
                 var sameLine = textSince.Where(x => x.Line == t.Line).ToList();
-                var strongTokens = sameLine.Count > 0 ? sameLine : textSince;
-                strong = string.Concat(strongTokens.Select(x => x.Norm));
-                weak = string.Concat(textSince.Except(strongTokens).Select(x => x.Norm));
+                var strongTokens = sameLine.Count > 0 || numbersPerLine.GetValueOrDefault(t.Line) >= 2 ? sameLine : textSince;
+                var previous = groups.Count > 0 ? groups[^1] : null;
+                if (textSince.Count == 0 && previous is { Slots.Count: 1 })
+                {
+                    // A lone number between a label and a row (a stray footnote or page mark) must not take
+                    // the label from the row: both carry it and the aligner keeps the one that fits.
+                    strong = previous.StrongLabel;
+                    weak = previous.WeakLabel;
+                }
+                else
+                {
+                    strong = string.Concat(strongTokens.Select(x => x.Norm));
+                    weak = string.Concat(textSince.Except(strongTokens).Select(x => x.Norm));
+                }
                 textSince.Clear();
             }
-            if (blankRun >= 2 && slots.Count > 0 && t.Line != lastValueLine)
+            if (!blankLinesAreCells && blankRun >= 2 && slots.Count > 0 && t.Line != lastValueLine)
             {
                 // A long run of blank lines between single values ends a row in one-cell-per-line dumps.
                 Close();
@@ -89,5 +106,18 @@ public static class RowGrouper
         }
         Close();
         return groups;
+    }
+
+    /// <summary>
+    /// One-cell-per-line dumps come in two kinds: cells separated by blank lines (a long blank run then
+    /// marks blank cells at the row's end), or cells on consecutive lines where a blank line is a blank
+    /// cell. Two values on adjacent lines, each alone on its line, tell the second kind.
+    /// </summary>
+    private static bool BlankLinesAreCells(IReadOnlyList<Token> tokens)
+    {
+        var single = tokens.Where(t => t.Kind is TokenKind.Number or TokenKind.Text or TokenKind.Sentence)
+            .GroupBy(t => t.Line).Where(g => g.Count() == 1 && g.First().Kind == TokenKind.Number && g.First().Atomic)
+            .Select(g => g.Key).ToHashSet();
+        return single.Any(line => single.Contains(line + 1));
     }
 }
