@@ -14,12 +14,20 @@ public sealed record DocxReaderOptions
     /// <summary>Boxes given to table cells.</summary>
     public GridGeometry Geometry { get; init; } = new();
 
+    /// <summary>
+    /// A table cell holding more text than this holds page content, not a value or label, so its
+    /// table lays out the page and is read as blocks (as is a table holding another table).
+    /// Default 300 characters, as for HTML.
+    /// </summary>
+    public int LayoutCellMinChars { get; init; } = 300;
+
     /// <summary>The command named in the error for old binary Word and WPS files.</summary>
     public string ConverterCommand { get; init; } = "libreoffice --headless --convert-to docx <file>";
 
     public DocxReaderOptions Validate()
     {
         Geometry.Validate();
+        if (LayoutCellMinChars < 1) throw new ArgumentException("LayoutCellMinChars must be positive");
         if (string.IsNullOrWhiteSpace(ConverterCommand)) throw new ArgumentException("ConverterCommand must name a converter");
         return this;
     }
@@ -53,10 +61,10 @@ public sealed partial class DocxLineReader : ILineReader
             using var word = WordprocessingDocument.Open(stream, false);
             var main = word.MainDocumentPart;
             var body = main?.Document?.Body ?? throw new DocumentReadException("the .docx has no document body");
-            var walker = new Walker(new DocxNumbering(main!), _options.Geometry, cancellation);
+            var walker = new Walker(new DocxNumbering(main!), _options, cancellation);
             walker.Blocks(body);
             return new LineDocument(walker.Lines, "docx", 1,
-                [$"{walker.Tables} tables, {walker.Lines.Count} lines"], walker.Title);
+                [$"{walker.Tables} tables, {walker.LayoutTables} layout tables, {walker.Lines.Count} lines"], walker.Title);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException)
         {
@@ -67,10 +75,11 @@ public sealed partial class DocxLineReader : ILineReader
     /// <summary>OLE2 compound files: old .doc/.wps, and encrypted OOXML documents.</summary>
     private static bool IsCompoundFile(byte[] bytes) => bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 });
 
-    private sealed class Walker(DocxNumbering numbering, GridGeometry geometry, CancellationToken cancellation)
+    private sealed class Walker(DocxNumbering numbering, DocxReaderOptions options, CancellationToken cancellation)
     {
         public List<Line> Lines { get; } = [];
         public int Tables { get; private set; }
+        public int LayoutTables { get; private set; }
         public string? Title { get; private set; }
         private int _gridRow;
 
@@ -87,8 +96,12 @@ public sealed partial class DocxLineReader : ILineReader
                         if (cells.Count == 1) Title ??= TitleFrom(cells[0].Text);
                         Lines.Add(new Line(cells, Delimited: true));
                         break;
+                    case Table t when IsLayout(t):
+                        foreach (var cell in t.Elements<TableRow>().SelectMany(r => r.Elements<TableCell>())) Blocks(cell);
+                        LayoutTables++;
+                        break;
                     case Table t:
-                        Lines.AddRange(SpanGrid.ToLines(TableRows(t), geometry, _gridRow));
+                        Lines.AddRange(SpanGrid.ToLines(TableRows(t), options.Geometry, _gridRow));
                         _gridRow += t.Elements<TableRow>().Count() + 1;
                         Tables++;
                         break;
@@ -101,6 +114,11 @@ public sealed partial class DocxLineReader : ILineReader
                 }
             }
         }
+
+        /// <summary>A table holding another table, or a cell with a page's worth of text, lays out the page.</summary>
+        private bool IsLayout(Table table) =>
+            table.Descendants<Table>().Any()
+            || table.Descendants<TableCell>().Any(c => c.InnerText.Length >= options.LayoutCellMinChars);
 
         /// <summary>
         /// The first short paragraph naming the annual report and its year is the title; when the
