@@ -1,1 +1,3 @@
-Console.WriteLine("extractreports: under construction");
+using ExtractReports.Cli.Commands;
+
+return RootCommandFactory.Create().Parse(args).Invoke();

@@ -1,0 +1,13 @@
+using ExtractReports.Pipeline;
+
+namespace ExtractReports.Cli.Commands;
+
+/// <summary>The readers of every input kind, in the order they are asked. One line per reader.</summary>
+public static class Readers
+{
+    public static PipelineBuilder Configure(PipelineBuilder builder, string? tessdata)
+    {
+        // builder.UseReader(...) for each input kind:
+        return builder;
+    }
+}

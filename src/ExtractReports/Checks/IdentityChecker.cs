@@ -1,0 +1,81 @@
+using ExtractReports.Fields;
+using ExtractReports.Schema;
+
+namespace ExtractReports.Checks;
+
+public enum CheckOutcome { Held, BrokenInSource, BrokenByExtraction, NotCheckable }
+
+/// <summary>One identity evaluated on one document.</summary>
+public sealed record CheckResult(string Identity, CheckOutcome Outcome, decimal? Left, decimal? Right, IReadOnlyList<string> Fields);
+
+/// <summary>The fields after checks, and the checks themselves.</summary>
+public sealed record CheckedFields(IReadOnlyList<FieldValue> Fields, IReadOnlyList<CheckResult> Checks)
+{
+    public int Held => Checks.Count(c => c.Outcome == CheckOutcome.Held);
+    public int Broken => Checks.Count(c => c.Outcome is CheckOutcome.BrokenInSource or CheckOutcome.BrokenByExtraction);
+}
+
+/// <summary>
+/// Evaluates every identity of tables 三 and 四 on the extracted values. A broken identity whose
+/// values were all read plainly (own cells, labelled rows, certain columns, no alternatives) is a
+/// source inconsistency: the report itself disagrees, the values stay as printed. Otherwise the
+/// extraction is the likelier culprit and the fields involved are marked doubtful.
+/// </summary>
+public static class IdentityChecker
+{
+    public static CheckedFields Check(FieldSet set)
+    {
+        var byId = set.Fields.ToDictionary(f => f.FieldId);
+        var identities = new List<Identity>();
+        if (set.T3Format is { } f3) identities.AddRange(TableIdentities.ForT3(f3));
+        identities.AddRange(TableIdentities.ForT4());
+
+        var results = new List<CheckResult>();
+        var held = new Dictionary<string, int>();
+        var broken = new Dictionary<string, List<CheckResult>>();
+        foreach (var id in identities)
+        {
+            decimal? Sum(IEnumerable<string> fields)
+            {
+                decimal s = 0;
+                foreach (var f in fields)
+                {
+                    if (!byId.TryGetValue(f, out var fv) || fv.Status is not (FieldStatus.Ok or FieldStatus.Inferred)) return null;
+                    if (Tables.NumberText.Value(fv.Value) is not { } v) return null;
+                    s += v;
+                }
+                return s;
+            }
+            var left = Sum(id.Left);
+            var right = Sum(id.Right);
+            if (left is null || right is null) { results.Add(new CheckResult(id.Name, CheckOutcome.NotCheckable, left, right, id.Fields.ToList())); continue; }
+            if (left == right)
+            {
+                results.Add(new CheckResult(id.Name, CheckOutcome.Held, left, right, id.Fields.ToList()));
+                foreach (var f in id.Fields) held[f] = held.GetValueOrDefault(f) + 1;
+                continue;
+            }
+            bool plain = id.Fields.All(f => byId[f] is { Status: FieldStatus.Ok } fv && fv.Features.LabelledRow
+                && fv.Features.ColumnCertain && fv.Features.Alternatives <= 1 && !fv.Flags.Contains("digits_run_together"));
+            var r = new CheckResult(id.Name, plain ? CheckOutcome.BrokenInSource : CheckOutcome.BrokenByExtraction, left, right, id.Fields.ToList());
+            results.Add(r);
+            foreach (var f in id.Fields) (broken.TryGetValue(f, out var l) ? l : broken[f] = []).Add(r);
+        }
+
+        var fields = set.Fields.Select(fv =>
+        {
+            int h = held.GetValueOrDefault(fv.FieldId);
+            var b = broken.GetValueOrDefault(fv.FieldId) ?? [];
+            if (h == 0 && b.Count == 0) return fv;
+            var flags = fv.Flags.ToList();
+            bool source = b.Count > 0 && b.All(x => x.Outcome == CheckOutcome.BrokenInSource);
+            if (b.Count > 0) flags.Add(source ? "source_inconsistency" : "identity_broken");
+            return fv with
+            {
+                Flags = flags,
+                Features = fv.Features with { IdentitiesHeld = h, IdentitiesBroken = b.Count, SourceInconsistency = source },
+            };
+        }).ToList();
+        return new CheckedFields(fields, results);
+    }
+}

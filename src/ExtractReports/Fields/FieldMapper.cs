@@ -1,0 +1,61 @@
+using ExtractReports.Schema;
+using ExtractReports.Tables;
+
+namespace ExtractReports.Fields;
+
+/// <summary>A document's fields before checks: one per schema field of the formats its tables follow.</summary>
+public sealed record FieldSet(ReportFormat? T2Format, ReportFormat? T3Format, string FormatName, IReadOnlyList<FieldValue> Fields);
+
+/// <summary>
+/// Maps table readings onto the standard schema. Each table's fields follow that table's format; a
+/// table or row the document lacks gives fields with status `missing` and an empty value, never a guess.
+/// </summary>
+public static class FieldMapper
+{
+    public static FieldSet Map(ReportReading reading, ReportMeta meta, StandardSchema schema)
+    {
+        var t2Format = reading.T2?.Format ?? reading.T3?.Format;
+        var t3Format = reading.T3?.Format ?? reading.T2?.Format;
+        var formatName = t2Format is null ? "" : t2Format == t3Format ? t2Format.Value.Name() : "mixed";
+        var cells = reading.Tables.SelectMany(t => t.Cells.Select(c => (Table: t, Cell: c)))
+            .GroupBy(x => x.Cell.FieldId).ToDictionary(g => g.Key, g => g.First());
+
+        var fields = new List<FieldValue>
+        {
+            Meta("meta.agency", meta.Agency, meta.Title),
+            Meta("meta.year", meta.Year, meta.Title),
+            Meta("meta.format", formatName.Length > 0 ? formatName : null,
+                $"t2 {t2Format?.Name() ?? "?"}, t3 {t3Format?.Name() ?? "?"}"),
+        };
+        foreach (var def in schema.Fields.Where(f => f.Table != "meta"))
+        {
+            var format = def.Table switch { "t2" => t2Format, "t3" => t3Format, _ => t3Format ?? t2Format };
+            if (format is null ? !def.In(ReportFormat.F2021) : !def.In(format.Value)) continue;
+            fields.Add(cells.TryGetValue(def.Id, out var x) ? FromCell(x.Cell, x.Table) : Missing(def.Id));
+        }
+        return new FieldSet(t2Format, t3Format, formatName, fields);
+    }
+
+    private static FieldValue Meta(string id, string? value, string? evidence) =>
+        new(id, value ?? "", value is null ? FieldStatus.Missing : FieldStatus.Ok, evidence ?? "", 1, null,
+            value is null ? ["not_found"] : [], new FieldEvidence(value is null ? 0 : 1, value is not null, true, 1, 1, true));
+
+    private static FieldValue Missing(string id) =>
+        new(id, "", FieldStatus.Missing, "", 0, null, ["row_not_found"], new FieldEvidence(0, false, false, 1, 1, false));
+
+    private static FieldValue FromCell(CellReading c, TableReading t)
+    {
+        var status = c.Origin switch
+        {
+            CellOrigin.Read or CellOrigin.Decoded => FieldStatus.Ok,
+            CellOrigin.Inferred => FieldStatus.Inferred,
+            CellOrigin.Blank => FieldStatus.Blank,
+            CellOrigin.Text => FieldStatus.Text,
+            _ => FieldStatus.Missing,
+        };
+        var flags = c.Flags.ToList();
+        if (!t.FormatCertain) flags.Add("format_uncertain");
+        return new FieldValue(c.FieldId, c.Value, status, c.Evidence, c.Page, c.Box, flags,
+            new FieldEvidence(c.LabelMatch, c.LabelledRow, c.ColumnCertain, c.Alternatives, c.EngineConfidence, t.FormatCertain));
+    }
+}

@@ -1,0 +1,37 @@
+using ExtractReports.Pages;
+
+namespace ExtractReports.Fields;
+
+/// <summary>The output contract's field statuses.</summary>
+public enum FieldStatus { Ok, Blank, Text, Inferred, Missing, Error }
+
+public static class FieldStatusNames
+{
+    public static string Name(this FieldStatus s) => s.ToString().ToLowerInvariant();
+}
+
+/// <summary>
+/// The evidence the confidence model judges a field by. Every feature is explicit so a calibrated
+/// model can be fitted on them (see Scoring/).
+/// </summary>
+public sealed record FieldEvidence(
+    double LabelMatch,
+    bool LabelledRow,
+    bool ColumnCertain,
+    int Alternatives,
+    double EngineConfidence,
+    bool FormatCertain,
+    int IdentitiesHeld = 0,
+    int IdentitiesBroken = 0,
+    bool SourceInconsistency = false);
+
+/// <summary>One schema field of one document: its value, status, where it came from and why we believe it.</summary>
+public sealed record FieldValue(
+    string FieldId,
+    string Value,
+    FieldStatus Status,
+    string Evidence,
+    int Page,
+    Box? Box,
+    IReadOnlyList<string> Flags,
+    FieldEvidence Features);

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using ExtractReports.Checks;
+using ExtractReports.Documents;
+using ExtractReports.Fields;
+using ExtractReports.Lines;
+using ExtractReports.Schema;
+using ExtractReports.Scoring;
+using ExtractReports.Tables;
+
+namespace ExtractReports.Pipeline;
+
+/// <summary>
+/// The whole flow for one document: read lines (the first reader that claims the kind), reconstruct
+/// the tables, map fields, check identities, score. The only place that catches: any failure
+/// becomes the document's error row and the batch goes on.
+/// </summary>
+public sealed class ExtractPipeline
+{
+    private readonly IReadOnlyList<ILineReader> _readers;
+    private readonly ReportReader _tables;
+    private readonly IConfidenceModel _model;
+    private readonly StandardSchema _schema;
+
+    internal ExtractPipeline(IReadOnlyList<ILineReader> readers, ReportReader tables, IConfidenceModel model, StandardSchema schema)
+    {
+        _readers = readers;
+        _tables = tables;
+        _model = model;
+        _schema = schema;
+    }
+
+    public DocumentResult Run(string path, CancellationToken cancellation = default)
+    {
+        var watch = Stopwatch.StartNew();
+        SourceDocument doc;
+        try { doc = SourceDocument.FromFile(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(path, Path.GetFileNameWithoutExtension(path), "", DocumentKind.Unknown, DocumentStatus.Error, $"cannot read the file: {e.Message}", watch);
+        }
+        return Run(doc, watch, cancellation);
+    }
+
+    public DocumentResult Run(SourceDocument doc, CancellationToken cancellation = default) => Run(doc, Stopwatch.StartNew(), cancellation);
+
+    private DocumentResult Run(SourceDocument doc, Stopwatch watch, CancellationToken cancellation)
+    {
+        try
+        {
+            switch (doc.Kind)
+            {
+                case DocumentKind.Empty:
+                    return Failed(doc, DocumentStatus.Error, "the file is empty", watch);
+                case DocumentKind.Binary when doc.Extension is ".doc" or ".wps":
+                    return Failed(doc, DocumentStatus.Error,
+                        $"{doc.Extension} is an old binary Word/WPS format; convert it first: libreoffice --headless --convert-to docx \"{Path.GetFileName(doc.Path)}\"", watch);
+            }
+            var (lines, kind) = ReadLines(doc, cancellation);
+            var reading = _tables.Read(lines);
+            if (reading.T3 is null && reading.T2 is null && reading.T4 is null)
+                return Failed(doc with { Kind = kind }, DocumentStatus.NotAReport,
+                    "no statistical table of a 政府信息公开工作年度报告 was found (no 第二十条 / 本年新收 / 行政复议 tables)", watch, lines.Pages);
+
+            var meta = MetaExtractor.Extract(lines);
+            var set = FieldMapper.Map(reading, meta, _schema);
+            var checkedFields = IdentityChecker.Check(set);
+            var scored = checkedFields.Fields.Select(f => new ScoredField(f, Math.Round(_model.Score(f), 4))).ToList();
+            int missing = scored.Count(s => s.Field.Status == FieldStatus.Missing);
+            var status = reading.T2 is null || reading.T3 is null || reading.T4 is null || missing > 0 ? DocumentStatus.Partial : DocumentStatus.Ok;
+            var message = status == DocumentStatus.Ok ? "" : Describe(reading, missing);
+            return new DocumentResult(doc.Path, doc.Name, doc.Sha256, kind, status, message, set.FormatName,
+                meta.Agency ?? "", meta.Year ?? "", lines.Pages, lines.Method, scored, checkedFields.Checks, watch.Elapsed);
+        }
+        catch (OperationCanceledException) { throw; }
+        catch (DocumentReadException e) { return Failed(doc, DocumentStatus.Error, e.Message, watch); }
+        catch (Exception e) { return Failed(doc, DocumentStatus.Error, $"internal error ({e.GetType().Name}): {e.Message}", watch); }
+    }
+
+    private (LineDocument Lines, DocumentKind Kind) ReadLines(SourceDocument doc, CancellationToken cancellation)
+    {
+        var reader = _readers.FirstOrDefault(r => r.CanRead(doc))
+                     ?? throw new DocumentReadException(NoReaderMessage(doc));
+        try { return (reader.Read(doc, cancellation), doc.Kind); }
+        catch (NeedsOcrException e)
+        {
+            var scan = doc with { Kind = DocumentKind.PdfScan };
+            var ocr = _readers.FirstOrDefault(r => r.CanRead(scan))
+                      ?? throw new DocumentReadException($"{e.Message}; it needs OCR, and no OCR reader is configured");
+            return (ocr.Read(scan, cancellation), DocumentKind.PdfScan);
+        }
+    }
+
+    private static string NoReaderMessage(SourceDocument doc) => doc.Kind switch
+    {
+        DocumentKind.Binary => "not a document this program reads (binary data that is not PDF, an image, HTML, DOCX or text)",
+        _ => $"no reader for {doc.Kind.Name()} documents is configured",
+    };
+
+    private static string Describe(ReportReading r, int missing)
+    {
+        var absent = new List<string>();
+        if (r.T2 is null) absent.Add("table 二");
+        if (r.T3 is null) absent.Add("table 三");
+        if (r.T4 is null) absent.Add("table 四");
+        var parts = new List<string>();
+        if (absent.Count > 0) parts.Add($"not found: {string.Join(", ", absent)}");
+        if (missing > 0) parts.Add($"{missing} fields missing (rows absent or unreadable)");
+        return string.Join("; ", parts);
+    }
+
+    private static DocumentResult Failed(SourceDocument doc, DocumentStatus status, string message, Stopwatch watch, int pages = 0) =>
+        Failed(doc.Path, doc.Name, doc.Sha256, doc.Kind, status, message, watch, pages);
+
+    private static DocumentResult Failed(string path, string name, string sha, DocumentKind kind, DocumentStatus status, string message, Stopwatch watch, int pages = 0) =>
+        new(path, name, sha, kind, status, message, "", "", "", pages, "", [], [], watch.Elapsed);
+}

@@ -1,0 +1,48 @@
+namespace ExtractReports.Schema;
+
+/// <summary>An identity the tables state about themselves: the sum of <see cref="Left"/> equals the sum of <see cref="Right"/>.</summary>
+public sealed record Identity(string Name, IReadOnlyList<string> Left, IReadOnlyList<string> Right)
+{
+    public IEnumerable<string> Fields => Left.Concat(Right);
+}
+
+/// <summary>
+/// The built-in identities of table 三 (per column: 新收 + 上年结转 = 总计 + 结转下年度; 总计 = the sum of the
+/// result rows; per row: 总计 = the sum of the six applicant columns) and of table 四 (each 总计 = the sum of
+/// its four results), generated from the templates so they follow the table's format.
+/// </summary>
+public static class TableIdentities
+{
+    public static IReadOnlyList<Identity> ForT3(ReportFormat format)
+    {
+        var t = TableTemplates.T3(format);
+        var list = new List<Identity>();
+        var cols = TableTemplates.ApplicantColumns;
+        var results = t.Rows.SkipWhile(r => r.Prefix != "t3.granted").TakeWhile(r => r.Prefix != "t3.total_handled").ToList();
+        for (int c = 0; c < cols.Count; c++)
+        {
+            list.Add(new Identity($"t3 balance [{cols[c]}]: 新收 + 上年结转 = 总计 + 结转下年度",
+                [$"t3.new_requests.{cols[c]}", $"t3.carried_over.{cols[c]}"],
+                [$"t3.total_handled.{cols[c]}", $"t3.carried_forward.{cols[c]}"]));
+            list.Add(new Identity($"t3 results [{cols[c]}]: 总计 = sum of results",
+                [$"t3.total_handled.{cols[c]}"], results.Select(r => $"{r.Prefix}.{cols[c]}").ToArray()));
+        }
+        foreach (var row in t.Rows)
+            list.Add(new Identity($"t3 row [{row.Prefix[3..]}]: 总计 = sum of applicants",
+                [row.FieldId(6)], Enumerable.Range(0, 6).Select(row.FieldId).ToArray()));
+        return list;
+    }
+
+    public static IReadOnlyList<Identity> ForT4() =>
+        TableTemplates.T4.Rows.Select(r => new Identity($"t4 [{r.Prefix[3..]}]: 总计 = sum of results",
+            [r.FieldId(4)], Enumerable.Range(0, 4).Select(r.FieldId).ToArray())).ToList();
+
+    /// <summary>True, false, or null when a value is missing or not a number.</summary>
+    public static bool? Holds(Identity identity, Func<string, decimal?> value)
+    {
+        decimal left = 0, right = 0;
+        foreach (var f in identity.Left) { var v = value(f); if (v is null) return null; left += v.Value; }
+        foreach (var f in identity.Right) { var v = value(f); if (v is null) return null; right += v.Value; }
+        return left == right;
+    }
+}

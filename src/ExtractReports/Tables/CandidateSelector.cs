@@ -1,0 +1,80 @@
+using ExtractReports.Schema;
+
+namespace ExtractReports.Tables;
+
+/// <summary>A row's chosen reading and the readings the identities could not tell from it.</summary>
+public sealed record ChosenRow(TemplateRow Row, RowGroup Group, RowCandidate Chosen, IReadOnlyList<RowCandidate> Equivalent);
+
+/// <summary>
+/// Picks one reading per row so that the table's identities hold as far as possible (coordinate
+/// ascent over the rows that have several readings), then keeps, per row, the readings that fit the
+/// identities equally well: where they disagree on a cell, that cell is ambiguous.
+/// </summary>
+public static class CandidateSelector
+{
+    public static IReadOnlyList<ChosenRow> Select(
+        IReadOnlyList<(TemplateRow Row, RowGroup Group, IReadOnlyList<RowCandidate> Candidates)> rows,
+        IReadOnlyList<Identity> identities)
+    {
+        var current = new Dictionary<string, decimal?>();
+        var choice = new int[rows.Count];
+        void Apply(int i)
+        {
+            var (row, _, cands) = rows[i];
+            var cand = cands[choice[i]];
+            for (int c = 0; c < row.Columns.Count; c++)
+                current[row.FieldId(c)] = cand.Values[c] is { Length: > 0 } v ? NumberText.Value(v) : null;
+        }
+        for (int i = 0; i < rows.Count; i++) { choice[i] = 0; if (rows[i].Candidates.Count > 0) Apply(i); }
+
+        var byField = new Dictionary<string, List<Identity>>();
+        foreach (var id in identities)
+            foreach (var f in id.Fields) (byField.TryGetValue(f, out var l) ? l : byField[f] = []).Add(id);
+
+        int Score(int i)
+        {
+            var touched = rows[i].Row.FieldIds.SelectMany(f => byField.GetValueOrDefault(f) ?? []).Distinct();
+            int s = 0;
+            foreach (var id in touched)
+            {
+                var h = TableIdentities.Holds(id, f => current.GetValueOrDefault(f));
+                if (h == true) s++; else if (h == false) s--;
+            }
+            return s;
+        }
+
+        var scores = new List<int>[rows.Count];
+        for (int pass = 0; pass < 4; pass++)
+        {
+            bool changed = false;
+            for (int i = 0; i < rows.Count; i++)
+            {
+                var cands = rows[i].Candidates;
+                if (cands.Count <= 1) continue;
+                var s = new List<int>(cands.Count);
+                for (int k = 0; k < cands.Count; k++) { choice[i] = k; Apply(i); s.Add(Score(i)); }
+                int best = 0;
+                for (int k = 1; k < cands.Count; k++)
+                    if (s[k] > s[best] || s[k] == s[best] && cands[k].Prior > cands[best].Prior) best = k;
+                scores[i] = s;
+                changed |= choice[i] != best;
+                choice[i] = best;
+                Apply(i);
+            }
+            if (!changed && pass > 0) break;
+        }
+
+        var result = new List<ChosenRow>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var (row, group, cands) = rows[i];
+            if (cands.Count == 0) continue;
+            var chosen = cands[choice[i]];
+            IReadOnlyList<RowCandidate> equivalent = scores[i] is { } s
+                ? cands.Where((_, k) => s[k] == s[choice[i]]).ToList()
+                : [chosen];
+            result.Add(new ChosenRow(row, group, chosen, equivalent));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,50 @@
+using ExtractReports.Pages;
+using ExtractReports.Schema;
+
+namespace ExtractReports.Tables;
+
+/// <summary>How a cell's value came about.</summary>
+public enum CellOrigin
+{
+    /// <summary>Read as printed, one number in its own cell.</summary>
+    Read,
+    /// <summary>Cut out of a digit run whose cell boundaries were lost.</summary>
+    Decoded,
+    /// <summary>Not in the source (a dropped cell): the unique value the identities allow.</summary>
+    Inferred,
+    /// <summary>A blank cell or a placeholder: the value is the empty string.</summary>
+    Blank,
+    /// <summary>A numeric cell that holds a sentence: the value is the sentence.</summary>
+    Text,
+    /// <summary>The row or table is there but this cell could not be read.</summary>
+    Missing,
+}
+
+/// <summary>One cell of a reconstructed table, with what a confidence model needs to judge it.</summary>
+public sealed record CellReading(
+    string FieldId,
+    string Value,
+    CellOrigin Origin,
+    string Evidence,
+    int Page,
+    Box? Box,
+    double EngineConfidence,
+    double LabelMatch,
+    bool LabelledRow,
+    bool ColumnCertain,
+    int Alternatives,
+    IReadOnlyList<string> Flags);
+
+/// <summary>A table as the reader reconstructed it, in the format it decided on.</summary>
+public sealed record TableReading(
+    string Table,
+    ReportFormat Format,
+    bool FormatCertain,
+    IReadOnlyList<CellReading> Cells,
+    string Method);
+
+/// <summary>Everything the table reader found in one document.</summary>
+public sealed record ReportReading(TableReading? T2, TableReading? T3, TableReading? T4)
+{
+    public IEnumerable<TableReading> Tables => new[] { T2, T3, T4 }.Where(t => t is not null)!;
+}

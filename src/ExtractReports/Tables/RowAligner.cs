@@ -1,0 +1,93 @@
+using ExtractReports.Schema;
+
+namespace ExtractReports.Tables;
+
+/// <summary>Which row group fills which template row, and how well the whole alignment fits.</summary>
+public sealed record Alignment(TableTemplate Template, double Score, IReadOnlyDictionary<int, RowGroup> RowToGroup);
+
+/// <summary>Weights of the alignment score; eval tunes them.</summary>
+public sealed record AlignerOptions
+{
+    /// <summary>Reward for a group whose own label names the row (times the match strength).</summary>
+    public double StrongLabel { get; init; } = 10;
+    /// <summary>Penalty for putting a group under a row when its own label names another row.</summary>
+    public double WrongLabel { get; init; } = 10;
+    /// <summary>Reward when floating text since the previous group names the row.</summary>
+    public double WeakLabel { get; init; } = 2;
+    /// <summary>Least match strength that counts as naming a row.</summary>
+    public double MinMatch { get; init; } = 0.75;
+    /// <summary>Penalties for a group with one value too few, several too few, or too many.</summary>
+    public double OneShort { get; init; } = 1;
+    public double Short { get; init; } = 3;
+    public double TooMany { get; init; } = 4;
+
+    public static AlignerOptions Default { get; } = new();
+}
+
+/// <summary>
+/// Aligns the row groups of a table region to the template's fixed row sequence, the way a sequence
+/// aligner would: a monotone mapping (rows keep their printed order) that rewards groups labelled
+/// with the row's label, lets unlabelled groups fill rows between labelled ones, and skips stray
+/// groups and absent rows (a table cut off). The same scoring decides the table's format.
+/// </summary>
+public static class RowAligner
+{
+    public static Alignment Align(IReadOnlyList<RowGroup> groups, TableTemplate template, int columns, AlignerOptions? options = null)
+    {
+        var o = options ?? AlignerOptions.Default;
+        int g = groups.Count, r = template.Rows.Count;
+        var bestOther = groups.Select(grp => template.Rows.Max(row => grp.Match(row).Strong)).ToArray();
+        var pair = new double[g, r];
+        for (int i = 0; i < g; i++)
+            for (int j = 0; j < r; j++)
+                pair[i, j] = PairScore(groups[i], template.Rows[j], columns, bestOther[i], o);
+
+        var dp = new double[g + 1, r + 1];
+        var move = new byte[g + 1, r + 1]; // 1 skip group, 2 skip row, 3 match
+        for (int i = 0; i <= g; i++)
+            for (int j = 0; j <= r; j++)
+            {
+                if (i == 0 && j == 0) continue;
+                double best = double.NegativeInfinity; byte m = 0;
+                if (i > 0 && dp[i - 1, j] > best) { best = dp[i - 1, j]; m = 1; }
+                if (j > 0 && dp[i, j - 1] > best) { best = dp[i, j - 1]; m = 2; }
+                if (i > 0 && j > 0 && dp[i - 1, j - 1] + pair[i - 1, j - 1] > best) { best = dp[i - 1, j - 1] + pair[i - 1, j - 1]; m = 3; }
+                dp[i, j] = best; move[i, j] = m;
+            }
+        var map = new Dictionary<int, RowGroup>();
+        for (int i = g, j = r; i > 0 || j > 0;)
+        {
+            switch (move[i, j])
+            {
+                case 1: i--; break;
+                case 2: j--; break;
+                default: map[j - 1] = groups[i - 1]; i--; j--; break;
+            }
+        }
+        return new Alignment(template, dp[g, r], map);
+    }
+
+    private static double PairScore(RowGroup group, TemplateRow row, int columns, double bestStrong, AlignerOptions o)
+    {
+        var (strong, weak) = group.Match(row);
+        double score = 1;
+        if (strong >= o.MinMatch) score += o.StrongLabel * strong;
+        else if (bestStrong >= o.MinMatch) score -= o.WrongLabel;
+        if (weak >= o.MinMatch) score += o.WeakLabel * weak;
+        score -= SizePenalty(group, columns, o);
+        return score;
+    }
+
+    internal static double SizePenalty(RowGroup group, int columns, AlignerOptions o)
+    {
+        int n = group.Slots.Count;
+        if (group.HasRuns)
+        {
+            int capacity = group.Slots.Sum(s => s.Kind == TokenKind.Number && !s.Atomic ? s.Raw.Count(char.IsAsciiDigit) : 1);
+            return n <= columns && columns <= capacity ? 0 : o.TooMany;
+        }
+        if (n == columns) return 0;
+        if (n == columns - 1) return o.OneShort;
+        return n < columns ? o.Short : o.TooMany;
+    }
+}

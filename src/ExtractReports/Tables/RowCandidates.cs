@@ -1,0 +1,132 @@
+using ExtractReports.Pages;
+
+namespace ExtractReports.Tables;
+
+/// <summary>One possible reading of a row: a value per column ("" for blank, null for unknown) and how each came about.</summary>
+public sealed record RowCandidate(IReadOnlyList<string?> Values, IReadOnlyList<CellOrigin> Origins, double Prior, IReadOnlyList<Token?> Sources);
+
+/// <summary>
+/// The possible readings of a row group: as printed when every cell is there; cut apart when digits
+/// ran together; with one dropped cell re-inserted wherever the row-sum identity allows; placed by x
+/// position when the cells have boxes and the table's column positions are known.
+/// </summary>
+public static class RowCandidates
+{
+    /// <param name="rowSum">True when the last column is the sum of the others (tables 三 and 四).</param>
+    /// <param name="columnCenters">x centers of the columns learned from complete rows, or null.</param>
+    public static IReadOnlyList<RowCandidate> For(RowGroup group, int columns, bool rowSum, IReadOnlyList<double>? columnCenters = null)
+    {
+        var slots = group.Slots;
+        if (columnCenters is not null && group.AllAtomic && slots.Count < columns && slots.All(s => s.Box is not null))
+            return [ByPosition(slots, columns, columnCenters)];
+
+        if (group.HasRuns)
+        {
+            var pieces = slots.Where(s => s.Kind == TokenKind.Number).Select(s => new DigitPiece(s.Raw, s.Atomic)).ToList();
+            Func<decimal[], bool>? constraint = rowSum ? v => v[^1] == v[..^1].Sum() : null;
+            var decoded = DigitRunDecoder.Decode(pieces, columns, constraint);
+            if (decoded.Count == 0 && rowSum) decoded = DigitRunDecoder.Decode(pieces, columns).Take(1).ToList();
+            var runs = slots.Where(s => s.Kind == TokenKind.Number).ToList();
+            return decoded.Select(d => new RowCandidate(
+                    d.Numbers.Select(n => (string?)NumberText.Canonical(n)).ToList(),
+                    d.Numbers.Select(_ => CellOrigin.Decoded).ToList(), d.Prior,
+                    d.Numbers.Select(_ => (Token?)null).ToList()))
+                .Take(2000).ToList();
+        }
+
+        if (slots.Count >= columns)
+            return [AsPrinted(slots.Take(columns).ToList(), columns)];
+
+        if (slots.Count == columns - 1 && rowSum && slots.All(s => s.Kind == TokenKind.Number))
+        {
+            var gaps = GapCandidates(slots, columns);
+            if (gaps.Count > 0) return gaps;
+        }
+        return [AsPrinted(slots, columns, group.TrailingBlankRun)];
+    }
+
+    private static RowCandidate AsPrinted(IReadOnlyList<Token> slots, int columns, bool restBlank = false)
+    {
+        var values = new string?[columns];
+        var origins = new CellOrigin[columns];
+        var sources = new Token?[columns];
+        for (int c = 0; c < columns; c++)
+        {
+            if (c < slots.Count)
+            {
+                var s = slots[c];
+                sources[c] = s;
+                (values[c], origins[c]) = s.Kind switch
+                {
+                    TokenKind.Number => (NumberText.Canonical(s.Raw), CellOrigin.Read),
+                    TokenKind.Sentence => (s.Raw, CellOrigin.Text),
+                    _ => ("", CellOrigin.Blank),
+                };
+            }
+            else (values[c], origins[c]) = restBlank ? ("", CellOrigin.Blank) : (null, CellOrigin.Missing);
+        }
+        return new RowCandidate(values, origins, 0, sources);
+    }
+
+    /// <summary>One cell dropped: put the unknown at each position and solve it from the row sum.</summary>
+    private static List<RowCandidate> GapCandidates(IReadOnlyList<Token> slots, int columns)
+    {
+        var found = new Dictionary<string, RowCandidate>();
+        var nums = slots.Select(s => NumberText.Value(NumberText.Canonical(s.Raw)) ?? 0).ToList();
+        for (int gap = 0; gap < columns; gap++)
+        {
+            var v = new decimal[columns];
+            for (int c = 0, k = 0; c < columns; c++) if (c != gap) v[c] = nums[k++];
+            decimal x = gap == columns - 1 ? v[..^1].Sum() : v[^1] - (v[..^1].Sum() - v[gap]);
+            if (x < 0) continue;
+            v[gap] = x;
+            var values = v.Select(d => (string?)NumberText.Canonical(d.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+            var key = string.Join(",", values);
+            var origins = Enumerable.Range(0, columns).Select(c => c == gap ? CellOrigin.Inferred : CellOrigin.Read).ToArray();
+            var sources = new Token?[columns];
+            for (int c = 0, k = 0; c < columns; c++) if (c != gap) sources[c] = slots[k++];
+            if (found.TryGetValue(key, out var existing))
+            {
+                // Same values whichever cell was dropped: every cell that may be the dropped one is inferred.
+                var merged = existing.Origins.Select((o, c) => o == CellOrigin.Inferred || origins[c] == CellOrigin.Inferred
+                    ? CellOrigin.Inferred : CellOrigin.Read).ToArray();
+                found[key] = existing with { Origins = merged };
+            }
+            else found[key] = new RowCandidate(values, origins, 0, sources);
+        }
+        return found.Values.ToList();
+    }
+
+    private static RowCandidate ByPosition(IReadOnlyList<Token> slots, int columns, IReadOnlyList<double> centers)
+    {
+        var values = Enumerable.Repeat<string?>("", columns).ToArray();
+        var origins = Enumerable.Repeat(CellOrigin.Blank, columns).ToArray();
+        var sources = new Token?[columns];
+        foreach (var s in slots)
+        {
+            var cx = s.Box!.Value.CenterX;
+            int best = Enumerable.Range(0, columns).OrderBy(c => Math.Abs(centers[c] - cx)).First();
+            if (sources[best] is not null) continue;
+            sources[best] = s;
+            (values[best], origins[best]) = s.Kind switch
+            {
+                TokenKind.Number => (NumberText.Canonical(s.Raw), CellOrigin.Read),
+                TokenKind.Sentence => (s.Raw, CellOrigin.Text),
+                _ => ("", CellOrigin.Blank),
+            };
+        }
+        return new RowCandidate(values, origins, 0, sources);
+    }
+
+    /// <summary>Column x centers from rows where every column is present, or null when there are none.</summary>
+    public static IReadOnlyList<double>? LearnColumnCenters(IEnumerable<RowGroup> groups, int columns)
+    {
+        var full = groups.Where(g => g.AllAtomic && g.Slots.Count == columns && g.Slots.All(s => s.Box is not null)).ToList();
+        if (full.Count < 2) return null;
+        return Enumerable.Range(0, columns).Select(c =>
+        {
+            var xs = full.Select(g => g.Slots[c].Box!.Value.CenterX).OrderBy(x => x).ToList();
+            return xs[xs.Count / 2];
+        }).ToList();
+    }
+}

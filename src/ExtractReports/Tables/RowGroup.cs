@@ -1,0 +1,93 @@
+using ExtractReports.Schema;
+
+namespace ExtractReports.Tables;
+
+/// <summary>
+/// A row's worth of values as found in the token stream, with the text that labels it.
+/// <see cref="StrongLabel"/> is the text on the same line as the values (or, when values sit on lines of
+/// their own, the text since the previous group); <see cref="WeakLabel"/> is other text since the
+/// previous group (labels a broken dump left floating).
+/// </summary>
+public sealed record RowGroup(
+    IReadOnlyList<Token> Slots,
+    string StrongLabel,
+    string WeakLabel,
+    bool TrailingBlankRun,
+    int Order)
+{
+    public IEnumerable<Token> Values => Slots.Where(s => s.Kind is TokenKind.Number or TokenKind.Sentence);
+    public int ValueCount => Values.Count();
+    public bool HasRuns => Slots.Any(s => s.Kind == TokenKind.Number && !s.Atomic);
+    public bool AllAtomic => !HasRuns;
+    public bool IsLabelled => StrongLabel.Length > 0;
+
+    /// <summary>How well the labels name <paramref name="row"/>: strong match in [0,1], weak match in [0,1].</summary>
+    public (double Strong, double Weak) Match(TemplateRow row) =>
+        (row.Keys.Max(k => LabelText.Match(StrongLabel, LabelText.Normalize(k))),
+         row.Keys.Max(k => LabelText.Match(WeakLabel, LabelText.Normalize(k))));
+}
+
+/// <summary>Cuts a table region's tokens into row groups.</summary>
+public static class RowGrouper
+{
+    /// <param name="sentencesAreValues">In table 二 a sentence in a value cell is the value; in the others it is a note.</param>
+    public static IReadOnlyList<RowGroup> Group(IReadOnlyList<Token> tokens, bool sentencesAreValues)
+    {
+        var numbersPerLine = tokens.Where(t => t.Kind == TokenKind.Number).GroupBy(t => t.Line).ToDictionary(g => g.Key, g => g.Count());
+        var groups = new List<RowGroup>();
+        var slots = new List<Token>();
+        var textSince = new List<Token>();
+        string strong = "", weak = "";
+        int lastValueLine = -1, blankRun = 0;
+
+        void Close()
+        {
+            if (slots.Count == 0) return;
+            while (slots.Count > 0 && slots[^1].Kind == TokenKind.Blank && !slots[^1].Placeholder) slots.RemoveAt(slots.Count - 1);
+            if (slots.Count > 0) groups.Add(new RowGroup(slots.ToArray(), strong, weak, blankRun >= 2, groups.Count));
+            slots.Clear();
+            blankRun = 0;
+        }
+
+        foreach (var t in tokens)
+        {
+            bool isValue = t.Kind == TokenKind.Number || t.Kind == TokenKind.Sentence && sentencesAreValues
+                           || t.Kind == TokenKind.Blank && t.Placeholder;
+            if (t.Kind == TokenKind.Text || t.Kind == TokenKind.Sentence && !sentencesAreValues)
+            {
+                Close();
+                textSince.Add(t);
+                continue;
+            }
+            if (t.Kind == TokenKind.Blank && !t.Placeholder)
+            {
+                if (slots.Count == 0) continue;
+                if (t.Cell < 0) blankRun++; else if (lastValueLine == t.Line) slots.Add(t);
+                continue;
+            }
+            if (!isValue) continue;
+            if (slots.Count > 0 && t.Line != lastValueLine
+                && (numbersPerLine.GetValueOrDefault(t.Line) >= 2 || numbersPerLine.GetValueOrDefault(lastValueLine) >= 2))
+                Close();
+            if (slots.Count == 0)
+            {
+                var sameLine = textSince.Where(x => x.Line == t.Line).ToList();
+                var strongTokens = sameLine.Count > 0 ? sameLine : textSince;
+                strong = string.Concat(strongTokens.Select(x => x.Norm));
+                weak = string.Concat(textSince.Except(strongTokens).Select(x => x.Norm));
+                textSince.Clear();
+            }
+            if (blankRun >= 2 && slots.Count > 0 && t.Line != lastValueLine)
+            {
+                // A long run of blank lines between single values ends a row in one-cell-per-line dumps.
+                Close();
+                strong = ""; weak = "";
+            }
+            blankRun = 0;
+            slots.Add(t);
+            lastValueLine = t.Line;
+        }
+        Close();
+        return groups;
+    }
+}

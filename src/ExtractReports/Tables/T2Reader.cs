@@ -1,0 +1,70 @@
+using ExtractReports.Schema;
+
+namespace ExtractReports.Tables;
+
+/// <summary>
+/// Reads table 二: small sub-tables whose rows have unique labels (规章, 行政许可, …), so each row is
+/// found by its label wherever it is (dumps move the sub-tables around). The column headers and the
+/// row sizes decide between the 2019 and 2021 layouts.
+/// </summary>
+public static class T2Reader
+{
+    private static readonly string[] Headers2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"];
+    private static readonly string[] Headers2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额", "政府集中采购", "第二十条第(九)项"];
+
+    public static TableReading? Read(IReadOnlyList<Token> region, AlignerOptions? options = null)
+    {
+        var o = options ?? AlignerOptions.Default;
+        var groups = RowGrouper.Group(region, sentencesAreValues: true);
+        if (groups.Count == 0) return null;
+        var text = string.Concat(region.Where(t => t.Kind == TokenKind.Text).Select(t => t.Norm));
+        int votes21 = Headers2021.Count(h => text.Contains(LabelText.Normalize(h)));
+        int votes19 = Headers2019.Count(h => text.Contains(LabelText.Normalize(h)));
+
+        var fit19 = Fit(groups, TableTemplates.T2F2019, o);
+        var fit21 = Fit(groups, TableTemplates.T2F2021, o);
+        if (fit19.Rows.Count == 0 && fit21.Rows.Count == 0) return null;
+        double s19 = fit19.Score + 5 * votes19, s21 = fit21.Score + 5 * votes21;
+        var fit = s21 >= s19 ? fit21 : fit19;
+        bool certain = Math.Abs(s21 - s19) >= 5;
+
+        var rows = fit.Rows.Select(r => (r.Row, r.Group, RowCandidates.For(r.Group, r.Row.Columns.Count, rowSum: false))).ToList();
+        var chosen = CandidateSelector.Select(rows, []);
+        var cells = chosen.SelectMany(c => CellAssembler.Cells(c, false)).ToList();
+        return new TableReading("t2", fit.Template.Format, certain, cells, "labelled rows");
+    }
+
+    private sealed record TemplateFit(TableTemplate Template, double Score, IReadOnlyList<(TemplateRow Row, RowGroup Group)> Rows);
+
+    private static TemplateFit Fit(IReadOnlyList<RowGroup> groups, TableTemplate template, AlignerOptions o)
+    {
+        var found = new List<(TemplateRow, RowGroup)>();
+        double score = 0;
+        foreach (var row in template.Rows)
+        {
+            var group = groups.FirstOrDefault(g => Names(g, template) == row);
+            if (group is null) continue;
+            found.Add((row, group));
+            score += 10 - RowAligner.SizePenalty(group, row.Columns.Count, o);
+        }
+        return new TemplateFit(template, score, found);
+    }
+
+    /// <summary>The row a group's own label names: of the keys it contains, the one printed last (nearest the values).</summary>
+    private static TemplateRow? Names(RowGroup g, TableTemplate template)
+    {
+        TemplateRow? best = null;
+        int bestPos = -1;
+        foreach (var row in template.Rows)
+            foreach (var key in row.Keys.Select(LabelText.Normalize))
+            {
+                int pos = g.StrongLabel.LastIndexOf(key, StringComparison.Ordinal);
+                if (pos < 0) continue;
+                int end = pos + key.Length;
+                // `行政规范性文件` names the 规范性文件 row; a longer key ending at the same place wins.
+                if (end > bestPos || end == bestPos && best is not null && key.Length > best.Keys.Max(k => k.Length))
+                { best = row; bestPos = end; }
+            }
+        return best;
+    }
+}

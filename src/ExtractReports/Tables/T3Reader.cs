@@ -1,0 +1,48 @@
+using ExtractReports.Schema;
+
+namespace ExtractReports.Tables;
+
+/// <summary>
+/// Reads table 三 from its region: row groups aligned to both formats' row sequences (the better
+/// alignment decides the format), each row's readings enumerated, one picked per row by the identities.
+/// </summary>
+public static class T3Reader
+{
+    public const int Columns = 7;
+
+    public static TableReading? Read(IReadOnlyList<Token> region, ReportFormat? hint, AlignerOptions? options = null)
+    {
+        var groups = SplitStacked(RowGrouper.Group(region, sentencesAreValues: false));
+        if (groups.Count == 0) return null;
+        var a19 = RowAligner.Align(groups, TableTemplates.T3F2019, Columns, options);
+        var a21 = RowAligner.Align(groups, TableTemplates.T3F2021, Columns, options);
+        if (a19.RowToGroup.Count == 0 && a21.RowToGroup.Count == 0) return null;
+        double margin = a21.Score - a19.Score;
+        bool certain = Math.Abs(margin) >= 3;
+        var alignment = certain ? (margin > 0 ? a21 : a19) : (hint == ReportFormat.F2019 ? a19 : a21);
+        var format = alignment.Template.Format;
+
+        var centers = RowCandidates.LearnColumnCenters(alignment.RowToGroup.Values, Columns);
+        var rows = alignment.RowToGroup.OrderBy(kv => kv.Key)
+            .Select(kv => (alignment.Template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, rowSum: true, centers)))
+            .ToList();
+        var chosen = CandidateSelector.Select(rows, TableIdentities.ForT3(format));
+        var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null)).ToList();
+        return new TableReading("t3", format, certain, cells, centers is null ? "aligned" : "aligned+positions");
+    }
+
+    /// <summary>Values of several unlabelled rows that ran into one group are cut into rows.</summary>
+    private static IReadOnlyList<RowGroup> SplitStacked(IReadOnlyList<RowGroup> groups)
+    {
+        var result = new List<RowGroup>();
+        foreach (var g in groups)
+        {
+            int n = g.Slots.Count;
+            if (g.AllAtomic && n > Columns && n % Columns == 0)
+                for (int k = 0; k < n / Columns; k++)
+                    result.Add(g with { Slots = g.Slots.Skip(k * Columns).Take(Columns).ToArray(), StrongLabel = k == 0 ? g.StrongLabel : "", WeakLabel = k == 0 ? g.WeakLabel : "" });
+            else result.Add(g);
+        }
+        return result.Select((g, i) => g with { Order = i }).ToList();
+    }
+}

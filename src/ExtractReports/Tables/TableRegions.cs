@@ -1,0 +1,54 @@
+namespace ExtractReports.Tables;
+
+/// <summary>Token ranges [Start, End) of the three tables in a document's token stream.</summary>
+public sealed record TableRegions((int Start, int End)? T2, (int Start, int End)? T3, (int Start, int End)? T4);
+
+/// <summary>
+/// Finds where each table sits. Table 三 starts at the first 本年新收 row label that has numbers soon
+/// after it (narrative mentions have none); table 四 at the first 行政复议 after that; table 二 at the
+/// first 第二十条 (or the 主动公开 heading) before table 三. Each ends where the next begins, table 四
+/// at section 五 (存在的主要问题) or 六.
+/// </summary>
+public static class TableRegionFinder
+{
+    public static TableRegions Find(IReadOnlyList<Token> tokens)
+    {
+        int t3 = FindAnchored(tokens, 0, "本年新收", lookahead: 8);
+        if (t3 < 0) t3 = FindAnchored(tokens, 0, "新收政府信息公开申请", lookahead: 8);
+        int searchT4From = t3 >= 0 ? t3 : 0;
+        int t4 = FindText(tokens, searchT4From, n => n.Contains("行政复议") && !n.Contains("本年新收"));
+        int end = FindText(tokens, Math.Max(t4, searchT4From), n => n.Contains("存在的主要问题") || n.Contains("五.存在") || n.Contains("其他需要报告") || n.Contains("改进情况"));
+        if (end < 0 || t4 >= 0 && end <= t4) end = tokens.Count;
+
+        int t2Limit = t3 >= 0 ? t3 : t4 >= 0 ? t4 : tokens.Count;
+        int t2 = FindText(tokens, 0, n => n.Contains("第二十条"), t2Limit);
+        if (t2 < 0) t2 = FindText(tokens, 0, n => n.Contains("主动公开政府信息情况"), t2Limit);
+
+        return new TableRegions(
+            t2 >= 0 ? (t2, t2Limit) : null,
+            t3 >= 0 ? (t3, t4 >= 0 ? t4 : end) : null,
+            t4 >= 0 ? (t4, end) : null);
+    }
+
+    private static int FindAnchored(IReadOnlyList<Token> tokens, int from, string key, int lookahead)
+    {
+        for (int i = from; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Text || !tokens[i].Norm.Contains(key)) continue;
+            int seen = 0;
+            for (int j = i + 1; j < tokens.Count && seen < lookahead; j++)
+            {
+                if (tokens[j].Kind == TokenKind.Number) return i;
+                if (tokens[j].Kind == TokenKind.Text) seen++;
+            }
+        }
+        return -1;
+    }
+
+    private static int FindText(IReadOnlyList<Token> tokens, int from, Func<string, bool> match, int limit = int.MaxValue)
+    {
+        for (int i = Math.Max(0, from); i < tokens.Count && i < limit; i++)
+            if (tokens[i].Kind == TokenKind.Text && match(tokens[i].Norm)) return i;
+        return -1;
+    }
+}
