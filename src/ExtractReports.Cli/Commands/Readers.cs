@@ -8,6 +8,7 @@ public static class Readers
     public static PipelineBuilder Configure(PipelineBuilder builder, string? tessdata)
     {
         // builder.UseReader(...) for each input kind:
+        builder.UseReader(new ExtractReports.Lines.Pdf.PdfLineReader());
         return builder;
     }
 }
