@@ -8,6 +8,8 @@ public static class Readers
     public static PipelineBuilder Configure(PipelineBuilder builder, string? tessdata)
     {
         // builder.UseReader(...) for each input kind:
+        builder.UseReader(new ExtractReports.Lines.Html.HtmlLineReader());
+        builder.UseReader(new ExtractReports.Lines.Docx.DocxLineReader());
         builder.UseReader(new ExtractReports.Lines.Pdf.PdfLineReader());
         return builder;
     }

@@ -24,9 +24,12 @@ public static partial class MetaExtractor
         return new ReportMeta(agency.Length > 0 ? agency : null, m.Groups["year"].Value, title);
     }
 
+    /// <summary>Lines that converters and web pages put before the title.</summary>
+    private static readonly HashSet<string> Boilerplate = ["正文", "目录", "全文", "原文", "打印", "关闭", "文字版", "全真版"];
+
     private static string? FindTitle(IReadOnlyList<Line> lines)
     {
-        var texts = lines.Where(l => !l.IsBlank).Select(l => Clean(l.Text)).Take(40).ToList();
+        var texts = lines.Where(l => !l.IsBlank).Select(l => Clean(l.Text)).Where(t => !Boilerplate.Contains(t)).Take(40).ToList();
         for (int i = 0; i < texts.Count; i++)
         {
             // A title may wrap over up to three lines.

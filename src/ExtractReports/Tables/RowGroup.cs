@@ -73,8 +73,19 @@ public static class RowGrouper
             {
                 var sameLine = textSince.Where(x => x.Line == t.Line).ToList();
                 var strongTokens = sameLine.Count > 0 ? sameLine : textSince;
-                strong = string.Concat(strongTokens.Select(x => x.Norm));
-                weak = string.Concat(textSince.Except(strongTokens).Select(x => x.Norm));
+                var previous = groups.Count > 0 ? groups[^1] : null;
+                if (textSince.Count == 0 && previous is { Slots.Count: 1 })
+                {
+                    // A lone number between a label and a row (a stray footnote or page mark) must not take
+                    // the label from the row: both carry it and the aligner keeps the one that fits.
+                    strong = previous.StrongLabel;
+                    weak = previous.WeakLabel;
+                }
+                else
+                {
+                    strong = string.Concat(strongTokens.Select(x => x.Norm));
+                    weak = string.Concat(textSince.Except(strongTokens).Select(x => x.Norm));
+                }
                 textSince.Clear();
             }
             if (blankRun >= 2 && slots.Count > 0 && t.Line != lastValueLine)

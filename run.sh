@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# ExtractReports entry point on Linux (run.ps1 is its Windows mirror).
+#   ./run.sh extract corpus [--out out]     extract every report under corpus/ into out/
+#   ./run.sh eval out --truth corpus        score out/ against the truth files under corpus/
+#   ./run.sh test                           build and run the test suite
+#   ./run.sh bench [name]                   run the benchmarks
+# It installs what it needs: the Debian packages of the native engines (poppler, Tesseract with
+# Chinese data, leptonica) when missing, and the NuGet packages (restore).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+DEBS=(poppler-utils tesseract-ocr tesseract-ocr-chi-sim libtesseract5 liblept5)
+
+missing_debs() {
+  local m=()
+  command -v pdftotext >/dev/null 2>&1 || m+=(poppler-utils)
+  command -v tesseract >/dev/null 2>&1 || m+=(tesseract-ocr)
+  [ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || m+=(tesseract-ocr-chi-sim)
+  ldconfig -p 2>/dev/null | grep -q 'libtesseract.so.5' || m+=(libtesseract5)
+  ldconfig -p 2>/dev/null | grep -q 'liblept.so.5' || m+=(liblept5)
+  echo "${m[@]:-}"
+}
+
+ensure_engines() {
+  local need; need=$(missing_debs)
+  [ -z "$need" ] && return 0
+  echo "installing native engines: $need" >&2
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if ! $sudo apt-get install -y -qq $need >/dev/null 2>&1; then
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need >/dev/null
+  fi
+}
+
+CONFIG=Release
+CLI=src/ExtractReports.Cli/bin/$CONFIG/net10.0/ExtractReports.Cli.dll
+
+build() { dotnet build ExtractReports.sln -c "$CONFIG" -v q --nologo -clp:ErrorsOnly >&2; }
+
+cmd=${1:-help}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  extract)
+    ensure_engines; build
+    if [[ " $* " != *" --out "* && " $* " != *" -o "* ]]; then set -- "$@" --out out; fi
+    exec dotnet "$CLI" extract "$@" ;;
+  eval)
+    build; exec dotnet "$CLI" eval "$@" ;;
+  test)
+    ensure_engines
+    log=$(mktemp)
+    set +e
+    dotnet test ExtractReports.sln -c "$CONFIG" --nologo -v q 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    # One plain closing line for CI: "N passed, N failed, N skipped".
+    awk '/(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+         END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+    rm -f "$log"
+    exit "$rc" ;;
+  bench)
+    ensure_engines
+    exec dotnet run --project tests/ExtractReports.Benchmarks -c "$CONFIG" -- "$@" ;;
+  help|-h|--help)
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
+  *)
+    build; exec dotnet "$CLI" "$cmd" "$@" ;;
+esac

@@ -1,0 +1,200 @@
+using System.IO.Packaging;
+using System.Text.RegularExpressions;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using ExtractReports.Documents;
+
+namespace ExtractReports.Lines.Docx;
+
+/// <summary>Knobs of <see cref="DocxLineReader"/>.</summary>
+public sealed record DocxReaderOptions
+{
+    /// <summary>Boxes given to table cells.</summary>
+    public GridGeometry Geometry { get; init; } = new();
+
+    /// <summary>The command named in the error for old binary Word and WPS files.</summary>
+    public string ConverterCommand { get; init; } = "libreoffice --headless --convert-to docx <file>";
+
+    public DocxReaderOptions Validate()
+    {
+        Geometry.Validate();
+        if (string.IsNullOrWhiteSpace(ConverterCommand)) throw new ArgumentException("ConverterCommand must name a converter");
+        return this;
+    }
+}
+
+/// <summary>
+/// Reads Word documents (.docx) with DocumentFormat.OpenXml: the body's paragraphs and tables in
+/// order. A paragraph is a one-cell line (its runs joined, its list number rendered); a table row
+/// is a delimited line, gridSpan and vMerge expanded like HTML spans. Old binary .doc and .wps
+/// files are claimed only to be refused with a message that names a converter.
+/// </summary>
+public sealed partial class DocxLineReader : ILineReader
+{
+    private readonly DocxReaderOptions _options;
+
+    public DocxLineReader(DocxReaderOptions? options = null) => _options = (options ?? new DocxReaderOptions()).Validate();
+
+    public bool CanRead(SourceDocument document) =>
+        document.Kind == DocumentKind.Docx
+        || document.Kind == DocumentKind.Binary && document.Extension is ".doc" or ".wps" or ".docx" && IsCompoundFile(document.Bytes);
+
+    public LineDocument Read(SourceDocument document, CancellationToken cancellation)
+    {
+        if (IsCompoundFile(document.Bytes))
+            throw new DocumentReadException(document.Extension == ".docx"
+                ? "this .docx is an encrypted (password-protected) Word file; open it in Word or WPS, remove the password and save it again"
+                : $"{document.Extension} is the old binary Word/WPS format, which is not read here; convert it first, e.g. `{_options.ConverterCommand}`");
+        try
+        {
+            using var stream = new MemoryStream(document.Bytes, writable: false);
+            using var word = WordprocessingDocument.Open(stream, false);
+            var main = word.MainDocumentPart;
+            var body = main?.Document?.Body ?? throw new DocumentReadException("the .docx has no document body");
+            var walker = new Walker(new DocxNumbering(main!), _options.Geometry, cancellation);
+            walker.Blocks(body);
+            return new LineDocument(walker.Lines, "docx", 1,
+                [$"{walker.Tables} tables, {walker.Lines.Count} lines"], walker.Title);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException)
+        {
+            throw new DocumentReadException($"the file is not a readable .docx (damaged or not a Word document): {e.Message}", e);
+        }
+    }
+
+    /// <summary>OLE2 compound files: old .doc/.wps, and encrypted OOXML documents.</summary>
+    private static bool IsCompoundFile(byte[] bytes) => bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 });
+
+    private sealed class Walker(DocxNumbering numbering, GridGeometry geometry, CancellationToken cancellation)
+    {
+        public List<Line> Lines { get; } = [];
+        public int Tables { get; private set; }
+        public string? Title { get; private set; }
+        private int _gridRow;
+
+        public void Blocks(OpenXmlElement container)
+        {
+            foreach (var child in container.ChildElements)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                switch (child)
+                {
+                    case Paragraph p:
+                        var text = ParagraphText(p);
+                        if (text.Length == 0) break;
+                        Title ??= TitleFrom(text);
+                        Lines.Add(new Line([new Cell(text)], Delimited: true));
+                        break;
+                    case Table t:
+                        Lines.AddRange(SpanGrid.ToLines(TableRows(t), geometry, _gridRow));
+                        _gridRow += t.Elements<TableRow>().Count() + 1;
+                        Tables++;
+                        break;
+                    case SdtBlock sdt when sdt.SdtContentBlock is { } content:
+                        Blocks(content);
+                        break;
+                    case CustomXmlBlock custom:
+                        Blocks(custom);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The first short paragraph naming the annual report and its year is the title; when the
+        /// agency and year sit on the line before it (a title set on two lines), they are joined.
+        /// </summary>
+        private string? TitleFrom(string text)
+        {
+            if (text.Length > 80 || !(text.Contains("年度报告", StringComparison.Ordinal) || text.Contains("年报", StringComparison.Ordinal)))
+                return null;
+            if (Year().IsMatch(text)) return text;
+            if (Lines.Count > 0 && Lines[^1].Cells.Count == 1 && Lines[^1].Text.Length <= 40 && Year().IsMatch(Lines[^1].Text))
+                return Lines[^1].Text + text;
+            return null; // a column name like 政府信息公开年报 names no report
+        }
+
+        /// <summary>
+        /// The table's rows as spanning cells. A cell with vMerge=continue is folded into the cell
+        /// that restarted the merge at the same grid column (that cell's row span grows); a
+        /// continue with nothing to continue stays a blank cell, so columns never shift.
+        /// </summary>
+        private List<IReadOnlyList<SpanCell>> TableRows(Table table)
+        {
+            var rows = new List<List<MutableCell>>();
+            var open = new Dictionary<int, MutableCell>(); // grid column -> merge being continued
+            foreach (var tr in table.Elements<TableRow>())
+            {
+                var row = new List<MutableCell>();
+                int col = tr.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+                if (col > 0) row.Add(new MutableCell("", col));
+                foreach (var tc in tr.Elements<TableCell>())
+                {
+                    var props = tc.TableCellProperties;
+                    int span = Math.Max(1, props?.GridSpan?.Val?.Value ?? 1);
+                    var merge = props?.VerticalMerge;
+                    bool continues = merge is not null && (merge.Val is null || merge.Val.InnerText == "continue");
+                    if (continues && open.TryGetValue(col, out var owner) && owner.ColSpan == span)
+                        owner.RowSpan++;
+                    else
+                    {
+                        var cell = new MutableCell(continues ? "" : CellText(tc), span);
+                        row.Add(cell);
+                        if (merge is not null && !continues) open[col] = cell; else open.Remove(col);
+                    }
+                    col += span;
+                }
+                rows.Add(row);
+            }
+            return rows.Select(r => (IReadOnlyList<SpanCell>)r.Select(c => new SpanCell(c.Text, c.ColSpan, c.RowSpan)).ToList()).ToList();
+        }
+
+        private sealed class MutableCell(string text, int colSpan)
+        {
+            public string Text { get; } = text;
+            public int ColSpan { get; } = colSpan;
+            public int RowSpan { get; set; } = 1;
+        }
+
+        /// <summary>A cell's paragraphs (and those of tables nested in it) as one text, a paragraph break only wrapping it.</summary>
+        private string CellText(TableCell cell)
+        {
+            var pieces = new TextPieces();
+            foreach (var p in cell.Descendants<Paragraph>())
+            {
+                pieces.Append(numbering.Label(p));
+                AppendRuns(p, pieces);
+                pieces.Break();
+            }
+            return pieces.Take();
+        }
+
+        private string ParagraphText(Paragraph p)
+        {
+            var pieces = new TextPieces();
+            pieces.Append(numbering.Label(p));
+            AppendRuns(p, pieces);
+            return pieces.Take();
+        }
+
+        /// <summary>Text runs joined in order (hyperlinks, insertions, fields' results included; deletions and field codes are not Text).</summary>
+        private static void AppendRuns(Paragraph p, TextPieces pieces)
+        {
+            foreach (var e in p.Descendants())
+            {
+                switch (e)
+                {
+                    case Text t: pieces.Append(t.Text); break;
+                    case TabChar or PositionalTab: pieces.Append(" "); break;
+                    case Break or CarriageReturn: pieces.Break(); break;
+                    case NoBreakHyphen: pieces.Append("-"); break;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"([12]\d{3}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")]
+    private static partial Regex Year();
+}

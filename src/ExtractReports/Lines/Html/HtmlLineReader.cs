@@ -1,0 +1,52 @@
+using AngleSharp.Html.Parser;
+using ExtractReports.Documents;
+
+namespace ExtractReports.Lines.Html;
+
+/// <summary>
+/// Reads saved web pages (.html, .htm, .shtml) and single-file archives (.mht) with AngleSharp.
+/// The page is decoded by its declared or detected charset, the report's body is found among the
+/// site's chrome, and its tables are read from their structure (rowspan and colspan expanded into a
+/// grid, one delimited line a row, cells boxed by grid position); text outside tables comes as
+/// one-cell lines in document order, led by the report's title.
+/// </summary>
+public sealed class HtmlLineReader : ILineReader
+{
+    private readonly HtmlReaderOptions _options;
+
+    public HtmlLineReader(HtmlReaderOptions? options = null) => _options = (options ?? new HtmlReaderOptions()).Validate();
+
+    public bool CanRead(SourceDocument document) => document.Kind == DocumentKind.Html;
+
+    public LineDocument Read(SourceDocument document, CancellationToken cancellation)
+    {
+        var source = HtmlSource.Decode(document.Bytes);
+        cancellation.ThrowIfCancellationRequested();
+        return ReadMarkup(source.Html, $"{(source.FromArchive ? "mht" : "html")} ({source.EncodingName})");
+    }
+
+    /// <summary>Reads markup that is already text.</summary>
+    public LineDocument ReadMarkup(string html, string method = "html")
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var notes = new List<string>();
+        var locator = new ReportLocator(_options);
+        var body = document.Body ?? document.DocumentElement;
+        var found = locator.FindBody(body);
+        var root = found?.Root ?? body;
+        notes.Add(found is { } f
+            ? $"report body: <{f.Root.LocalName}{(f.Root.Id is { Length: > 0 } id ? "#" + id : "")}> with {f.Anchors} of {_options.ContentAnchors.Count} anchor phrases"
+            : "no report body recognised (too few anchor phrases): the whole page was read");
+
+        var walker = new HtmlWalker(_options);
+        var lines = walker.Walk(root).ToList();
+        notes.Add($"{walker.DataTables} tables, {walker.DivGrids} div grids, {walker.LayoutTables} layout tables, {walker.ChromeLines} chrome lines dropped");
+
+        var title = locator.FindTitle(document);
+        if (title is not null && !lines.Take(20).Any(l => Squeeze(l.Text).Contains(Squeeze(title), StringComparison.Ordinal)))
+            lines.Insert(0, new Line([new Cell(title)], Delimited: true)); // the title sat outside the body (a page header)
+        return new LineDocument(lines, method, 1, notes, title);
+    }
+
+    private static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+}

@@ -1,0 +1,17 @@
+using ExtractReports.CorpusGen.Html;
+using ExtractReports.CorpusGen.Text;
+
+// Corpus generator: deterministic (fixed seeds), run by tools/make-corpus.sh.
+// usage: CorpusGen <text|html|docx-src|pdf-src|scan-src|all> <corpus-root> [<staging-dir>]
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: ExtractReports.CorpusGen <text|html|docx-src|pdf-src|scan-src|all> <corpus-root> [<staging-dir>]");
+    return 2;
+}
+var what = args[0];
+var root = args[1];
+var staging = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "corpus-staging");
+if (what is "text" or "all") TextCorpus.Write(root);
+if (what is "html" or "all") HtmlCorpus.Write(root);
+Console.WriteLine($"wrote {what} into {root}");
+return 0;
