@@ -1,6 +1,7 @@
 using ExtractReports.Documents;
 using ExtractReports.Lines;
 using ExtractReports.Lines.Pdf;
+using ExtractReports.Tests.Pages.Pdf;
 using Xunit.Abstractions;
 
 namespace ExtractReports.Tests.Lines.Pdf;
@@ -8,31 +9,13 @@ namespace ExtractReports.Tests.Lines.Pdf;
 /// <summary>The real report in ../shared/real (not copied into the project): skipped when it is absent.</summary>
 public sealed class RealPdfTests(ITestOutputHelper output)
 {
-    internal static string? RealPdf(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "shared", "real", name);
-            if (File.Exists(path)) return path;
-        }
-        return File.Exists($"/work/shared/real/{name}") ? $"/work/shared/real/{name}" : null;
-    }
-
-    private static LineDocument ReadHzq(out bool skipped)
-    {
-        var path = RealPdf("hzq2023_working.pdf");
-        skipped = path is null || !PopplerTests.PopplerInstalled;
-        if (skipped) return new LineDocument([], "skipped");
-        return new PdfLineReader().Read(SourceDocument.FromFile(path!), CancellationToken.None);
-    }
-
     private static string Row(Line l) => string.Join(" | ", l.Cells.Select(c => c.Text));
 
-    [Fact]
+    [PopplerFact("hzq2023_working.pdf")]
     public void Hzq2023_TableRowsAreLinesOfCells()
     {
-        var doc = ReadHzq(out var skipped);
-        if (skipped) return;
+        var path = Path.Combine(TestPaths.SharedReal, "hzq2023_working.pdf");
+        var doc = new PdfLineReader().Read(SourceDocument.FromFile(path), CancellationToken.None);
         foreach (var l in doc.Lines) output.WriteLine($"p{l.Page}: {Row(l)}");
         Assert.Equal(5, doc.Pages);
         var rows = doc.Lines.Select(Row).ToList();
