@@ -80,7 +80,9 @@ public static partial class Tokenizer
             {
                 int start = i;
                 int j = i + 1;
-                while (j < norm.Length && (char.IsAsciiDigit(norm[j]) || norm[j] == '.' && j + 1 < norm.Length && char.IsAsciiDigit(norm[j + 1]))) j++;
+                // A minus sign between digits starts a negative number inside the run (`172-93906`).
+                while (j < norm.Length && (char.IsAsciiDigit(norm[j])
+                       || (norm[j] == '.' || norm[j] == '-') && j + 1 < norm.Length && char.IsAsciiDigit(norm[j + 1]))) j++;
                 var run = norm[start..j];
                 // `…00000002.其他法律…`: the last digit before `.`/`、` + text is the next row's ordinal.
                 if (j < norm.Length && norm[j] == '.' && (j + 1 >= norm.Length || !char.IsAsciiDigit(norm[j + 1])) && !run.Contains('.'))
