@@ -51,6 +51,7 @@ public static class DigitRunDecoder
             {
                 var part = raw.Substring(pos, len);
                 int end = pos + len;
+                if (part.IndexOf('-', 1) > 0) break; // a minus sign always starts a number
                 if (!ValidNumber(part)) continue;
                 if (end < raw.Length && (raw[end] == '.' || raw[end - 1] == '.')) continue;
                 // The numbers still needed must fit in what is left: at least one a piece, at most one a digit.

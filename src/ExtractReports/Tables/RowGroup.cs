@@ -23,8 +23,7 @@ public sealed record RowGroup(
 
     /// <summary>How well the labels name <paramref name="row"/>: strong match in [0,1], weak match in [0,1].</summary>
     public (double Strong, double Weak) Match(TemplateRow row) =>
-        (row.Keys.Max(k => LabelText.Match(StrongLabel, LabelText.Normalize(k))),
-         row.Keys.Max(k => LabelText.Match(WeakLabel, LabelText.Normalize(k))));
+        (row.NormalizedKeys.Max(k => LabelText.Match(StrongLabel, k)), row.NormalizedKeys.Max(k => LabelText.Match(WeakLabel, k)));
 }
 
 /// <summary>Cuts a table region's tokens into row groups.</summary>
@@ -34,6 +33,7 @@ public static class RowGrouper
     public static IReadOnlyList<RowGroup> Group(IReadOnlyList<Token> tokens, bool sentencesAreValues)
     {
         var numbersPerLine = tokens.Where(t => t.Kind == TokenKind.Number).GroupBy(t => t.Line).ToDictionary(g => g.Key, g => g.Count());
+        bool blankLinesAreCells = BlankLinesAreCells(tokens);
         var groups = new List<RowGroup>();
         var slots = new List<Token>();
         var textSince = new List<Token>();
@@ -62,7 +62,9 @@ public static class RowGrouper
             if (t.Kind == TokenKind.Blank && !t.Placeholder)
             {
                 if (slots.Count == 0) continue;
-                if (t.Cell < 0) blankRun++; else if (lastValueLine == t.Line) slots.Add(t);
+                if (t.Cell >= 0) { if (lastValueLine == t.Line) slots.Add(t); }
+                else if (blankLinesAreCells) slots.Add(t);
+                else blankRun++;
                 continue;
             }
             if (!isValue) continue;
@@ -71,8 +73,11 @@ public static class RowGrouper
                 Close();
             if (slots.Count == 0)
             {
+                // A row printed on one line is labelled by the text on that line only; text on the lines
+                // above is a label that floated away in a broken dump, so it counts as weak evidence.
+                // Values one per line are labelled by the text just before them.
                 var sameLine = textSince.Where(x => x.Line == t.Line).ToList();
-                var strongTokens = sameLine.Count > 0 ? sameLine : textSince;
+                var strongTokens = sameLine.Count > 0 || numbersPerLine.GetValueOrDefault(t.Line) >= 2 ? sameLine : textSince;
                 var previous = groups.Count > 0 ? groups[^1] : null;
                 if (textSince.Count == 0 && previous is { Slots.Count: 1 })
                 {
@@ -88,7 +93,7 @@ public static class RowGrouper
                 }
                 textSince.Clear();
             }
-            if (blankRun >= 2 && slots.Count > 0 && t.Line != lastValueLine)
+            if (!blankLinesAreCells && blankRun >= 2 && slots.Count > 0 && t.Line != lastValueLine)
             {
                 // A long run of blank lines between single values ends a row in one-cell-per-line dumps.
                 Close();
@@ -100,5 +105,18 @@ public static class RowGrouper
         }
         Close();
         return groups;
+    }
+
+    /// <summary>
+    /// One-cell-per-line dumps come in two kinds: cells separated by blank lines (a long blank run then
+    /// marks blank cells at the row's end), or cells on consecutive lines where a blank line is a blank
+    /// cell. Two values on adjacent lines, each alone on its line, tell the second kind.
+    /// </summary>
+    private static bool BlankLinesAreCells(IReadOnlyList<Token> tokens)
+    {
+        var single = tokens.Where(t => t.Kind is TokenKind.Number or TokenKind.Text or TokenKind.Sentence)
+            .GroupBy(t => t.Line).Where(g => g.Count() == 1 && g.First().Kind == TokenKind.Number && g.First().Atomic)
+            .Select(g => g.Key).ToHashSet();
+        return single.Any(line => single.Contains(line + 1));
     }
 }

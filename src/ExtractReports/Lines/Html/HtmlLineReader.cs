@@ -30,7 +30,8 @@ public sealed class HtmlLineReader : ILineReader
     {
         var document = new HtmlParser().ParseDocument(html);
         var notes = new List<string>();
-        var locator = new ReportLocator(_options);
+        var markup = new HtmlMarkup(PageStyles.Of(document));
+        var locator = new ReportLocator(_options, markup);
         var body = document.Body ?? document.DocumentElement;
         var found = locator.FindBody(body);
         var root = found?.Root ?? body;
@@ -38,7 +39,7 @@ public sealed class HtmlLineReader : ILineReader
             ? $"report body: <{f.Root.LocalName}{(f.Root.Id is { Length: > 0 } id ? "#" + id : "")}> with {f.Anchors} of {_options.ContentAnchors.Count} anchor phrases"
             : "no report body recognised (too few anchor phrases): the whole page was read");
 
-        var walker = new HtmlWalker(_options);
+        var walker = new HtmlWalker(_options, markup);
         var lines = walker.Walk(root).ToList();
         notes.Add($"{walker.DataTables} tables, {walker.DivGrids} div grids, {walker.LayoutTables} layout tables, {walker.ChromeLines} chrome lines dropped");
 

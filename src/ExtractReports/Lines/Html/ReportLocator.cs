@@ -7,7 +7,7 @@ namespace ExtractReports.Lines.Html;
 /// Finds the report inside a page: the element holding its body (not the site's menus, sidebars and
 /// footers) and its title (a heading, the article-title meta tag, or &lt;title&gt; without the site name).
 /// </summary>
-internal sealed partial class ReportLocator(HtmlReaderOptions options)
+internal sealed partial class ReportLocator(HtmlReaderOptions options, HtmlMarkup markup)
 {
     /// <summary>
     /// The deepest element whose text outside links holds as many content anchors as the page's
@@ -16,14 +16,14 @@ internal sealed partial class ReportLocator(HtmlReaderOptions options)
     /// </summary>
     public (IElement Root, int Anchors)? FindBody(IElement body)
     {
-        int best = Anchors(HtmlMarkup.PlainText(body, skipLinks: true));
+        int best = Anchors(markup.PlainText(body, skipLinks: true));
         if (best < options.MinContentAnchors) return null;
         IElement root = body;
         int rootLength = int.MaxValue;
         foreach (var e in body.Descendants<IElement>())
         {
-            if (HtmlMarkup.IsHidden(e)) continue;
-            var text = HtmlMarkup.PlainText(e, skipLinks: true);
+            if (markup.IsHidden(e)) continue;
+            var text = markup.PlainText(e, skipLinks: true);
             if (text.Length < rootLength && Anchors(text) == best) { root = e; rootLength = text.Length; }
         }
         return (root, best);
@@ -36,8 +36,8 @@ internal sealed partial class ReportLocator(HtmlReaderOptions options)
     {
         foreach (var e in document.Body?.Descendants<IElement>() ?? [])
         {
-            if (!IsHeading(e) || HtmlMarkup.IsHidden(e)) continue;
-            var text = HtmlMarkup.CellText(e);
+            if (!IsHeading(e) || markup.IsHidden(e)) continue;
+            var text = markup.CellText(e);
             if (IsTitle(text)) return text;
         }
         foreach (var name in new[] { "ArticleTitle", "og:title", "title" })
@@ -50,7 +50,7 @@ internal sealed partial class ReportLocator(HtmlReaderOptions options)
         var title = TextPieces.Collapse(document.Title ?? "");
         if (title.Length == 0) return null;
         // "Report title_Column_Site": keep the part that is the report's title.
-        var parts = title.Split(options.TitleSeparators.ToCharArray(), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = title.Split(options.TitleSeparators.ToArray(), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return parts.FirstOrDefault(HasMarker) ?? parts.FirstOrDefault() ?? title;
     }
 
