@@ -62,6 +62,13 @@ public sealed record OcrOptions
     /// scanned line that its opened mask misses.</summary>
     public double RulingHaloInches { get; init; } = 0.015;
 
+    /// <summary>Gray level (0-255) below which a pixel is ink whatever its neighbourhood (bold strokes).</summary>
+    public int DarkInkLevel { get; init; } = 110;
+
+    /// <summary>Gray kept around text ink for OCR, inches (the anti-aliased edge of a stroke); the rest of
+    /// the page, noise and ruling lines included, is made white before Tesseract sees it.</summary>
+    public double InkRimInches { get; init; } = 0.008;
+
     /// <summary>Inset from a cell's borders before reading it, inches: keeps ruling lines out of the crop.</summary>
     public double CellInsetInches { get; init; } = 0.02;
 

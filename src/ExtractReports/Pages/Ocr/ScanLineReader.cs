@@ -52,10 +52,10 @@ public sealed class ScanLineReader : ILineReader, IDisposable
         }
     }
 
-    /// <summary>The report's title: the first lines of page 1 up to the one naming the report (it may wrap).</summary>
+    /// <summary>The report's title: the first line of page 1, or its first two when the title wraps onto the second.</summary>
     private static string? Title(List<Line> lines)
     {
-        var top = lines.Where(l => l.Page == 1 && !l.IsBlank).Take(3).ToList();
+        var top = lines.Where(l => l.Page == 1 && !l.IsBlank).Take(2).ToList();
         int end = top.FindIndex(l => l.Text.Contains("报告"));
         return end < 0 ? null : OcrText.Join(top.Take(end + 1).Select(l => l.Text.Replace(" ", "")));
     }

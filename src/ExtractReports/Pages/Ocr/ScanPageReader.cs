@@ -27,15 +27,18 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var image = deskewed.Image;
         int dpi = image.Dpi;
 
-        var ink = imaging.Binarize(image);
+        var ink = WithDarkPixels(imaging.Binarize(image), image, options.DarkInkLevel);
         var horizontal = imaging.Open(ink, options.Px(options.MinHorizontalRulingInches, dpi), 1);
         var vertical = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, dpi));
         var grids = gridFinder.Find(horizontal, vertical, dpi);
         var text = WithoutRulings(ink, horizontal, vertical, dpi);
         cancellation.ThrowIfCancellationRequested();
 
+        // Tesseract thresholds each crop again by itself, and scan noise or a ruling in the crop tips that
+        // (a clean "7" read as 以): cells are read from a copy where everything but text ink and its rim is white.
+        var clean = CleanForOcr(image, text, options.Px(options.InkRimInches, dpi));
         var placed = new List<PlacedLine>();
-        engine.SetImage(image);
+        engine.SetImage(clean);
         int cellCount = 0;
         foreach (var grid in grids)
         {
@@ -47,9 +50,11 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
 
         // The rest of the page: tables painted white so their cells are not read twice.
         int margin = options.Px(0.03, dpi);
+        // Whole-page OCR sees the page as scanned: its layout analysis copes with noise, and cleaning
+        // hollows bold titles.
         var rest = grids.Count == 0 ? image
             : image.WithWhiteBoxes(grids.Select(g => new Box(g.Bounds.X0 - margin, g.Bounds.Y0 - margin, g.Bounds.X1 + margin, g.Bounds.Y1 + margin)));
-        if (grids.Count > 0) engine.SetImage(rest);
+        engine.SetImage(rest);
         var words = engine.Read(null, OcrMode.Page).Words.Select(w => RereadNumber(engine, w, dpi)).ToList();
         placed.AddRange(_words.Build(words, pageNumber));
 
@@ -123,6 +128,47 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var again = engine.Read(region, OcrMode.Number).Words.Where(w => w.Text.Length > 0).ToList();
         if (again.Count == 0 || OcrText.CleanNumber(string.Concat(again.Select(w => w.Text))) is not { } clean) return word;
         return word with { Text = clean, Confidence = again.Min(w => w.Confidence), MinSymbolConfidence = again.Min(w => w.MinSymbolConfidence) };
+    }
+
+    /// <summary>
+    /// Adaptive binarization judges a pixel by its neighbourhood, so the inside of a stroke wider than its
+    /// window (a bold title) comes out as background; every pixel darker than <paramref name="level"/> is ink too.
+    /// </summary>
+    private static BinaryImage WithDarkPixels(BinaryImage ink, GrayImage image, int level)
+    {
+        var result = (byte[])ink.Ink.Clone();
+        for (int i = 0; i < result.Length; i++) if (image.Pixels[i] < level) result[i] = 1;
+        return new BinaryImage(ink.Width, ink.Height, result);
+    }
+
+    /// <summary>The gray page with every pixel farther than <paramref name="rim"/> from text ink made white.</summary>
+    private static GrayImage CleanForOcr(GrayImage image, BinaryImage text, int rim)
+    {
+        int w = image.Width, h = image.Height;
+        // Dilate the ink by the rim: first along rows, then along columns (a square brick).
+        var rows = new byte[w * h];
+        for (int y = 0; y < h; y++)
+        {
+            int row = y * w, last = int.MinValue;
+            for (int x = 0; x < w; x++) if (text.Ink[row + x] != 0) last = x;
+                else if (x - last <= rim) rows[row + x] = 1;
+            last = int.MaxValue;
+            for (int x = w - 1; x >= 0; x--) if (text.Ink[row + x] != 0) { rows[row + x] = 1; last = x; }
+                else if (last - x <= rim) rows[row + x] = 1;
+        }
+        var keep = new byte[w * h];
+        for (int x = 0; x < w; x++)
+        {
+            int last = int.MinValue;
+            for (int y = 0; y < h; y++) if (rows[y * w + x] != 0) { keep[y * w + x] = 1; last = y; }
+                else if (y - last <= rim) keep[y * w + x] = 1;
+            last = int.MaxValue;
+            for (int y = h - 1; y >= 0; y--) if (rows[y * w + x] != 0) last = y;
+                else if (last - y <= rim) keep[y * w + x] = 1;
+        }
+        var pixels = (byte[])image.Pixels.Clone();
+        for (int i = 0; i < pixels.Length; i++) if (keep[i] == 0) pixels[i] = 255;
+        return new GrayImage(w, h, pixels, image.Dpi);
     }
 
     /// <summary>
