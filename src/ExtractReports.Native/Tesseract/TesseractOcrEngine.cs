@@ -17,7 +17,7 @@ public sealed class TesseractOcrEngine : IOcrEngine
 
     private readonly Instance _text;
     private readonly Instance _numbers;
-    private GrayImage? _image;
+    private GrayImage? _image, _numberImage;
 
     private TesseractOcrEngine(Instance text, Instance numbers) { _text = text; _numbers = numbers; }
 
@@ -40,17 +40,21 @@ public sealed class TesseractOcrEngine : IOcrEngine
         return Marshal.PtrToStringUTF8(Tess.TessVersion()) ?? "";
     }
 
-    public void SetImage(GrayImage image)
+    public void SetImage(GrayImage image, GrayImage? numbers = null)
     {
+        if (numbers is not null && (numbers.Width != image.Width || numbers.Height != image.Height))
+            throw new ArgumentException("the number image must have the page's size");
         _image = image;
+        _numberImage = numbers ?? image;
         _text.SetImage(image);
     }
 
     public OcrReading Read(Box? region, OcrMode mode)
     {
         if (_image is null) throw new InvalidOperationException("SetImage must come before Read");
+        // One Tesseract instance serves both when the languages are the same; it then swaps images.
         var instance = mode == OcrMode.Number ? _numbers : _text;
-        instance.SetImage(_image);
+        instance.SetImage(mode == OcrMode.Number ? _numberImage! : _image);
         return instance.Read(region, mode);
     }
 

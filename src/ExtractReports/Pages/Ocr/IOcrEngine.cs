@@ -31,7 +31,9 @@ public sealed record OcrReading(IReadOnlyList<IReadOnlyList<OcrWord>> Lines, dou
 /// </summary>
 public interface IOcrEngine : IDisposable
 {
-    void SetImage(GrayImage image);
+    /// <summary>Sets the page to read. <paramref name="numbers"/>, when given, is the copy that
+    /// <see cref="OcrMode.Number"/> reads (same size: a cleaned page); text is read from <paramref name="image"/>.</summary>
+    void SetImage(GrayImage image, GrayImage? numbers = null);
 
     /// <summary>Reads the region (the whole image when null) in the given mode.</summary>
     OcrReading Read(Box? region, OcrMode mode);

@@ -35,10 +35,12 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         cancellation.ThrowIfCancellationRequested();
 
         // Tesseract thresholds each crop again by itself, and scan noise or a ruling in the crop tips that
-        // (a clean "7" read as 以): cells are read from a copy where everything but text ink and its rim is white.
+        // (a clean "7" read as nothing by the digit reader): numbers are read from a copy where everything
+        // but text ink and its rim is white. Chinese reads worse from it on low-resolution scans (thin
+        // strokes lose pixels), so labels are read from the page as scanned.
         var clean = CleanForOcr(image, text, options.Px(options.InkRimInches, dpi));
         var placed = new List<PlacedLine>();
-        engine.SetImage(clean);
+        engine.SetImage(image, clean);
         int cellCount = 0;
         foreach (var grid in grids)
         {
@@ -54,7 +56,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         // hollows bold titles.
         var rest = grids.Count == 0 ? image
             : image.WithWhiteBoxes(grids.Select(g => new Box(g.Bounds.X0 - margin, g.Bounds.Y0 - margin, g.Bounds.X1 + margin, g.Bounds.Y1 + margin)));
-        engine.SetImage(rest);
+        engine.SetImage(rest, clean);
         var words = engine.Read(null, OcrMode.Page).Words.Select(w => RereadNumber(engine, w, dpi)).ToList();
         placed.AddRange(_words.Build(words, pageNumber));
 

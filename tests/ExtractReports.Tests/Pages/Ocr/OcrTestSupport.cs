@@ -105,7 +105,7 @@ public static class TestPages
 public sealed class FakeOcrEngine(Func<Box?, OcrMode, OcrReading> answer) : IOcrEngine
 {
     public List<(Box? Region, OcrMode Mode)> Calls { get; } = [];
-    public void SetImage(GrayImage image) { }
+    public void SetImage(GrayImage image, GrayImage? numbers = null) { }
 
     public OcrReading Read(Box? region, OcrMode mode)
     {
