@@ -42,6 +42,9 @@ public sealed class CellReader(OcrOptions options)
         {
             number ??= ReadNumber(engine, region, out _);
             if (number is { } n && (numeric || n.Confidence > confidence)) return new Cell(n.Text, cellBox, n.Confidence);
+            // Ink in a table cell that reads as a stray mark (] | l) is most often a digit (1 read as ]): take the
+            // digits, no surer than the text read was, so the value goes to review rather than vanishing.
+            if (number is { } mark && OcrText.IsStrayMark(joined)) return new Cell(mark.Text, cellBox, Math.Min(mark.Confidence, confidence));
         }
         if (words.Count == 0) return new Cell("", cellBox, 0.5); // ink that reads as nothing: a speck, or a faint mark
         return new Cell(joined, cellBox, confidence);

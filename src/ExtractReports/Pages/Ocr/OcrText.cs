@@ -31,6 +31,13 @@ public static class OcrText
             && t.Count(char.IsAsciiDigit) * 2 >= t.Length;
     }
 
+    /// <summary>Text of one or two characters with neither a digit nor Chinese in it: ], |, l, I, (.</summary>
+    public static bool IsStrayMark(string text)
+    {
+        var t = text.Replace(" ", "");
+        return t.Length is > 0 and <= 2 && !t.Any(char.IsAsciiDigit) && !t.Any(IsCjk) && !t.Any(c => c is '—' or '-' or '/' or '－' or '／');
+    }
+
     /// <summary>
     /// A number as the digit-whitelist read gave it, without the stray separators a speck or a ruling
     /// remnant adds at its ends; null when nothing number-like is left.

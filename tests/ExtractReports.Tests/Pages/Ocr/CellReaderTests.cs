@@ -85,6 +85,27 @@ public class CellReaderTests
         Assert.Equal([OcrMode.Number, OcrMode.Block], engine.Calls.Select(c => c.Mode));
     }
 
+    [Fact]
+    public void A_stray_mark_becomes_the_digits_read_but_no_surer_than_the_mark()
+    {
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number
+            ? FakeOcrEngine.Words(("1", 0.6))
+            : FakeOcrEngine.Words(("]", 0.79)));
+        var cell = _reader.Read(engine, InkAt(400, 200, new Box(150, 70, 170, 120)), new Box(0, 0, 400, 200), Dpi);
+        Assert.Equal("1", cell.Text);
+        Assert.Equal(0.6, cell.Confidence, 3);
+    }
+
+    [Fact]
+    public void A_dash_placeholder_is_not_turned_into_a_number()
+    {
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number
+            ? FakeOcrEngine.Words(("1", 0.5))
+            : FakeOcrEngine.Words(("—", 0.7)));
+        var cell = _reader.Read(engine, InkAt(400, 200, new Box(150, 90, 250, 96)), new Box(0, 0, 400, 200), Dpi);
+        Assert.Equal("—", cell.Text);
+    }
+
     [Theory]
     [InlineData("1,234.", "1,234")]
     [InlineData("-3", "-3")]
