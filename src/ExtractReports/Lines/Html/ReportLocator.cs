@@ -16,20 +16,48 @@ internal sealed partial class ReportLocator(HtmlReaderOptions options, HtmlMarku
     /// </summary>
     public (IElement Root, int Anchors)? FindBody(IElement body)
     {
-        int best = Anchors(markup.PlainText(body, skipLinks: true));
+        // One pass: the body's plain text, and where each element's text starts and ends in it.
+        var text = new System.Text.StringBuilder();
+        var spans = new List<(IElement Element, int Start, int End)>();
+        Measure(body, text, spans);
+        var plain = text.ToString();
+        var occurrences = options.ContentAnchors.Select(a => Occurrences(plain, a)).ToList();
+        int AnchorsIn(int start, int end) =>
+            occurrences.Count(o => o.Any(p => p.Start >= start && p.End <= end));
+
+        int best = AnchorsIn(0, plain.Length);
         if (best < options.MinContentAnchors) return null;
         IElement root = body;
         int rootLength = int.MaxValue;
-        foreach (var e in body.Descendants<IElement>())
-        {
-            if (markup.IsHidden(e)) continue;
-            var text = markup.PlainText(e, skipLinks: true);
-            if (text.Length < rootLength && Anchors(text) == best) { root = e; rootLength = text.Length; }
-        }
+        foreach (var (e, start, end) in spans)
+            if (end - start < rootLength && AnchorsIn(start, end) == best) { root = e; rootLength = end - start; }
         return (root, best);
     }
 
-    private int Anchors(string plainText) => options.ContentAnchors.Count(a => plainText.Contains(a, StringComparison.Ordinal));
+    /// <summary>Text outside links and hidden parts, whitespace removed, with each element's extent.</summary>
+    private void Measure(IElement e, System.Text.StringBuilder text, List<(IElement, int, int)> spans)
+    {
+        int index = spans.Count, start = text.Length;
+        spans.Add((e, start, start));
+        foreach (var child in e.ChildNodes)
+        {
+            if (child is IText t)
+            {
+                foreach (var ch in t.Data) if (!char.IsWhiteSpace(ch)) text.Append(ch);
+            }
+            else if (child is IElement ce && !markup.IsHidden(ce) && ce.LocalName != "a")
+                Measure(ce, text, spans);
+        }
+        spans[index] = (e, start, text.Length);
+    }
+
+    private static List<(int Start, int End)> Occurrences(string text, string phrase)
+    {
+        var found = new List<(int, int)>();
+        for (int i = text.IndexOf(phrase, StringComparison.Ordinal); i >= 0; i = text.IndexOf(phrase, i + 1, StringComparison.Ordinal))
+            found.Add((i, i + phrase.Length));
+        return found;
+    }
 
     /// <summary>The report's title, or null when the page names none.</summary>
     public string? FindTitle(IDocument document)
