@@ -10,6 +10,7 @@ public static class Readers
         // builder.UseReader(...) for each input kind:
         builder.UseReader(new ExtractReports.Lines.Html.HtmlLineReader());
         builder.UseReader(new ExtractReports.Lines.Docx.DocxLineReader());
+        builder.UseReader(new ExtractReports.Lines.Pdf.PdfLineReader());
         return builder;
     }
 }

@@ -36,6 +36,10 @@ public static class LabelText
         if (text.Contains(key, StringComparison.Ordinal)) return 1;
         if (key.Length < 5) return 0;
         int maxErrors = key.Length / 4;
+        // Cheap rejection: an approximate occurrence needs most of the key's characters in the text.
+        int present = 0;
+        foreach (var ch in key) if (text.Contains(ch)) present++;
+        if (present < key.Length - maxErrors) return 0;
         int best = BestSubstringDistance(text, key);
         return best <= maxErrors ? 1.0 - (double)best / key.Length : 0;
     }

@@ -6,6 +6,9 @@ namespace ExtractReports.Schema;
 /// </summary>
 public sealed record TemplateRow(string Prefix, IReadOnlyList<string> Keys, IReadOnlyList<string> Columns)
 {
+    /// <summary>The keys normalized once, for matching.</summary>
+    public IReadOnlyList<string> NormalizedKeys { get; } = Keys.Select(LabelText.Normalize).ToArray();
+
     public IEnumerable<string> FieldIds => Columns.Select(c => $"{Prefix}.{c}");
     public string FieldId(int column) => $"{Prefix}.{Columns[column]}";
 }
