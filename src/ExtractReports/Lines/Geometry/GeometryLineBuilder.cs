@@ -123,7 +123,7 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
             if (p.Vertical || p.Text.Length < 2) { result.Add(p); continue; }
             double charWidth = p.Box.Width / p.Text.Length;
             var cuts = verticals
-                .Where(v => p.Box.CenterY >= v.Y0 && p.Box.CenterY <= v.Y1
+                .Where(v => v.Y0 <= p.Box.Y0 + 1 && v.Y1 >= p.Box.Y1 - 1 // a border runs through the whole word
                             && v.X > p.Box.X0 + charWidth * 0.5 && v.X < p.Box.X1 - charWidth * 0.5)
                 .Select(v => v.X).OrderBy(x => x).ToList();
             if (cuts.Count == 0) { result.Add(p); continue; }

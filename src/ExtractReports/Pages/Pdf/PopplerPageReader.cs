@@ -121,7 +121,8 @@ public sealed partial class PopplerPageReader(PdfOptions options)
             int index = page.Number - first;
             if (!tablePages.Contains(page.Number) || index < 0 || index >= images.Count) { result.Add(page); continue; }
             var rulings = RasterRulingFinder.Find(images[index], scale, raster)
-                .Where(ru => !IsGlyphStroke(ru, page.Words)).ToList();
+                .Where(ru => !IsGlyphStroke(ru, page.Words))
+                .Select(ru => TrimOutOfWords(ru, page.Words)).ToList();
             result.Add(page with { Rulings = rulings });
         }
         return result;
@@ -141,6 +142,33 @@ public sealed partial class PopplerPageReader(PdfOptions options)
             if (r.Box.X0 >= b.X0 - spill && r.Box.X1 <= b.X1 + spill && r.Box.Y0 >= b.Y0 - spill && r.Box.Y1 <= b.Y1 + spill) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A ruling that ends inside a word picked up a stroke of a character touching it in the
+    /// render (a 十 right above a column border): cut it back to the word's edge. A ruling running
+    /// right through a word (text touching across a border) is left alone.
+    /// </summary>
+    private static Ruling TrimOutOfWords(Ruling r, IReadOnlyList<Word> words)
+    {
+        var b = r.Box;
+        foreach (var w in words)
+        {
+            var box = w.Box;
+            if (r.IsHorizontal)
+            {
+                if (b.CenterY <= box.Y0 || b.CenterY >= box.Y1) continue;
+                if (b.X0 > box.X0 && b.X0 < box.X1 && b.X1 > box.X1) b = b with { X0 = box.X1 };
+                else if (b.X1 > box.X0 && b.X1 < box.X1 && b.X0 < box.X0) b = b with { X1 = box.X0 };
+            }
+            else
+            {
+                if (b.CenterX <= box.X0 || b.CenterX >= box.X1) continue;
+                if (b.Y0 > box.Y0 && b.Y0 < box.Y1 && b.Y1 > box.Y1) b = b with { Y0 = box.Y1 };
+                else if (b.Y1 > box.Y0 && b.Y1 < box.Y1 && b.Y0 < box.Y0) b = b with { Y1 = box.Y0 };
+            }
+        }
+        return b == r.Box ? r : new Ruling(b);
     }
 
     /// <summary>Text lines holding two or more words that are numbers: the rows of a statistical table.</summary>
