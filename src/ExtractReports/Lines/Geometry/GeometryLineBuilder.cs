@@ -225,7 +225,8 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
             best.Add(p);
         }
         bands = bands.OrderBy(b => b.Top).ToList();
-        foreach (var b in bands) b.Cells = SplitCells(b.Pieces);
+        var columns = NumberColumns(pieces);
+        foreach (var b in bands) b.Cells = SplitCells(b.Pieces, columns);
 
         // Vertical text joins the first line it spans, as a merged cell in a ruled table does.
         foreach (var t in tall)
@@ -247,7 +248,16 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         return rows;
     }
 
-    private List<(string Text, Box Box)> SplitCells(List<Piece> pieces)
+    /// <summary>Where numbers stand on the page: their left edges and centres, the columns of a borderless table.</summary>
+    private static List<Box> NumberColumns(List<Piece> pieces) =>
+        pieces.Where(p => !p.Vertical && IsNumberCell(p.Text)).Select(p => p.Box).ToList();
+
+    /// <summary>
+    /// Cells of a line split at wide gaps, and at narrower ones (a quarter em and more) where the
+    /// next word starts or is centred on a column of numbers: a borderless table's header words are
+    /// often closer together than its numbers, but they stand over them.
+    /// </summary>
+    private List<(string Text, Box Box)> SplitCells(List<Piece> pieces, List<Box> numbers)
     {
         var cells = new List<(string, Box)>();
         var current = new List<Piece>();
@@ -257,7 +267,10 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
             {
                 var prev = current[^1];
                 double em = Math.Min(prev.Box.Height, p.Box.Height);
-                if (p.Box.X0 - prev.Box.X1 > options.CellGap * em)
+                double gap = p.Box.X0 - prev.Box.X1;
+                bool overColumn = gap >= 0.25 * em && numbers.Any(n =>
+                    !n.Equals(p.Box) && (Math.Abs(n.X0 - p.Box.X0) <= options.RulingTolerance || Math.Abs(n.CenterX - p.Box.CenterX) <= options.RulingTolerance));
+                if (gap > options.CellGap * em || overColumn)
                 {
                     cells.Add((JoinText(current), Extent(current)));
                     current = [];

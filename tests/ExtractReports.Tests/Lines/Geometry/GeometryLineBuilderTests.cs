@@ -40,6 +40,16 @@ public sealed class GeometryLineBuilderTests
         Assert.Equal(300, line.Cells[1].Box!.Value.X0);
     }
 
+    [Fact]
+    public void Borderless_header_words_close_together_split_over_their_number_columns()
+    {
+        // Header words 3 pt apart (less than a cell gap), each standing over a column of numbers.
+        var page = PageOf([W("结果维持", 100, 100), W("结果纠正", 143, 100), W("总计", 186, 100), W("3", 100, 120), W("1", 143, 120), W("4", 186, 120)]);
+        Assert.Equal(["结果维持 | 结果纠正 | 总计", "3 | 1 | 4"], Rows(Build(page)));
+        // The same words with no numbers under them stay one cell: they are a phrase.
+        Assert.Equal(["结果维持结果纠正总计"], Rows(Build(PageOf([W("结果维持", 100, 100), W("结果纠正", 143, 100), W("总计", 186, 100)]))));
+    }
+
     /// <summary>A ruled 3-row table: a group cell spanning rows 2-3, a blank cell, a label wrapped in its cell.</summary>
     private static Page RuledTable() => PageOf(
         [
