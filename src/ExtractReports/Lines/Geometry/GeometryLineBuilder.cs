@@ -386,10 +386,29 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
                 Math.Min(q.Box.Y1, p.Box.Y1) - Math.Max(q.Box.Y0, p.Box.Y0) >= 0.5 * Math.Min(q.Box.Height, p.Box.Height)));
             if (line is null) lines.Add([p]); else line.Add(p);
         }
-        return JoinStrings(lines.Select(l => JoinStrings(l.OrderBy(p => p.Box.X0).Select(p => p.Text))));
+        return JoinStrings(lines.Select(JoinLine));
     }
 
-    /// <summary>Chinese runs join without a space; two Latin letters or digits keep one between them.</summary>
+    /// <summary>
+    /// Words of one line: two Latin letters or digits keep a space between them only where the
+    /// page shows one (a tenth of an em); poppler also splits "20" into "2" and "0" at a style change.
+    /// </summary>
+    private static string JoinLine(List<Piece> line)
+    {
+        var sb = new StringBuilder();
+        Piece? prev = null;
+        foreach (var p in line.OrderBy(p => p.Box.X0))
+        {
+            if (prev is not null && sb.Length > 0 && char.IsAsciiLetterOrDigit(sb[^1]) && char.IsAsciiLetterOrDigit(p.Text[0])
+                && p.Box.X0 - prev.Box.X1 > 0.1 * Math.Min(p.Box.Height, prev.Box.Height))
+                sb.Append(' ');
+            sb.Append(p.Text);
+            prev = p;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Lines of a wrapped cell: Chinese runs join without a space, Latin words keep one.</summary>
     private static string JoinStrings(IEnumerable<string> parts)
     {
         var sb = new StringBuilder();

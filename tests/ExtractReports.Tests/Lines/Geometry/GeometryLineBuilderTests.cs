@@ -50,6 +50,14 @@ public sealed class GeometryLineBuilderTests
         Assert.Equal(["结果维持结果纠正总计"], Rows(Build(PageOf([W("结果维持", 100, 100), W("结果纠正", 143, 100), W("总计", 186, 100)]))));
     }
 
+    [Fact]
+    public void Digits_poppler_split_without_a_gap_are_one_number()
+    {
+        // "20" drawn as "2" and "0" (a style change): no space between them, unlike "2 0" on the page.
+        var page = PageOf([W("行政许可", 20, 100), W("2", 300, 100), W("0", 305, 100), W("年份", 20, 130), W("7", 300, 130), W("1", 308, 130)]);
+        Assert.Equal(["行政许可 | 20", "年份 | 7 1"], Rows(Build(page)));
+    }
+
     /// <summary>A ruled 3-row table: a group cell spanning rows 2-3, a blank cell, a label wrapped in its cell.</summary>
     private static Page RuledTable() => PageOf(
         [
