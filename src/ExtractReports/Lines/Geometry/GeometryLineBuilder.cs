@@ -242,7 +242,7 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         foreach (var b in bands)
         {
             if (absorbed.Contains(b) || b.Cells.Count == 0) continue;
-            if (IsPageNumber(b, page)) continue;
+            if (IsPageNumber(b, page, bands)) continue;
             rows.Add(new Row(b.Cells.Select(c => new Cell(c.Text, c.Box)).ToList(), b.Top, b.Cells[0].Box.X0));
         }
         return rows;
@@ -364,13 +364,25 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         return Math.Abs(first.Box.X0 - label.Cells[0].Box.X0) <= label.Height;
     }
 
-    private bool IsPageNumber(Band b, Page page)
+    /// <summary>
+    /// A page number in the top or bottom margin: decorated (<c>— 3 —</c>, <c>第3页</c>, <c>3/10</c>)
+    /// anywhere there, bare (<c>3</c>) only as the page's last (or first) line, since a table may run
+    /// into the margin with numbers alone on their lines.
+    /// </summary>
+    private bool IsPageNumber(Band b, Page page, List<Band> bands)
     {
         if (b.Cells.Count > 3 || page.Height <= 0) return false;
         var margin = page.Height * options.MarginShare;
-        if (b.Top > margin && b.Bottom < page.Height - margin) return false;
-        return PageNumber().IsMatch(string.Concat(b.Cells.Select(c => c.Text)));
+        bool top = b.Bottom < margin, bottom = b.Top > page.Height - margin;
+        if (!top && !bottom) return false;
+        var text = string.Concat(b.Cells.Select(c => c.Text));
+        if (!PageNumber().IsMatch(text)) return false;
+        if (!BareNumber().IsMatch(text)) return true;
+        return bottom ? !bands.Any(o => o != b && o.Top > b.Top) : !bands.Any(o => o != b && o.Top < b.Top);
     }
+
+    [GeneratedRegex(@"^\s*[0-9０-９]+\s*$")]
+    private static partial Regex BareNumber();
 
     // ---- text helpers ----
 

@@ -202,6 +202,16 @@ public sealed class GeometryLineBuilderTests
     }
 
     [Fact]
+    public void Numbers_of_a_table_running_into_the_bottom_margin_are_kept()
+    {
+        // One cell per line near the page's foot, then the page number.
+        var words = new List<Word> { W("二、上年结转", 20, 700), W("0", 20, 720), W("7", 20, 760), W("5", 20, 780), W("- 4 -", 280, 815) };
+        Assert.Equal(["二、上年结转", "0", "7", "5"], Rows(Build(PageOf(words))));
+        words.Add(W("4", 300, 830)); // a bare page number as the last line goes
+        Assert.Equal(["二、上年结转", "0", "7", "5"], Rows(Build(PageOf(words))));
+    }
+
+    [Fact]
     public void A_number_in_the_body_is_kept_even_when_alone()
     {
         Assert.Equal(["3"], Rows(Build(PageOf([W("3", 300, 400)]))));
