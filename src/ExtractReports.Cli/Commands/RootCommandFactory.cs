@@ -14,6 +14,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create());
         return root;
     }
 }

@@ -26,9 +26,14 @@ internal static partial class Lept
     [LibraryImport(L)] internal static partial IntPtr pixConvertTo8(IntPtr pix, int cmapflag);
     [LibraryImport(L)] internal static partial IntPtr pixScale(IntPtr pix, float scalex, float scaley);
 
+    [LibraryImport(L)] internal static partial IntPtr pixConvertTo1(IntPtr pix, int threshold);
+
     [LibraryImport(L)]
-    internal static partial IntPtr pixDeskewGeneral(IntPtr pix, int redsweep, float sweeprange, float sweepdelta,
-        int redsearch, int thresh, out float angle, out float conf);
+    internal static partial int pixFindSkewSweepAndSearch(IntPtr pix, out float angle, out float conf,
+        int redsweep, int redsearch, float sweeprange, float sweepdelta, float minbsdelta);
+
+    /// <summary>type 2 L_ROTATE_AREA_MAP, incolor 1 L_BRING_IN_WHITE; width/height 0 keep the size.</summary>
+    [LibraryImport(L)] internal static partial IntPtr pixRotate(IntPtr pix, float radians, int type, int incolor, int width, int height);
 
     [LibraryImport(L)]
     internal static partial int pixSauvolaBinarizeTiled(IntPtr pix, int whsize, float factor, int nx, int ny,

@@ -147,7 +147,8 @@ public static class HtmlWriter
         sb.AppendLine("<div class=\"TRS_Editor\" id=\"zoom\">");
         if (!s.Chrome)
         {
-            sb.AppendLine($"<p align=\"center\" style=\"text-align:center;line-height:30pt;margin-bottom:18pt;font-family:方正小标宋简体,'{s.Font}';font-size:20pt\"><b>{E(r.Title)}</b></p>");
+            var titlePt = s.TablesOnly ? 14 : 20;
+            sb.AppendLine($"<p align=\"center\" style=\"text-align:center;line-height:{titlePt * 1.5}pt;margin-bottom:{titlePt / 2}pt;font-family:方正小标宋简体,'{s.Font}';font-size:{titlePt}pt\"><b>{E(r.Title)}</b></p>");
         }
         if (!s.TablesOnly)
         {
@@ -229,7 +230,7 @@ public static class HtmlWriter
         }
         var tdStyle = $"{borderCss}padding:0pt 5.4pt 0pt 5.4pt";
         // Word writes text-autospace; LibreOffice's HTML import reads it as an underline, so print pages go without.
-        var pStyle = $"text-align:{align};line-height:{(s.Chrome ? 22 : 15)}pt;margin:0pt" + (s.Chrome ? ";text-autospace:ideograph-numeric" : "");
+        var pStyle = $"text-align:{align};line-height:{(s.Chrome ? 22 : s.FontSizePt + 4)}pt;margin:0pt" + (s.Chrome ? ";text-autospace:ideograph-numeric" : "");
         var spanStyle = $"font-family:{s.Font};font-size:{s.FontSizePt}pt";
         string Run(string t)
         {

@@ -75,14 +75,14 @@ public static class PrintCorpus
     /// <summary>Single-page images of a table page (title, table 三 and 四 on one page), and a multi-page TIFF.</summary>
     public static IEnumerable<(DocSpec Spec, string Out, int Dpi, double Angle, int Quality, double Noise, double Blur)> Images()
     {
-        yield return (new("img-01-2021-table-page", F2021, F2021, 501) { Scale = Scale.Medium }, "png", 150, 0.7, 0, 0.5, 0.4);
-        yield return (new("img-02-2019-table-page", F2019, F2019, 502), "jpg", 200, -1.2, 70, 0.6, 0.5);
-        yield return (new("img-03-2022-table-photo", F2021, F2021, 503) { Year = 2022 }, "jpg", 150, 1.5, 55, 0.9, 0.7);
+        yield return (new("img-01-2021-table-page", F2021, F2021, 501) { Scale = Scale.Medium }, "png", 200, 0.7, 0, 0.5, 0.4);
+        yield return (new("img-02-2019-table-page", F2019, F2019, 502) { Scale = Scale.Medium }, "jpg", 200, -1.2, 70, 0.6, 0.5);
+        yield return (new("img-03-2022-table-photo", F2021, F2021, 503) { Year = 2022, Scale = Scale.Large }, "jpg", 150, 1.5, 55, 0.9, 0.7);
         yield return (new("img-04-2023-multipage", F2021, F2021, 504) { Year = 2023, Scale = Scale.Medium }, "tiff", 150, -0.6, 0, 0.5, 0.4);
     }
 
     /// <summary>The one-page layout of an image: title, table 三 and table 四 only, in a small font.</summary>
-    private static readonly HtmlStyle TablePage = Print with { FontSizePt = 8.5, TablesOnly = true };
+    private static readonly HtmlStyle TablePage = Print with { FontSizePt = 7.5, TablesOnly = true };
 
     public static void Write(string corpusRoot, string staging, string kind)
     {

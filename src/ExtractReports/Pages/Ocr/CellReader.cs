@@ -10,8 +10,9 @@ namespace ExtractReports.Pages.Ocr;
 public sealed class CellReader(OcrOptions options)
 {
     /// <summary>Reads the cell whose box lies between ruling lines. <paramref name="text"/> is the page's
-    /// ink with the ruling lines taken out.</summary>
-    public Cell Read(IOcrEngine engine, BinaryImage text, Box cellBox, int dpi)
+    /// ink with the ruling lines taken out. <paramref name="likelyNumber"/> (the cell's column has held
+    /// numbers so far) reads digits first and keeps them when every character is sure, saving the text read.</summary>
+    public Cell Read(IOcrEngine engine, BinaryImage text, Box cellBox, int dpi, bool likelyNumber = false)
     {
         int inset = options.Px(options.CellInsetInches, dpi);
         int x0 = (int)cellBox.X0 + inset, y0 = (int)cellBox.Y0 + inset;
@@ -23,6 +24,14 @@ public sealed class CellReader(OcrOptions options)
         // Tesseract reads best with a margin of white around the text, but no ruling remnants.
         int pad = options.Px(0.04, dpi);
         var region = new Box(Math.Max(x0, ink.X0 - pad), Math.Max(y0, ink.Y0 - pad), Math.Min(x1, ink.X1 + pad), Math.Min(y1, ink.Y1 + pad));
+
+        (string Text, double Confidence)? number = null;
+        if (likelyNumber)
+        {
+            number = ReadNumber(engine, region, out double leastSymbol);
+            if (number is { } sure && leastSymbol >= options.SureDigitConfidence) return new Cell(sure.Text, cellBox, sure.Confidence);
+        }
+
         var general = engine.Read(region, OcrMode.Block);
         var words = general.Words.Where(w => w.Text.Length > 0).ToList();
         var joined = OcrText.Join(general.Lines.Select(l => OcrText.Join(l.Select(w => w.Text))));
@@ -31,16 +40,19 @@ public sealed class CellReader(OcrOptions options)
         // A short doubtful read may be a number the text model garbled (a digit next to a speck): try digits too.
         if (numeric || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
-            var number = engine.Read(region, OcrMode.Number);
-            var numberWords = number.Words.Where(w => w.Text.Length > 0).ToList();
-            if (numberWords.Count > 0 && OcrText.CleanNumber(string.Concat(numberWords.Select(w => w.Text))) is { } clean)
-            {
-                double numberConfidence = numberWords.Min(w => w.Confidence);
-                if (numeric || numberConfidence > confidence) return new Cell(clean, cellBox, numberConfidence);
-            }
+            number ??= ReadNumber(engine, region, out _);
+            if (number is { } n && (numeric || n.Confidence > confidence)) return new Cell(n.Text, cellBox, n.Confidence);
         }
         if (words.Count == 0) return new Cell("", cellBox, 0.5); // ink that reads as nothing: a speck, or a faint mark
         return new Cell(joined, cellBox, confidence);
+    }
+
+    private static (string Text, double Confidence)? ReadNumber(IOcrEngine engine, Box region, out double leastSymbol)
+    {
+        var words = engine.Read(region, OcrMode.Number).Words.Where(w => w.Text.Length > 0).ToList();
+        leastSymbol = words.Count == 0 ? 0 : words.Min(w => w.MinSymbolConfidence);
+        if (words.Count == 0 || OcrText.CleanNumber(string.Concat(words.Select(w => w.Text))) is not { } clean) return null;
+        return (clean, words.Min(w => w.Confidence));
     }
 
     /// <summary>The box of the ink inside a rectangle, when there is at least a square of side

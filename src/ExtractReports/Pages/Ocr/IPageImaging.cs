@@ -10,8 +10,10 @@ public interface IPageImaging
     /// Dpi is 0 when the file does not state a believable resolution.</summary>
     IReadOnlyList<GrayImage> Decode(byte[] encoded);
 
-    /// <summary>Finds the skew of the page's text and returns the page turned upright, with the angle found.</summary>
-    Deskewed Deskew(GrayImage image, double maxAngleDegrees);
+    /// <summary>Finds the skew of the page's text within ±<paramref name="maxAngleDegrees"/> and returns the page
+    /// turned upright with the angle found; a page whose skew is found with less than
+    /// <paramref name="minConfidence"/> is returned as it is (angle 0).</summary>
+    Deskewed Deskew(GrayImage image, double maxAngleDegrees, double minConfidence);
 
     /// <summary>Ink and background, adaptively (scans have uneven light).</summary>
     BinaryImage Binarize(GrayImage image);

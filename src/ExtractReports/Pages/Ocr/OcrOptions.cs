@@ -39,6 +39,10 @@ public sealed record OcrOptions
     /// <summary>Largest skew searched for, degrees (scans come rotated up to a few degrees).</summary>
     public double MaxSkewDegrees { get; init; } = 5;
 
+    /// <summary>Least confidence of the skew finder (leptonica's ratio of best to average alignment score) for a
+    /// page to be turned; table pages of real scans score 1.5 to 3, a blank page about 1.</summary>
+    public double MinSkewConfidence { get; init; } = 1.3;
+
     /// <summary>Shortest horizontal ink run kept as a ruling line, inches: longer than any run of text
     /// (a "——" placeholder is about 0.3 in).</summary>
     public double MinHorizontalRulingInches { get; init; } = 0.5;
@@ -70,7 +74,14 @@ public sealed record OcrOptions
     /// <summary>A cell read as text this short (characters) and below <see cref="DoubtfulConfidence"/> is also
     /// read as a number, and the surer reading wins.</summary>
     public int MaxDoubtfulLength { get; init; } = 3;
-    public double DoubtfulConfidence { get; init; } = 0.6;
+    public double DoubtfulConfidence { get; init; } = 0.85;
+
+    /// <summary>In a column that has held only numbers, a digit read whose every character is at least this
+    /// sure is kept without the Chinese read (half the time of a table page); anything less is read both ways.</summary>
+    public double SureDigitConfidence { get; init; } = 0.9;
+
+    /// <summary>Numbers read one after another in a column before its next cells are read digits first.</summary>
+    public int NumericColumnEvidence { get; init; } = 2;
 
     /// <summary>Words of whole-page OCR further apart than this many line heights start a new cell.</summary>
     public double CellGapLineHeights { get; init; } = 1.2;

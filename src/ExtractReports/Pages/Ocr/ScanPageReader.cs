@@ -23,7 +23,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
             double factor = Math.Min(4, Math.Ceiling(options.MinOcrDpi / (double)page.Dpi * 4) / 4);
             page = imaging.Scale(page, factor);
         }
-        var deskewed = imaging.Deskew(page, options.MaxSkewDegrees);
+        var deskewed = imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence);
         var image = deskewed.Image;
         int dpi = image.Dpi;
 
@@ -39,7 +39,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         int cellCount = 0;
         foreach (var grid in grids)
         {
-            var read = grid.Cells.Select(c => (Grid: c, Cell: _cells.Read(engine, text, c.Box, dpi))).ToList();
+            var read = ReadCells(grid, engine, text, dpi);
             cellCount += read.Count;
             placed.AddRange(Rows(grid, read, pageNumber));
             cancellation.ThrowIfCancellationRequested();
@@ -55,6 +55,27 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
 
         placed.Sort((a, b) => a.Box.CenterY.CompareTo(b.Box.CenterY));
         return new ScanPageResult(placed, deskewed.AngleDegrees, grids.Count, cellCount, dpi);
+    }
+
+    /// <summary>
+    /// Reads a grid's cells row by row, keeping count of what each column held: once a column has given
+    /// numbers in a row (its header above them does not count against it), its next cells are read digits first.
+    /// </summary>
+    private List<(GridCell Grid, Cell Cell)> ReadCells(TableGrid grid, IOcrEngine engine, BinaryImage text, int dpi)
+    {
+        var numbers = new Dictionary<int, int>();
+        var read = new List<(GridCell, Cell)>(grid.Cells.Count);
+        foreach (var c in grid.Cells)
+        {
+            bool single = c.ColumnSpan == 1;
+            bool likely = single && numbers.GetValueOrDefault(c.Column) >= options.NumericColumnEvidence;
+            var cell = _cells.Read(engine, text, c.Box, dpi, likely);
+            read.Add((c, cell));
+            if (!single || cell.IsBlank) continue;
+            if (OcrText.LooksNumeric(cell.Text, options.MaxNumberLength)) numbers[c.Column] = numbers.GetValueOrDefault(c.Column) + 1;
+            else numbers[c.Column] = 0;
+        }
+        return read;
     }
 
     /// <summary>

@@ -62,6 +62,29 @@ public class CellReaderTests
         Assert.Equal("21", cell.Text);
     }
 
+    [Fact]
+    public void In_a_numeric_column_sure_digits_skip_the_text_read()
+    {
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number
+            ? FakeOcrEngine.Words(("38", 0.95))
+            : throw new InvalidOperationException("sure digits need no text read"));
+        var cell = _reader.Read(engine, InkAt(400, 200, new Box(150, 70, 250, 120)), new Box(0, 0, 400, 200), Dpi, likelyNumber: true);
+        Assert.Equal("38", cell.Text);
+        Assert.Equal([OcrMode.Number], engine.Calls.Select(c => c.Mode));
+    }
+
+    [Fact]
+    public void In_a_numeric_column_a_placeholder_still_reads_as_text()
+    {
+        // "无" forced through the digit whitelist comes out as an unsure digit; the text read wins.
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number
+            ? FakeOcrEngine.Words(("7", 0.30))
+            : FakeOcrEngine.Words(("无", 0.93)));
+        var cell = _reader.Read(engine, InkAt(400, 200, new Box(150, 70, 250, 120)), new Box(0, 0, 400, 200), Dpi, likelyNumber: true);
+        Assert.Equal("无", cell.Text);
+        Assert.Equal([OcrMode.Number, OcrMode.Block], engine.Calls.Select(c => c.Mode));
+    }
+
     [Theory]
     [InlineData("1,234.", "1,234")]
     [InlineData("-3", "-3")]

@@ -18,15 +18,26 @@ public class NativeOcrTests
         ["行政强制", "", "38"],
     ];
 
-    [RenderedOcrFact]
-    public void Deskew_finds_the_rotation_of_a_scanned_page()
+    [RenderedOcrTheory]
+    [InlineData(2.0)]
+    [InlineData(-1.3)]
+    public void Deskew_turns_a_rotated_page_upright(double degrees)
     {
         var imaging = new LeptonicaImaging();
-        var page = imaging.Decode(TestPages.Table("二、主动公开政府信息情况", Rows, rotateDegrees: 2.0))[0];
-        var deskewed = imaging.Deskew(page, 5);
-        // ImageMagick turns clockwise for positive angles; leptonica reports the correction the other way.
-        Assert.InRange(Math.Abs(deskewed.AngleDegrees), 1.8, 2.2);
-        Assert.True(deskewed.Confidence > 2);
+        var options = new OcrOptions();
+        var page = imaging.Decode(TestPages.Table("二、主动公开政府信息情况", Rows, rotateDegrees: degrees))[0];
+
+        var deskewed = imaging.Deskew(page, 5, options.MinSkewConfidence);
+
+        Assert.InRange(Math.Abs(deskewed.AngleDegrees), Math.Abs(degrees) - 0.2, Math.Abs(degrees) + 0.2);
+        // Upright again: every ruling is straight, so the grid has its 5 row lines and 4 column lines.
+        var ink = imaging.Binarize(deskewed.Image);
+        var h = imaging.Open(ink, options.Px(options.MinHorizontalRulingInches, 300), 1);
+        var v = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, 300));
+        var grid = Assert.Single(new RulingGridFinder(options).Find(h, v, 300));
+        Assert.Equal(5, grid.RowLines.Count);
+        Assert.Equal(4, grid.ColumnLines.Count);
+        Assert.Equal(12, grid.Cells.Count);
     }
 
     [RenderedOcrFact]

@@ -27,6 +27,12 @@ public sealed class RenderedOcrFactAttribute : FactAttribute
     }
 }
 
+/// <summary>The theory form of <see cref="RenderedOcrFactAttribute"/>.</summary>
+public sealed class RenderedOcrTheoryAttribute : TheoryAttribute
+{
+    public RenderedOcrTheoryAttribute() => Skip = new RenderedOcrFactAttribute().Skip;
+}
+
 /// <summary>Draws small test pages with ImageMagick: ruled tables with text, rotated when asked.</summary>
 public static class TestPages
 {
