@@ -27,7 +27,7 @@ public class CommandLineTests
     {
         var parse = RootCommandFactory.Create().Parse(["extract", "a.pdf", "b", "--out", "o", "--excel", "-j", "3", "--review-threshold", "0.8"]);
         Assert.Empty(parse.Errors);
-        Assert.Equal(["a.pdf", "b"], parse.GetValue<string[]>("inputs"));
+        Assert.Equal(["a.pdf", "b"], parse.GetValue<string[]>("inputs")!);
         Assert.Equal("o", parse.GetValue<string>("--out"));
         Assert.True(parse.GetValue<bool>("--excel"));
         Assert.Equal(3, parse.GetValue<int>("--jobs"));
