@@ -10,6 +10,8 @@
 set -euo pipefail
 in="$1"; out="$2"; kind="$3"; dpi="$4"; angle="$5"; quality="$6"; noise="$7"; blur="$8"; first="$9"; seed="${10}"
 im=/usr/bin/convert   # ImageMagick itself (see DEPENDENCIES.md)
+# One thread: ImageMagick's seeded noise is only reproducible without OpenMP splitting the image.
+export MAGICK_THREAD_LIMIT=1
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -28,7 +30,8 @@ done
 
 case "$kind" in
   pdf)
-    for p in "$tmp"/d-*.png; do "$im" "$p" -quality "$quality" "${p%.png}.jpg"; done
+    # The density goes into the JPEG so that img2pdf sizes the page as the paper was (not at 96 dpi).
+    for p in "$tmp"/d-*.png; do "$im" "$p" -quality "$quality" -density "$dpi" -units PixelsPerInch "${p%.png}.jpg"; done
     img2pdf --nodate -o "$out" "$tmp"/d-*.jpg ;;
   jpg)
     "$im" "$tmp/d-001.png" -quality "$quality" -density "$dpi" -units PixelsPerInch "$out" ;;

@@ -45,6 +45,10 @@ if [[ "$what" == scan || "$what" == all ]]; then
   while IFS=$'\t' read -r name source kind dpi angle quality noise blur first; do
     seed=$((seed + 17))
     [[ "$source" == staging ]] && src="$staging/scan/$name.pdf" || src="$corpus/$source"
+    # A table-page image's truth assumes tables 三 and 四 fit on its one page.
+    if [[ "$first" == 1 && "$(pdfinfo "$src" | awk '/^Pages:/ {print $2}')" != 1 ]]; then
+      echo "$name: the table page does not fit on one page" >&2; exit 1
+    fi
     "$here/tools/degrade-scan.sh" "$src" "$corpus/scan/$name.$kind" "$kind" "$dpi" "$angle" "$quality" "$noise" "$blur" "$first" "$seed"
   done < "$staging/scan/manifest.tsv"
 fi

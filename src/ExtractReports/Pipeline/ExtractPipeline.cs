@@ -21,8 +21,15 @@ public sealed class ExtractPipeline
     private readonly IConfidenceModel _model;
     private readonly StandardSchema _schema;
 
-    internal ExtractPipeline(IReadOnlyList<ILineReader> readers, ReportReader tables, IConfidenceModel model, StandardSchema schema)
+    /// <summary>
+    /// Identifies what this pipeline would extract: the build of every assembly it runs and its model.
+    /// Stored results are reused only under the same version.
+    /// </summary>
+    public string Version { get; }
+
+    internal ExtractPipeline(IReadOnlyList<ILineReader> readers, ReportReader tables, IConfidenceModel model, StandardSchema schema, string version)
     {
+        Version = version;
         _readers = readers;
         _tables = tables;
         _model = model;
@@ -47,14 +54,7 @@ public sealed class ExtractPipeline
     {
         try
         {
-            switch (doc.Kind)
-            {
-                case DocumentKind.Empty:
-                    return Failed(doc, DocumentStatus.Error, "the file is empty", watch);
-                case DocumentKind.Binary when doc.Extension is ".doc" or ".wps":
-                    return Failed(doc, DocumentStatus.Error,
-                        $"{doc.Extension} is an old binary Word/WPS format; convert it first: libreoffice --headless --convert-to docx \"{Path.GetFileName(doc.Path)}\"", watch);
-            }
+            if (doc.Kind == DocumentKind.Empty) return Failed(doc, DocumentStatus.Error, "the file is empty", watch);
             var (lines, kind) = ReadLines(doc, cancellation);
             var reading = _tables.Read(lines);
             if (reading.T3 is null && reading.T2 is null && reading.T4 is null)
@@ -75,6 +75,9 @@ public sealed class ExtractPipeline
         catch (DocumentReadException e) { return Failed(doc, DocumentStatus.Error, e.Message, watch); }
         catch (Exception e) { return Failed(doc, DocumentStatus.Error, $"internal error ({e.GetType().Name}): {e.Message}", watch); }
     }
+
+    /// <summary>The lines of cells a document is read as (for `inspect`): what the table reader sees.</summary>
+    public LineDocument Lines(SourceDocument doc, CancellationToken cancellation = default) => ReadLines(doc, cancellation).Lines;
 
     private (LineDocument Lines, DocumentKind Kind) ReadLines(SourceDocument doc, CancellationToken cancellation)
     {

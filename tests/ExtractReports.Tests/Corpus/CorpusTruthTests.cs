@@ -13,18 +13,13 @@ namespace ExtractReports.Tests.Corpus;
 /// </summary>
 public sealed class CorpusTruthTests
 {
-    /// <summary>Files in a corpus folder that are not documents.</summary>
-    private static readonly HashSet<string> MetaFiles = ["truth.csv", "source-inconsistencies.csv", "NOTES.md", "README.md"];
+    /// <summary>
+    /// Files in a corpus folder that are not documents. Anything else is taken for a document (as
+    /// `extract` would take it), so notes belong in docs/, not beside the documents.
+    /// </summary>
+    private static readonly HashSet<string> MetaFiles = ["truth.csv", "source-inconsistencies.csv"];
 
-    private static readonly string CorpusRoot = FindCorpus();
-
-    private static string FindCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ExtractReports.sln")))
-                return Path.Combine(dir.FullName, "corpus");
-        throw new InvalidOperationException("repository root (ExtractReports.sln) not found above the test binaries");
-    }
+    private static readonly string CorpusRoot = TestPaths.Corpus;
 
     private static IReadOnlyList<string> KindNames() =>
         Directory.GetDirectories(CorpusRoot).OrderBy(d => d, StringComparer.Ordinal)

@@ -1,5 +1,4 @@
 using System.IO.Packaging;
-using System.Text.RegularExpressions;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -14,6 +13,9 @@ public sealed record DocxReaderOptions
     /// <summary>Boxes given to table cells.</summary>
     public GridGeometry Geometry { get; init; } = new();
 
+    /// <summary>What makes a paragraph the report's title.</summary>
+    public ReportTitleOptions Title { get; init; } = new();
+
     /// <summary>
     /// A table cell holding more text than this holds page content, not a value or label, so its
     /// table lays out the page and is read as blocks (as is a table holding another table).
@@ -27,6 +29,7 @@ public sealed record DocxReaderOptions
     public DocxReaderOptions Validate()
     {
         Geometry.Validate();
+        Title.Validate();
         if (LayoutCellMinChars < 1) throw new ArgumentException("LayoutCellMinChars must be positive");
         if (string.IsNullOrWhiteSpace(ConverterCommand)) throw new ArgumentException("ConverterCommand must name a converter");
         return this;
@@ -39,7 +42,7 @@ public sealed record DocxReaderOptions
 /// is a delimited line, gridSpan and vMerge expanded like HTML spans. Old binary .doc and .wps
 /// files are claimed only to be refused with a message that names a converter.
 /// </summary>
-public sealed partial class DocxLineReader : ILineReader
+public sealed class DocxLineReader : ILineReader
 {
     private readonly DocxReaderOptions _options;
 
@@ -93,8 +96,8 @@ public sealed partial class DocxLineReader : ILineReader
                     case Paragraph p:
                         var cells = ParagraphCells(p);
                         if (cells.Count == 0) break;
-                        if (cells.Count == 1) Title ??= TitleFrom(cells[0].Text);
                         Lines.Add(new Line(cells, Delimited: true));
+                        Title ??= ReportTitle.At(Lines, Lines.Count - 1, options.Title);
                         break;
                     case Table t when IsLayout(t):
                         foreach (var cell in t.Elements<TableRow>().SelectMany(r => r.Elements<TableCell>())) Blocks(cell);
@@ -119,20 +122,6 @@ public sealed partial class DocxLineReader : ILineReader
         private bool IsLayout(Table table) =>
             table.Descendants<Table>().Any()
             || table.Descendants<TableCell>().Any(c => c.InnerText.Length >= options.LayoutCellMinChars);
-
-        /// <summary>
-        /// The first short paragraph naming the annual report and its year is the title; when the
-        /// agency and year sit on the line before it (a title set on two lines), they are joined.
-        /// </summary>
-        private string? TitleFrom(string text)
-        {
-            if (text.Length > 80 || !(text.Contains("年度报告", StringComparison.Ordinal) || text.Contains("年报", StringComparison.Ordinal)))
-                return null;
-            if (Year().IsMatch(text)) return text;
-            if (Lines.Count > 0 && Lines[^1].Cells.Count == 1 && Lines[^1].Text.Length <= 40 && Year().IsMatch(Lines[^1].Text))
-                return Lines[^1].Text + text;
-            return null; // a column name like 政府信息公开年报 names no report
-        }
 
         /// <summary>
         /// The table's rows as spanning cells. A cell with vMerge=continue is folded into the cell
@@ -233,7 +222,4 @@ public sealed partial class DocxLineReader : ILineReader
             }
         }
     }
-
-    [GeneratedRegex(@"([12]\d{3}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")]
-    private static partial Regex Year();
 }

@@ -123,7 +123,7 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
             if (p.Vertical || p.Text.Length < 2) { result.Add(p); continue; }
             double charWidth = p.Box.Width / p.Text.Length;
             var cuts = verticals
-                .Where(v => p.Box.CenterY >= v.Y0 && p.Box.CenterY <= v.Y1
+                .Where(v => v.Y0 <= p.Box.Y0 + 1 && v.Y1 >= p.Box.Y1 - 1 // a border runs through the whole word
                             && v.X > p.Box.X0 + charWidth * 0.5 && v.X < p.Box.X1 - charWidth * 0.5)
                 .Select(v => v.X).OrderBy(x => x).ToList();
             if (cuts.Count == 0) { result.Add(p); continue; }
@@ -225,7 +225,8 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
             best.Add(p);
         }
         bands = bands.OrderBy(b => b.Top).ToList();
-        foreach (var b in bands) b.Cells = SplitCells(b.Pieces);
+        var columns = NumberColumns(pieces);
+        foreach (var b in bands) b.Cells = SplitCells(b.Pieces, columns);
 
         // Vertical text joins the first line it spans, as a merged cell in a ruled table does.
         foreach (var t in tall)
@@ -241,13 +242,22 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         foreach (var b in bands)
         {
             if (absorbed.Contains(b) || b.Cells.Count == 0) continue;
-            if (IsPageNumber(b, page)) continue;
+            if (IsPageNumber(b, page, bands)) continue;
             rows.Add(new Row(b.Cells.Select(c => new Cell(c.Text, c.Box)).ToList(), b.Top, b.Cells[0].Box.X0));
         }
         return rows;
     }
 
-    private List<(string Text, Box Box)> SplitCells(List<Piece> pieces)
+    /// <summary>Where numbers stand on the page: their left edges and centres, the columns of a borderless table.</summary>
+    private static List<Box> NumberColumns(List<Piece> pieces) =>
+        pieces.Where(p => !p.Vertical && IsNumberCell(p.Text)).Select(p => p.Box).ToList();
+
+    /// <summary>
+    /// Cells of a line split at wide gaps, and at narrower ones (a quarter em and more) where the
+    /// next word starts or is centred on a column of numbers: a borderless table's header words are
+    /// often closer together than its numbers, but they stand over them.
+    /// </summary>
+    private List<(string Text, Box Box)> SplitCells(List<Piece> pieces, List<Box> numbers)
     {
         var cells = new List<(string, Box)>();
         var current = new List<Piece>();
@@ -257,7 +267,10 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
             {
                 var prev = current[^1];
                 double em = Math.Min(prev.Box.Height, p.Box.Height);
-                if (p.Box.X0 - prev.Box.X1 > options.CellGap * em)
+                double gap = p.Box.X0 - prev.Box.X1;
+                bool overColumn = gap >= 0.25 * em && numbers.Any(n =>
+                    !n.Equals(p.Box) && (Math.Abs(n.X0 - p.Box.X0) <= options.RulingTolerance || Math.Abs(n.CenterX - p.Box.CenterX) <= options.RulingTolerance));
+                if (gap > options.CellGap * em || overColumn)
                 {
                     cells.Add((JoinText(current), Extent(current)));
                     current = [];
@@ -351,13 +364,25 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         return Math.Abs(first.Box.X0 - label.Cells[0].Box.X0) <= label.Height;
     }
 
-    private bool IsPageNumber(Band b, Page page)
+    /// <summary>
+    /// A page number in the top or bottom margin: decorated (<c>— 3 —</c>, <c>第3页</c>, <c>3/10</c>)
+    /// anywhere there, bare (<c>3</c>) only as the page's last (or first) line, since a table may run
+    /// into the margin with numbers alone on their lines.
+    /// </summary>
+    private bool IsPageNumber(Band b, Page page, List<Band> bands)
     {
         if (b.Cells.Count > 3 || page.Height <= 0) return false;
         var margin = page.Height * options.MarginShare;
-        if (b.Top > margin && b.Bottom < page.Height - margin) return false;
-        return PageNumber().IsMatch(string.Concat(b.Cells.Select(c => c.Text)));
+        bool top = b.Bottom < margin, bottom = b.Top > page.Height - margin;
+        if (!top && !bottom) return false;
+        var text = string.Concat(b.Cells.Select(c => c.Text));
+        if (!PageNumber().IsMatch(text)) return false;
+        if (!BareNumber().IsMatch(text)) return true;
+        return bottom ? !bands.Any(o => o != b && o.Top > b.Top) : !bands.Any(o => o != b && o.Top < b.Top);
     }
+
+    [GeneratedRegex(@"^\s*[0-9０-９]+\s*$")]
+    private static partial Regex BareNumber();
 
     // ---- text helpers ----
 
@@ -373,10 +398,29 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
                 Math.Min(q.Box.Y1, p.Box.Y1) - Math.Max(q.Box.Y0, p.Box.Y0) >= 0.5 * Math.Min(q.Box.Height, p.Box.Height)));
             if (line is null) lines.Add([p]); else line.Add(p);
         }
-        return JoinStrings(lines.Select(l => JoinStrings(l.OrderBy(p => p.Box.X0).Select(p => p.Text))));
+        return JoinStrings(lines.Select(JoinLine));
     }
 
-    /// <summary>Chinese runs join without a space; two Latin letters or digits keep one between them.</summary>
+    /// <summary>
+    /// Words of one line: two Latin letters or digits keep a space between them only where the
+    /// page shows one (a tenth of an em); poppler also splits "20" into "2" and "0" at a style change.
+    /// </summary>
+    private static string JoinLine(List<Piece> line)
+    {
+        var sb = new StringBuilder();
+        Piece? prev = null;
+        foreach (var p in line.OrderBy(p => p.Box.X0))
+        {
+            if (prev is not null && sb.Length > 0 && char.IsAsciiLetterOrDigit(sb[^1]) && char.IsAsciiLetterOrDigit(p.Text[0])
+                && p.Box.X0 - prev.Box.X1 > 0.1 * Math.Min(p.Box.Height, prev.Box.Height))
+                sb.Append(' ');
+            sb.Append(p.Text);
+            prev = p;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Lines of a wrapped cell: Chinese runs join without a space, Latin words keep one.</summary>
     private static string JoinStrings(IEnumerable<string> parts)
     {
         var sb = new StringBuilder();

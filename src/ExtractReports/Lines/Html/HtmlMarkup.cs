@@ -58,25 +58,4 @@ internal sealed class HtmlMarkup(PageStyles styles)
             if (block) pieces.Break();
         }
     }
-
-    /// <summary>The text of an element with links and hidden parts left out, whitespace removed (for matching phrases).</summary>
-    public string PlainText(IElement e, bool skipLinks)
-    {
-        var sb = new System.Text.StringBuilder();
-        Plain(e, sb, skipLinks);
-        return sb.ToString();
-    }
-
-    private void Plain(INode node, System.Text.StringBuilder sb, bool skipLinks)
-    {
-        foreach (var child in node.ChildNodes)
-        {
-            if (child is IText text)
-            {
-                foreach (var ch in text.Data) if (!char.IsWhiteSpace(ch)) sb.Append(ch);
-            }
-            else if (child is IElement e && !IsHidden(e) && !(skipLinks && e.LocalName == "a"))
-                Plain(e, sb, skipLinks);
-        }
-    }
 }

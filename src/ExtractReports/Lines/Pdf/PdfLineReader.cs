@@ -55,15 +55,7 @@ public sealed class PdfLineReader : ILineReader
         if (read.Encrypted) notes.Add("the PDF is encrypted but opens without a password; read normally");
         var ruled = read.Pages.Count(p => p.Rulings.Count > 0);
         var method = ruled > 0 ? "pdf-text (poppler words, rulings)" : "pdf-text (poppler words)";
-        return new LineDocument(lines, method, Math.Max(1, read.Pages.Count), notes, Title(read.Pages));
-    }
-
-    /// <summary>The first line of the first page: reports open with their title.</summary>
-    private string? Title(IReadOnlyList<Page> pages)
-    {
-        var first = pages.FirstOrDefault(p => p.Words.Count > 0);
-        if (first is null) return null;
-        var line = builder.Build(first).FirstOrDefault(l => !l.IsBlank);
-        return line?.Text;
+        // No title: the table stage finds it in the lines (it may wrap over several).
+        return new LineDocument(lines, method, Math.Max(1, read.Pages.Count), notes);
     }
 }

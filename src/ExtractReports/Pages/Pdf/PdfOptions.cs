@@ -26,16 +26,16 @@ public sealed record PdfOptions
     public int RulingDpi { get; init; } = 50;
 
     /// <summary>
-    /// A page is rendered for rulings only when it has at least this many text lines holding two or
-    /// more numbers each: table rows. 2: every statistical table has at least two such rows, prose
-    /// pages almost never do.
+    /// A page is rendered for rulings only when it holds at least this many numbers standing alone
+    /// in columns (space on both sides, unlike numbers in prose). 3: table 四's one row has fifteen,
+    /// the smallest table 二 part three; prose pages have none.
     /// </summary>
-    public int MinNumericRowsForRulings { get; init; } = 2;
+    public int MinTableNumbers { get; init; } = 3;
 
     public void Validate()
     {
         if (Timeout <= TimeSpan.Zero) throw new ArgumentException("PdfOptions.Timeout must be positive");
         if (RulingDpi is < 20 or > 300) throw new ArgumentException("PdfOptions.RulingDpi must be within 20..300");
-        if (MinNumericRowsForRulings < 0) throw new ArgumentException("PdfOptions.MinNumericRowsForRulings must not be negative");
+        if (MinTableNumbers < 0) throw new ArgumentException("PdfOptions.MinTableNumbers must not be negative");
     }
 }

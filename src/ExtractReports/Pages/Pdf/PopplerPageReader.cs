@@ -25,10 +25,23 @@ public sealed partial class PopplerPageReader(PdfOptions options)
     public PdfPages Read(byte[] pdf, CancellationToken cancellation)
     {
         var info = Info(pdf, cancellation);
-        var pages = Words(pdf, info, cancellation);
+        var read = Words(pdf, info, cancellation);
         var diagnostics = new List<string>();
+        var pages = read.Select(r => r.Page).ToList();
         if (options.FindRulings)
-            pages = WithRulings(pdf, pages, diagnostics, cancellation);
+        {
+            // Table pages are chosen by rows of numbers as they read, i.e. on the upright page.
+            var tablePages = read.Where(r => TableNumbers(Upright(r.Page, r.Turn).Words) >= options.MinTableNumbers)
+                .Select(r => r.Page.Number).ToHashSet();
+            pages = WithRulings(pdf, pages, tablePages, diagnostics, cancellation);
+        }
+        // Rulings are found in the displayed page too, so words and rulings turn together.
+        for (int i = 0; i < pages.Count; i++)
+        {
+            if (read[i].Turn == TextTurn.None) continue;
+            diagnostics.Add($"page {pages[i].Number}: its text runs {read[i].Turn.Describe()}; turned upright to read it");
+            pages[i] = Upright(pages[i], read[i].Turn);
+        }
         return new PdfPages(pages, info.Encrypted, diagnostics);
     }
 
@@ -52,24 +65,32 @@ public sealed partial class PopplerPageReader(PdfOptions options)
         return new InfoResult(pages, encrypted, rotation);
     }
 
-    private List<Page> Words(byte[] pdf, InfoResult info, CancellationToken cancellation)
+    private List<(Page Page, TextTurn Turn)> Words(byte[] pdf, InfoResult info, CancellationToken cancellation)
     {
         var r = PopplerProcess.Run(options, "pdftotext", ["-tsv", "-enc", "UTF-8", "-", "-"], pdf, cancellation);
         ThrowOnFailure("pdftotext", r);
         return ParseTsv(Encoding.UTF8.GetString(r.Output), info.Rotation);
     }
 
-    /// <summary>Parses <c>pdftotext -tsv</c>: level 1 rows are pages (with their size), level 5 rows words.</summary>
-    internal static List<Page> ParseTsv(string tsv, IReadOnlyDictionary<int, int> rotation)
+    /// <summary>
+    /// Parses <c>pdftotext -tsv</c>: level 1 rows are pages, level 5 rows words. Word boxes are in
+    /// the displayed page; the page row gives the unrotated size, so a page with /Rotate 90 or 270
+    /// has its width and height swapped here. Each page also gets the direction its lines of text
+    /// run in, from the order of words within poppler's lines.
+    /// </summary>
+    internal static List<(Page Page, TextTurn Turn)> ParseTsv(string tsv, IReadOnlyDictionary<int, int> rotation)
     {
-        var pages = new List<Page>();
+        var pages = new List<(Page, TextTurn)>();
         List<Word>? words = null;
+        var lines = new Dictionary<string, List<Word>>();
         int number = 0;
         double width = 0, height = 0;
         void Flush()
         {
-            if (words is not null)
-                pages.Add(new Page(number, width, height, words, [], rotation.GetValueOrDefault(number)));
+            if (words is null) return;
+            int rot = rotation.GetValueOrDefault(number);
+            var (w, h) = rot is 90 or 270 ? (height, width) : (width, height);
+            pages.Add((new Page(number, w, h, words, [], rot), Direction(lines.Values)));
         }
         foreach (var line in tsv.Split('\n'))
         {
@@ -83,6 +104,7 @@ public sealed partial class PopplerPageReader(PdfOptions options)
                 width = D(8);
                 height = D(9);
                 words = [];
+                lines = [];
             }
             else if (level == 5 && words is not null)
             {
@@ -90,16 +112,68 @@ public sealed partial class PopplerPageReader(PdfOptions options)
                 var text = string.Join("\t", f[11..]);
                 if (text.Length == 0) continue;
                 double x = D(6), y = D(7);
-                words.Add(new Word(text, new Box(x, y, x + D(8), y + D(9))));
+                var word = new Word(text, new Box(x, y, x + D(8), y + D(9)));
+                words.Add(word);
+                var key = $"{f[2]}/{f[3]}/{f[4]}";
+                if (!lines.TryGetValue(key, out var inLine)) lines[key] = inLine = [];
+                inLine.Add(word);
             }
         }
         Flush();
         return pages;
     }
 
-    private List<Page> WithRulings(byte[] pdf, List<Page> pages, List<string> diagnostics, CancellationToken cancellation)
+    /// <summary>
+    /// Which way a page's text runs. Words of two or more characters are wide when upright and
+    /// tall when the page's text is turned a quarter; most of them decide. Which quarter comes from
+    /// lines of several words, read from first word to last (down the page or up); a page of
+    /// one-word lines is taken as turned clockwise, the usual way a wide table is set on an upright
+    /// page. Vertical text in a narrow cell is a minority of a page's words and does not turn it.
+    /// </summary>
+    private static TextTurn Direction(IEnumerable<List<Word>> lines)
     {
-        var tablePages = pages.Where(p => NumericRows(p.Words) >= options.MinNumericRowsForRulings).Select(p => p.Number).ToList();
+        int wide = 0, tall = 0, down = 0, up = 0, left = 0;
+        foreach (var line in lines)
+        {
+            foreach (var w in line.Where(w => w.Text.Length >= 2))
+            {
+                if (w.Box.Height >= 1.5 * w.Box.Width) tall++;
+                else if (w.Box.Width >= 1.5 * w.Box.Height) wide++;
+            }
+            if (line.Count < 2) continue;
+            double dx = line[^1].Box.CenterX - line[0].Box.CenterX, dy = line[^1].Box.CenterY - line[0].Box.CenterY;
+            if (Math.Abs(dy) > Math.Abs(dx)) { if (dy > 0) down++; else up++; }
+            else if (dx < 0) left++;
+        }
+        if (tall >= 3 && tall >= 0.6 * (tall + wide)) return up > down ? TextTurn.Up : TextTurn.Down;
+        if (left >= 3 && left >= 0.6 * lines.Count(l => l.Count >= 2)) return TextTurn.UpsideDown;
+        return TextTurn.None;
+    }
+
+    /// <summary>Turns a page whose text runs down, up or upside down so that it reads left to right.</summary>
+    internal static Page Upright(Page page, TextTurn turn)
+    {
+        if (turn == TextTurn.None) return page;
+        double w = page.Width, h = page.Height;
+        Box T(Box b) => turn switch
+        {
+            TextTurn.Down => new Box(b.Y0, w - b.X1, b.Y1, w - b.X0),
+            TextTurn.Up => new Box(h - b.Y1, b.X0, h - b.Y0, b.X1),
+            TextTurn.UpsideDown => new Box(w - b.X1, h - b.Y1, w - b.X0, h - b.Y0),
+            _ => b,
+        };
+        var (nw, nh) = turn is TextTurn.Down or TextTurn.Up ? (h, w) : (w, h);
+        return page with
+        {
+            Width = nw,
+            Height = nh,
+            Words = page.Words.Select(x => x with { Box = T(x.Box) }).ToList(),
+            Rulings = page.Rulings.Select(r => new Ruling(T(r.Box))).ToList(),
+        };
+    }
+
+    private List<Page> WithRulings(byte[] pdf, List<Page> pages, HashSet<int> tablePages, List<string> diagnostics, CancellationToken cancellation)
+    {
         if (tablePages.Count == 0) return pages;
         int first = tablePages.Min(), last = tablePages.Max();
         var r = PopplerProcess.Run(options, "pdftoppm",
@@ -121,7 +195,8 @@ public sealed partial class PopplerPageReader(PdfOptions options)
             int index = page.Number - first;
             if (!tablePages.Contains(page.Number) || index < 0 || index >= images.Count) { result.Add(page); continue; }
             var rulings = RasterRulingFinder.Find(images[index], scale, raster)
-                .Where(ru => !IsGlyphStroke(ru, page.Words)).ToList();
+                .Where(ru => !IsGlyphStroke(ru, page.Words))
+                .Select(ru => TrimOutOfWords(ru, page.Words)).ToList();
             result.Add(page with { Rulings = rulings });
         }
         return result;
@@ -143,18 +218,55 @@ public sealed partial class PopplerPageReader(PdfOptions options)
         return false;
     }
 
-    /// <summary>Text lines holding two or more words that are numbers: the rows of a statistical table.</summary>
-    internal static int NumericRows(IReadOnlyList<Word> words)
+    /// <summary>
+    /// A ruling that ends inside a word picked up a stroke of a character touching it in the
+    /// render (a 十 right above a column border): cut it back to the word's edge. A ruling running
+    /// right through a word (text touching across a border) is left alone.
+    /// </summary>
+    private static Ruling TrimOutOfWords(Ruling r, IReadOnlyList<Word> words)
     {
-        var numeric = words.Where(w => NumberWord().IsMatch(w.Text)).OrderBy(w => w.Box.CenterY).ToList();
-        int rows = 0, inRow = 0;
-        double y = double.NegativeInfinity, h = 0;
-        foreach (var w in numeric)
+        var b = r.Box;
+        foreach (var w in words)
         {
-            if (Math.Abs(w.Box.CenterY - y) <= Math.Max(h, w.Box.Height) / 2) { if (++inRow == 2) rows++; continue; }
-            y = w.Box.CenterY; h = w.Box.Height; inRow = 1;
+            var box = w.Box;
+            if (r.IsHorizontal)
+            {
+                if (b.CenterY <= box.Y0 || b.CenterY >= box.Y1) continue;
+                if (b.X0 > box.X0 && b.X0 < box.X1 && b.X1 > box.X1) b = b with { X0 = box.X1 };
+                else if (b.X1 > box.X0 && b.X1 < box.X1 && b.X0 < box.X0) b = b with { X1 = box.X0 };
+            }
+            else
+            {
+                if (b.CenterX <= box.X0 || b.CenterX >= box.X1) continue;
+                if (b.Y0 > box.Y0 && b.Y0 < box.Y1 && b.Y1 > box.Y1) b = b with { Y0 = box.Y1 };
+                else if (b.Y1 > box.Y0 && b.Y1 < box.Y1 && b.Y0 < box.Y0) b = b with { Y1 = box.Y0 };
+            }
         }
-        return rows;
+        return b == r.Box ? r : new Ruling(b);
+    }
+
+    /// <summary>
+    /// Numbers standing alone in a table's columns: a numeric word with at least a line's height
+    /// of space on both sides (or nothing on a side). Numbers in prose sit next to their words
+    /// (<c>2023 年</c>, <c>1136 条</c>) and do not count.
+    /// </summary>
+    internal static int TableNumbers(IReadOnlyList<Word> words)
+    {
+        int count = 0;
+        foreach (var w in words)
+        {
+            if (!NumberWord().IsMatch(w.Text)) continue;
+            double h = w.Box.Height, left = double.PositiveInfinity, right = double.PositiveInfinity;
+            foreach (var o in words)
+            {
+                if (ReferenceEquals(o, w) || Math.Abs(o.Box.CenterY - w.Box.CenterY) > h / 2) continue;
+                if (o.Box.X1 <= w.Box.X0 + 0.5) left = Math.Min(left, w.Box.X0 - o.Box.X1);
+                else if (o.Box.X0 >= w.Box.X1 - 0.5) right = Math.Min(right, o.Box.X0 - w.Box.X1);
+                else { left = 0; break; } // overlapping text: not a column of its own
+            }
+            if (left >= h && right >= h) count++;
+        }
+        return count;
     }
 
     /// <summary>Binary PGM (P5) images, one after another, as pdftoppm writes them to standard output.</summary>
@@ -209,4 +321,18 @@ public sealed partial class PopplerPageReader(PdfOptions options)
 
     [GeneratedRegex(@"^[-+]?[0-9０-９][0-9０-９,，.]*$")]
     private static partial Regex NumberWord();
+}
+
+/// <summary>Which way a page's lines of text run in the displayed page.</summary>
+internal enum TextTurn { None, Down, Up, UpsideDown }
+
+internal static class TextTurnNames
+{
+    public static string Describe(this TextTurn t) => t switch
+    {
+        TextTurn.Down => "top to bottom (turned a quarter clockwise)",
+        TextTurn.Up => "bottom to top (turned a quarter anticlockwise)",
+        TextTurn.UpsideDown => "upside down",
+        _ => "left to right",
+    };
 }

@@ -40,6 +40,24 @@ public sealed class GeometryLineBuilderTests
         Assert.Equal(300, line.Cells[1].Box!.Value.X0);
     }
 
+    [Fact]
+    public void Borderless_header_words_close_together_split_over_their_number_columns()
+    {
+        // Header words 3 pt apart (less than a cell gap), each standing over a column of numbers.
+        var page = PageOf([W("结果维持", 100, 100), W("结果纠正", 143, 100), W("总计", 186, 100), W("3", 100, 120), W("1", 143, 120), W("4", 186, 120)]);
+        Assert.Equal(["结果维持 | 结果纠正 | 总计", "3 | 1 | 4"], Rows(Build(page)));
+        // The same words with no numbers under them stay one cell: they are a phrase.
+        Assert.Equal(["结果维持结果纠正总计"], Rows(Build(PageOf([W("结果维持", 100, 100), W("结果纠正", 143, 100), W("总计", 186, 100)]))));
+    }
+
+    [Fact]
+    public void Digits_poppler_split_without_a_gap_are_one_number()
+    {
+        // "20" drawn as "2" and "0" (a style change): no space between them, unlike "2 0" on the page.
+        var page = PageOf([W("行政许可", 20, 100), W("2", 300, 100), W("0", 305, 100), W("年份", 20, 130), W("7", 300, 130), W("1", 308, 130)]);
+        Assert.Equal(["行政许可 | 20", "年份 | 7 1"], Rows(Build(page)));
+    }
+
     /// <summary>A ruled 3-row table: a group cell spanning rows 2-3, a blank cell, a label wrapped in its cell.</summary>
     private static Page RuledTable() => PageOf(
         [
@@ -181,6 +199,16 @@ public sealed class GeometryLineBuilderTests
         words.Add(W("行政处罚", 20, 300));
         words.Add(W("3", 300, 300));
         Assert.Equal(["行政处罚 | 3"], Rows(Build(PageOf(words))));
+    }
+
+    [Fact]
+    public void Numbers_of_a_table_running_into_the_bottom_margin_are_kept()
+    {
+        // One cell per line near the page's foot, then the page number.
+        var words = new List<Word> { W("二、上年结转", 20, 700), W("0", 20, 720), W("7", 20, 760), W("5", 20, 780), W("- 4 -", 280, 815) };
+        Assert.Equal(["二、上年结转", "0", "7", "5"], Rows(Build(PageOf(words))));
+        words.Add(W("4", 300, 830)); // a bare page number as the last line goes
+        Assert.Equal(["二、上年结转", "0", "7", "5"], Rows(Build(PageOf(words))));
     }
 
     [Fact]

@@ -193,7 +193,7 @@ public class HtmlLineReaderTests
         var doc = Read(HtmlPages.ReportPage());
 
         Assert.Equal("某某市交通运输局2019年政府信息公开工作年度报告", doc.Title);
-        Assert.Equal(doc.Title, doc.Lines[0].Text);
+        Assert.Equal(doc.Title, doc.Lines[0].Text + doc.Lines[1].Text); // the article sets it on two lines
         var text = string.Join("\n", doc.Lines.Select(l => l.Text));
         foreach (var chrome in new[] { "首页", "发布日期", "信息来源", "浏览次数", "分享到", "打印", "版权所有", "2018年", "政府信息公开年报", "var x" })
             Assert.DoesNotContain(chrome, text);
@@ -224,6 +224,18 @@ public class HtmlLineReaderTests
     {
         var doc = Read($"<html><head><title>{pageTitle}</title></head><body><p>一、总体情况</p></body></html>");
         Assert.Equal(expected, doc.Title);
+    }
+
+    [Fact]
+    public void Without_a_marked_title_the_article_line_naming_the_report_is_the_title()
+    {
+        var doc = Read("""
+            <html><head><title>某某县人民政府</title></head><body>
+            <div class="article"><p><b>某某县林业局</b></p><p><b>2020年政府信息公开工作年度报告</b></p>
+            <p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p></div></body></html>
+            """);
+        Assert.Equal("某某县林业局2020年政府信息公开工作年度报告", doc.Title);
+        Assert.Equal("某某县林业局", doc.Lines[0].Text); // the title was already among the lines
     }
 
     [Fact]

@@ -26,19 +26,45 @@ public sealed class PdfLineReaderTests
         Assert.False(reader.CanRead(SourceDocument.FromBytes("a.txt", "本年新收 1 2"u8.ToArray())));
     }
 
+    private const string Header = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计";
+    private const string Values = "3 | 1 | 0 | 2 | 6 | 4 | 0 | 1 | 0 | 5";
+
     [PopplerFact]
-    public void Reads_a_ruled_table_row_by_row()
+    public void Reads_a_borderless_table_row_by_row_with_header_words_over_their_columns()
     {
-        var rows = Rows(Read("table4.pdf"));
+        var doc = Read("table4.pdf");
+        var rows = Rows(doc);
         Assert.Contains("行政复议 | 未经复议直接起诉", rows);
-        Assert.Contains("3 | 1 | 0 | 2 | 6 | 4 | 0 | 1 | 0 | 5", rows);
+        Assert.Contains(Header, rows);
+        Assert.Contains(Values, rows);
+        Assert.Equal("pdf-text (poppler words)", doc.Method);
+    }
+
+    [PopplerFact]
+    public void Reads_a_ruled_table_by_its_rulings()
+    {
+        var doc = Read("table4-ruled.pdf");
+        Assert.Equal("pdf-text (poppler words, rulings)", doc.Method);
+        var rows = Rows(doc);
+        Assert.Contains(Header, rows);
+        Assert.Contains(Values, rows);
+        Assert.Contains("测试机关（有框线）2023年政府信息公开工作年度报告", rows);
+    }
+
+    [PopplerFact]
+    public void A_page_turned_sideways_is_read_upright()
+    {
+        var doc = Read("table4-turned.pdf");
+        Assert.Contains(Values, Rows(doc));
+        Assert.Contains(Header, Rows(doc));
+        Assert.Contains(doc.Notes, n => n.Contains("turned upright"));
     }
 
     [PopplerFact]
     public void An_encrypted_pdf_that_opens_without_a_password_reads_normally()
     {
         var doc = Read("encrypted-owner-password.pdf");
-        Assert.Contains("3 | 1 | 0 | 2 | 6 | 4 | 0 | 1 | 0 | 5", Rows(doc));
+        Assert.Contains(Values, Rows(doc));
         Assert.Contains(doc.Notes, n => n.Contains("encrypted"));
     }
 

@@ -17,11 +17,12 @@ public sealed class PopplerPageReaderTests
             "1\t2\t0\t0\t0\t0\t0.000000\t0.000000\t842.000000\t595.000000\t-1\t###PAGE###",
             "1\t3\t0\t0\t0\t0\t0.000000\t0.000000\t842.000000\t595.000000\t-1\t###PAGE###",
             "5\t3\t0\t0\t0\t0\t1\t2\t3\t4\t100\t21");
-        var pages = PopplerPageReader.ParseTsv(tsv, new Dictionary<int, int> { [2] = 90 });
+        var pages = PopplerPageReader.ParseTsv(tsv, new Dictionary<int, int> { [2] = 90 }).Select(p => p.Page).ToList();
         Assert.Equal([1, 2, 3], pages.Select(p => p.Number));
         Assert.Equal(new Word("信息内容", new Box(10.5, 20, 40.5, 32)), Assert.Single(pages[0].Words));
         Assert.Empty(pages[1].Words);
-        Assert.Equal((842, 595, 90), (pages[1].Width, pages[1].Height, pages[1].Rotation));
+        // pdftotext gives the unrotated size and displayed boxes: a /Rotate 90 page is displayed 595 x 842... turned.
+        Assert.Equal((595, 842, 90), (pages[1].Width, pages[1].Height, pages[1].Rotation));
         Assert.Equal("21", Assert.Single(pages[2].Words).Text);
     }
 
@@ -37,11 +38,13 @@ public sealed class PopplerPageReaderTests
     }
 
     [Fact]
-    public void Counts_rows_of_numbers_to_pick_table_pages()
+    public void Counts_numbers_standing_in_columns_to_pick_table_pages()
     {
-        Word N(string t, double x, double y) => new(t, new Box(x, y, x + 6, y + 10));
-        Assert.Equal(2, PopplerPageReader.NumericRows([N("1", 0, 0), N("2", 20, 1), N("3", 0, 30), N("4,5", 20, 30), N("5", 0, 60)]));
-        Assert.Equal(0, PopplerPageReader.NumericRows([N("全年", 0, 0), N("2023年", 20, 0), N("1", 0, 30)]));
+        Word W(string t, double x, double y) => new(t, new Box(x, y, x + 6 * t.Length, y + 10));
+        // A table row: label, then numbers two em apart.
+        Assert.Equal(3, PopplerPageReader.TableNumbers([W("规章", 0, 0), W("0", 100, 0), W("5", 130, 0), W("12", 160, 0)]));
+        // Prose: numbers next to their words.
+        Assert.Equal(0, PopplerPageReader.TableNumbers([W("自", 0, 0), W("2023", 8, 0), W("年", 35, 0), W("1", 43, 0), W("月", 51, 0)]));
     }
 
     [PopplerFact("hzq2023_working.pdf")]
@@ -51,7 +54,7 @@ public sealed class PopplerPageReaderTests
         Assert.Equal(5, read.Pages.Count);
         Assert.All(read.Pages, p => Assert.Equal((595, 842, 0), (p.Width, p.Height, p.Rotation)));
         Assert.Contains(read.Pages[2].Words, w => w.Text == "7730.28");
-        Assert.Empty(read.Pages[0].Rulings); // prose only: not rendered
+        Assert.Empty(read.Pages[0].Rulings); // prose only (dates and counts inside sentences): not rendered
         Assert.True(read.Pages[2].Rulings.Count > 20);
         // Table 三's outer left border on page 3 runs from its header to the page's end.
         Assert.Contains(read.Pages[2].Rulings, r => !r.IsHorizontal && Math.Abs(r.Box.CenterX - 77) < 2 && r.Box.Height > 400);

@@ -37,3 +37,9 @@ pua_font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 
 stream = b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"
 with open("garbled-private-use.pdf", "wb") as f:
     f.write(pdf(lines([b"Report of the agency, table three, new requests 21 0 0 0 0 0 21"] * 12), pua_font, [stream]))
+
+# The table page turned a quarter (/Rotate 90 added to the page): its text then runs down the displayed page.
+data = open("table4.pdf", "rb").read()
+at = data.find(b"/Type/Page/")
+with open("table4-turned.pdf", "wb") as f:
+    f.write(data[:at] + b"/Rotate 90" + data[at:])
