@@ -57,7 +57,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var rest = grids.Count == 0 ? image
             : image.WithWhiteBoxes(grids.Select(g => new Box(g.Bounds.X0 - margin, g.Bounds.Y0 - margin, g.Bounds.X1 + margin, g.Bounds.Y1 + margin)));
         engine.SetImage(rest, clean);
-        var words = engine.Read(null, OcrMode.Page).Words.Select(w => RereadNumber(engine, w, dpi)).ToList();
+        var words = engine.Read(null, OcrMode.Page).Words.SelectMany(w => RereadNumber(engine, w, dpi)).ToList();
         placed.AddRange(_words.Build(words, pageNumber));
 
         placed.Sort((a, b) => a.Box.CenterY.CompareTo(b.Box.CenterY));
@@ -121,15 +121,25 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         }
     }
 
-    /// <summary>A word of whole-page OCR that looks like a number is read again alone with the digit whitelist.</summary>
-    private OcrWord RereadNumber(IOcrEngine engine, OcrWord word, int dpi)
+    /// <summary>
+    /// A word of whole-page OCR that looks like a number, or is short and doubtful (the layout analysis reads
+    /// the lone digits of a borderless table badly: "0" as 哺), is read again alone as digits. The digit read
+    /// wins for a numeric word, or when it is surer; it may split the word into several numbers, each with its box.
+    /// </summary>
+    private IEnumerable<OcrWord> RereadNumber(IOcrEngine engine, OcrWord word, int dpi)
     {
-        if (!OcrText.LooksNumeric(word.Text, options.MaxNumberLength)) return word;
+        bool numeric = OcrText.LooksNumeric(word.Text, options.MaxNumberLength);
+        bool doubtful = word.Text.Length <= options.MaxDoubtfulLength && word.Confidence < options.DoubtfulConfidence;
+        if (!numeric && !doubtful) return [word];
         int pad = options.Px(0.04, dpi);
         var region = new Box(word.Box.X0 - pad, word.Box.Y0 - pad, word.Box.X1 + pad, word.Box.Y1 + pad);
-        var again = engine.Read(region, OcrMode.Number).Words.Where(w => w.Text.Length > 0).ToList();
-        if (again.Count == 0 || OcrText.CleanNumber(string.Concat(again.Select(w => w.Text))) is not { } clean) return word;
-        return word with { Text = clean, Confidence = again.Min(w => w.Confidence), MinSymbolConfidence = again.Min(w => w.MinSymbolConfidence) };
+        var again = engine.Read(region, OcrMode.Number).Words
+            .Select(w => OcrText.CleanNumber(w.Text) is { } clean ? w with { Text = clean } : null)
+            .OfType<OcrWord>().ToList();
+        if (again.Count == 0) return [word];
+        if (numeric || again.Min(w => w.Confidence) > word.Confidence) return again;
+        if (OcrText.IsStrayMark(word.Text)) return again.Select(w => w with { Confidence = Math.Min(w.Confidence, word.Confidence) });
+        return [word];
     }
 
     /// <summary>
