@@ -366,8 +366,8 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
 
     /// <summary>
     /// A page number in the top or bottom margin: decorated (<c>— 3 —</c>, <c>第3页</c>, <c>3/10</c>)
-    /// anywhere there, bare (<c>3</c>) only as the page's last (or first) line, since a table may run
-    /// into the margin with numbers alone on their lines.
+    /// anywhere there; bare (<c>3</c>) only as the page's last line, centred or towards the right
+    /// edge, since a table may run into either margin with numbers alone on their lines.
     /// </summary>
     private bool IsPageNumber(Band b, Page page, List<Band> bands)
     {
@@ -378,7 +378,9 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         var text = string.Concat(b.Cells.Select(c => c.Text));
         if (!PageNumber().IsMatch(text)) return false;
         if (!BareNumber().IsMatch(text)) return true;
-        return bottom ? !bands.Any(o => o != b && o.Top > b.Top) : !bands.Any(o => o != b && o.Top < b.Top);
+        double x = b.Extent.CenterX;
+        bool placed = Math.Abs(x - page.Width / 2) <= 0.15 * page.Width || x >= 0.75 * page.Width;
+        return bottom && placed && !bands.Any(o => o != b && o.Top > b.Top);
     }
 
     [GeneratedRegex(@"^\s*[0-9０-９]+\s*$")]

@@ -207,8 +207,15 @@ public sealed class GeometryLineBuilderTests
         // One cell per line near the page's foot, then the page number.
         var words = new List<Word> { W("二、上年结转", 20, 700), W("0", 20, 720), W("7", 20, 760), W("5", 20, 780), W("- 4 -", 280, 815) };
         Assert.Equal(["二、上年结转", "0", "7", "5"], Rows(Build(PageOf(words))));
-        words.Add(W("4", 300, 830)); // a bare page number as the last line goes
+        words.Add(W("4", 300, 830)); // a bare page number, centred, as the last line goes
         Assert.Equal(["二、上年结转", "0", "7", "5"], Rows(Build(PageOf(words))));
+    }
+
+    [Fact]
+    public void Numbers_of_a_table_continued_at_the_top_of_a_page_are_kept()
+    {
+        var words = new List<Word> { W("5", 20, 44), W("0", 20, 60), W("（二）部分公开", 20, 200), W("4", 20, 230) };
+        Assert.Equal(["5", "0", "（二）部分公开", "4"], Rows(Build(PageOf(words))));
     }
 
     [Fact]
