@@ -20,3 +20,36 @@ if [[ "$what" == html || "$what" == all ]]; then
   rm -rf "$corpus/html"
   gen html "$corpus" "$staging"
 fi
+
+# LibreOffice reads HTML with the Writer (not Writer/Web) filter: without it a blank first page appears.
+lo() { libreoffice --headless --infilter="HTML (StarWriter)" "$@" >/dev/null 2>&1; }
+
+if [[ "$what" == docx || "$what" == all ]]; then
+  rm -rf "$corpus/docx" "$staging/docx"
+  gen docx-src "$corpus" "$staging"
+  lo --convert-to 'docx:MS Word 2007 XML' --outdir "$corpus/docx" "$staging"/docx/*.html
+fi
+
+if [[ "$what" == pdf || "$what" == all ]]; then
+  rm -rf "$corpus/pdf" "$staging/pdf"
+  gen pdf-src "$corpus" "$staging"
+  lo --convert-to pdf --outdir "$corpus/pdf" "$staging"/pdf/*.html
+fi
+
+if [[ "$what" == scan || "$what" == all ]]; then
+  [[ -d "$corpus/pdf" ]] || { echo "scan needs corpus/pdf: run '$0 pdf' first" >&2; exit 1; }
+  rm -rf "$corpus/scan" "$staging/scan"
+  gen scan-src "$corpus" "$staging"
+  lo --convert-to pdf --outdir "$staging/scan" "$staging"/scan/*.html
+  seed=1000
+  while IFS=$'\t' read -r name source kind dpi angle quality noise blur first; do
+    seed=$((seed + 17))
+    [[ "$source" == staging ]] && src="$staging/scan/$name.pdf" || src="$corpus/$source"
+    # A table-page image's truth assumes tables 三 and 四 fit on its one page.
+    if [[ "$first" == 1 && "$(pdfinfo "$src" | awk '/^Pages:/ {print $2}')" != 1 ]]; then
+      echo "$name: the table page does not fit on one page" >&2; exit 1
+    fi
+    "$here/tools/degrade-scan.sh" "$src" "$corpus/scan/$name.$kind" "$kind" "$dpi" "$angle" "$quality" "$noise" "$blur" "$first" "$seed"
+  done < "$staging/scan/manifest.tsv"
+fi
+du -sh "$corpus"/* 2>/dev/null

@@ -1,4 +1,5 @@
 using ExtractReports.CorpusGen.Html;
+using ExtractReports.CorpusGen.Print;
 using ExtractReports.CorpusGen.Text;
 
 // Corpus generator: deterministic (fixed seeds), run by tools/make-corpus.sh.
@@ -13,5 +14,7 @@ var root = args[1];
 var staging = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "corpus-staging");
 if (what is "text" or "all") TextCorpus.Write(root);
 if (what is "html" or "all") HtmlCorpus.Write(root);
+foreach (var kind in new[] { "docx", "pdf", "scan" })
+    if (what == kind + "-src" || what == "all") PrintCorpus.Write(root, staging, kind);
 Console.WriteLine($"wrote {what} into {root}");
 return 0;

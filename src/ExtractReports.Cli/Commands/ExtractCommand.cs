@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using ExtractReports.Documents;
 using ExtractReports.Outputs;
+using ExtractReports.Store;
 using ExtractReports.Pipeline;
 using ExtractReports.Schema;
 using ExtractReports.Scoring;
@@ -24,7 +26,9 @@ public static class ExtractCommand
         var threshold = new Option<double>("--review-threshold") { Description = "Fields below this confidence go to review.csv.", DefaultValueFactory = _ => 0.9 };
         var model = new Option<string?>("--model") { Description = "Confidence model JSON (default: the model built in, from models/confidence.json)." };
         var tessdata = new Option<string?>("--tessdata") { Description = "Folder holding chi_sim.traineddata for OCR (default: TESSDATA_PREFIX, then the system's tessdata)." };
-        var cmd = new Command("extract", "Extract reports into CSV files.") { inputs, output, excel, jobs, threshold, model, tessdata };
+        var rebuild = new Option<bool>("--rebuild") { Description = "Re-extract every input, even those unchanged since the last run into this output folder." };
+        var cmd = new Command("extract", "Extract reports into CSV files. Reruns into the same output folder skip unchanged inputs and keep reviewers' corrections.")
+            { inputs, output, excel, jobs, threshold, model, tessdata, rebuild };
         cmd.SetAction(parse =>
         {
             var files = Expand(parse.GetValue(inputs)!, out var missing);
@@ -41,9 +45,13 @@ public static class ExtractCommand
             var builder = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata));
             if (parse.GetValue(model) is { } m) builder.UseConfidenceModel(LogisticConfidenceModel.Load(m));
             var pipeline = builder.Build();
-            var results = Run(pipeline, files, Math.Max(1, parse.GetValue(jobs)));
             var outDir = parse.GetValue(output)!;
+            using var store = new ExtractionStore(StorePath(outDir));
+            var results = Run(pipeline, store, files, Math.Max(1, parse.GetValue(jobs)), parse.GetValue(rebuild), out int reused);
+            var corrections = store.Corrections();
+            results = results.Select(r => Corrections.Apply(r, corrections)).ToList();
             OutputWriter.Write(outDir, results, new OutputOptions { ExcelBom = parse.GetValue(excel), ReviewThreshold = parse.GetValue(threshold) }, StandardSchema.Default);
+            if (reused > 0) Console.Error.WriteLine($"{reused} unchanged documents reused from the last run (--rebuild re-extracts them)");
             int failed = results.Count(r => r.Status is DocumentStatus.Error or DocumentStatus.NotAReport);
             Console.Error.WriteLine($"{results.Count} documents: {results.Count(r => r.Status == DocumentStatus.Ok)} ok, " +
                                     $"{results.Count(r => r.Status == DocumentStatus.Partial)} partial, {failed} failed -> {Path.GetFullPath(outDir)}");
@@ -70,9 +78,29 @@ public static class ExtractCommand
         return files.Distinct().ToList();
     }
 
-    /// <summary>Runs documents in parallel; a progress bar on a terminal, a line per document otherwise.</summary>
-    private static List<DocumentResult> Run(ExtractPipeline pipeline, IReadOnlyList<string> files, int jobs)
+    /// <summary>The output folder's state: results by content hash, and reviewers' corrections.</summary>
+    internal static string StorePath(string outDir) => Path.Combine(outDir, "extractreports.db");
+
+    /// <summary>One input: reused from the store when its bytes and the pipeline are unchanged, else extracted and stored.</summary>
+    private static DocumentResult RunOne(ExtractPipeline pipeline, ExtractionStore store, string file, bool rebuild, ref int reused)
     {
+        SourceDocument doc;
+        try { doc = SourceDocument.FromFile(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return pipeline.Run(file); }
+        if (!rebuild && store.Find(doc.Sha256, pipeline.Version) is { } cached)
+        {
+            Interlocked.Increment(ref reused);
+            return cached with { Path = file, Name = doc.Name };
+        }
+        var result = pipeline.Run(doc);
+        store.Save(result, pipeline.Version);
+        return result;
+    }
+
+    /// <summary>Runs documents in parallel; a progress bar on a terminal, a line per document otherwise.</summary>
+    private static List<DocumentResult> Run(ExtractPipeline pipeline, ExtractionStore store, IReadOnlyList<string> files, int jobs, bool rebuild, out int reused)
+    {
+        int reusedCount = 0;
         var results = new DocumentResult[files.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = jobs };
         if (!Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
@@ -80,7 +108,7 @@ public static class ExtractCommand
             AnsiConsole.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask("extracting", maxValue: files.Count);
-                Parallel.For(0, files.Count, options, i => { results[i] = pipeline.Run(files[i]); task.Increment(1); });
+                Parallel.For(0, files.Count, options, i => { results[i] = RunOne(pipeline, store, files[i], rebuild, ref reusedCount); task.Increment(1); });
             });
         }
         else
@@ -88,11 +116,12 @@ public static class ExtractCommand
             int done = 0;
             Parallel.For(0, files.Count, options, i =>
             {
-                results[i] = pipeline.Run(files[i]);
+                results[i] = RunOne(pipeline, store, files[i], rebuild, ref reusedCount);
                 var n = Interlocked.Increment(ref done);
                 Console.Error.WriteLine($"[{n}/{files.Count}] {results[i].Status.Name(),-12} {files[i]}");
             });
         }
+        reused = reusedCount;
         return results.ToList();
     }
 }

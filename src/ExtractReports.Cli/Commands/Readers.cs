@@ -11,6 +11,7 @@ public static class Readers
         builder.UseReader(new ExtractReports.Lines.Html.HtmlLineReader());
         builder.UseReader(new ExtractReports.Lines.Docx.DocxLineReader());
         builder.UseReader(new ExtractReports.Lines.Pdf.PdfLineReader());
+        builder.UseReader(ExtractReports.Native.NativeOcr.CreateScanReader(new ExtractReports.Pages.Ocr.OcrOptions { Tessdata = tessdata }));
         return builder;
     }
 }

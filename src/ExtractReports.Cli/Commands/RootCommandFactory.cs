@@ -13,6 +13,8 @@ public static class RootCommandFactory
             "  eval out --truth corpus         score out/fields.csv against the truth files under corpus/");
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create());
         return root;
     }
 }

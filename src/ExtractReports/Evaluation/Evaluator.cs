@@ -53,6 +53,10 @@ public static class Evaluator
         return new EvalReport(comparisons, reviewThreshold);
     }
 
+    /// <summary>Every truth row (document, field, value) of the given truth files and folders.</summary>
+    public static IEnumerable<(string Document, string Field, string Value)> ReadTruth(IEnumerable<string> truthPaths) =>
+        TruthFiles(truthPaths).SelectMany(ReadCsv).Select(r => (r["document"], r["field"], r["value"]));
+
     /// <summary>A truth path is a truth CSV or a folder whose truth.csv files (at any depth) are all used.</summary>
     public static IEnumerable<string> TruthFiles(IEnumerable<string> paths)
     {

@@ -21,8 +21,15 @@ public sealed class ExtractPipeline
     private readonly IConfidenceModel _model;
     private readonly StandardSchema _schema;
 
-    internal ExtractPipeline(IReadOnlyList<ILineReader> readers, ReportReader tables, IConfidenceModel model, StandardSchema schema)
+    /// <summary>
+    /// Identifies what this pipeline would extract: the build of every assembly it runs and its model.
+    /// Stored results are reused only under the same version.
+    /// </summary>
+    public string Version { get; }
+
+    internal ExtractPipeline(IReadOnlyList<ILineReader> readers, ReportReader tables, IConfidenceModel model, StandardSchema schema, string version)
     {
+        Version = version;
         _readers = readers;
         _tables = tables;
         _model = model;

@@ -30,6 +30,18 @@ public sealed class PipelineBuilder
 
     public PipelineBuilder UseConfidenceModel(IConfidenceModel model) { _model = model; return this; }
 
-    public ExtractPipeline Build() =>
-        new(_readers.ToArray(), new ReportReader(_aligner), _model ?? LogisticConfidenceModel.Embedded(), StandardSchema.Default);
+    public ExtractPipeline Build()
+    {
+        var model = _model ?? LogisticConfidenceModel.Embedded();
+        return new(_readers.ToArray(), new ReportReader(_aligner), model, StandardSchema.Default, Version(model));
+    }
+
+    private string Version(IConfidenceModel model)
+    {
+        var builds = _readers.Select(r => r.GetType().Assembly).Append(typeof(PipelineBuilder).Assembly).Distinct()
+            .Select(a => a.ManifestModule.ModuleVersionId.ToString("N")).Order();
+        var modelId = model is LogisticConfidenceModel l ? System.Text.Json.JsonSerializer.Serialize(l.File) : model.GetType().FullName;
+        var text = string.Join("|", builds) + "|" + modelId + "|" + System.Text.Json.JsonSerializer.Serialize(_aligner);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+    }
 }

@@ -8,9 +8,11 @@ namespace ExtractReports.Schema;
 /// </summary>
 public static class LabelText
 {
-    public static string Normalize(string text)
+    public static string Normalize(string text) => Compact(text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC));
+
+    /// <summary>Whitespace removed and quotes and 、 unified, for text already in NFKC form.</summary>
+    public static string Compact(string folded)
     {
-        var folded = text.Normalize(NormalizationForm.FormKC);
         var sb = new StringBuilder(folded.Length);
         foreach (var ch in folded)
         {
@@ -36,9 +38,12 @@ public static class LabelText
         if (text.Contains(key, StringComparison.Ordinal)) return 1;
         if (key.Length < 5) return 0;
         int maxErrors = key.Length / 4;
-        // Cheap rejection: an approximate occurrence needs most of the key's characters in the text.
+        // Cheap rejection: an approximate occurrence needs most of the key's characters in the text
+        // (checked against a 64-bit signature of the text's characters, which never rejects wrongly).
+        ulong signature = 0;
+        foreach (var ch in text) signature |= 1UL << (ch % 64);
         int present = 0;
-        foreach (var ch in key) if (text.Contains(ch)) present++;
+        foreach (var ch in key) if ((signature & (1UL << (ch % 64))) != 0) present++;
         if (present < key.Length - maxErrors) return 0;
         int best = BestSubstringDistance(text, key);
         return best <= maxErrors ? 1.0 - (double)best / key.Length : 0;

@@ -13,7 +13,15 @@ public sealed record Identity(string Name, IReadOnlyList<string> Left, IReadOnly
 /// </summary>
 public static class TableIdentities
 {
-    public static IReadOnlyList<Identity> ForT3(ReportFormat format)
+    private static readonly IReadOnlyList<Identity> T3Of2019 = BuildT3(ReportFormat.F2019);
+    private static readonly IReadOnlyList<Identity> T3Of2021 = BuildT3(ReportFormat.F2021);
+    private static readonly IReadOnlyList<Identity> T4Identities = BuildT4();
+
+    public static IReadOnlyList<Identity> ForT3(ReportFormat format) => format == ReportFormat.F2019 ? T3Of2019 : T3Of2021;
+
+    public static IReadOnlyList<Identity> ForT4() => T4Identities;
+
+    private static IReadOnlyList<Identity> BuildT3(ReportFormat format)
     {
         var t = TableTemplates.T3(format);
         var list = new List<Identity>();
@@ -33,7 +41,7 @@ public static class TableIdentities
         return list;
     }
 
-    public static IReadOnlyList<Identity> ForT4() =>
+    private static IReadOnlyList<Identity> BuildT4() =>
         TableTemplates.T4.Rows.Select(r => new Identity($"t4 [{r.Prefix[3..]}]: 总计 = sum of results",
             [r.FieldId(4)], Enumerable.Range(0, 4).Select(r.FieldId).ToArray())).ToList();
 

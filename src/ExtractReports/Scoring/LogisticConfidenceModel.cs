@@ -35,7 +35,10 @@ public sealed class LogisticConfidenceModel : IConfidenceModel
         _weights = ConfidenceFeatures.Names.Select(n => file.Weights.GetValueOrDefault(n)).ToArray();
     }
 
-    public double Score(FieldValue field) => Sigmoid(_bias + Dot(ConfidenceFeatures.Of(field)));
+    public double Score(FieldValue field) => Score(ConfidenceFeatures.Of(field));
+
+    /// <summary>The confidence for a feature vector in <see cref="ConfidenceFeatures.Names"/> order.</summary>
+    public double Score(double[] features) => Sigmoid(_bias + Dot(features));
 
     private double Dot(double[] x)
     {

@@ -36,11 +36,21 @@ public static class RowAligner
     {
         var o = options ?? AlignerOptions.Default;
         int g = groups.Count, r = template.Rows.Count;
-        var bestOther = groups.Select(grp => template.Rows.Max(row => grp.Match(row).Strong)).ToArray();
-        var pair = new double[g, r];
+        var match = new (double Strong, double Weak)[g, r];
+        var bestOther = new double[g];
         for (int i = 0; i < g; i++)
             for (int j = 0; j < r; j++)
-                pair[i, j] = PairScore(groups[i], template.Rows[j], columns, bestOther[i], o);
+            {
+                match[i, j] = groups[i].Match(template.Rows[j]);
+                bestOther[i] = Math.Max(bestOther[i], match[i, j].Strong);
+            }
+        var pair = new double[g, r];
+        for (int i = 0; i < g; i++)
+        {
+            double size = SizePenalty(groups[i], columns, o);
+            for (int j = 0; j < r; j++)
+                pair[i, j] = PairScore(match[i, j], bestOther[i], size, o);
+        }
 
         var dp = new double[g + 1, r + 1];
         var move = new byte[g + 1, r + 1]; // 1 skip group, 2 skip row, 3 match
@@ -67,15 +77,14 @@ public static class RowAligner
         return new Alignment(template, dp[g, r], map);
     }
 
-    private static double PairScore(RowGroup group, TemplateRow row, int columns, double bestStrong, AlignerOptions o)
+    private static double PairScore((double Strong, double Weak) match, double bestStrong, double sizePenalty, AlignerOptions o)
     {
-        var (strong, weak) = group.Match(row);
+        var (strong, weak) = match;
         double score = 1;
         if (strong >= o.MinMatch) score += o.StrongLabel * strong;
         else if (bestStrong >= o.MinMatch) score -= o.WrongLabel;
         if (weak >= o.MinMatch) score += o.WeakLabel * weak;
-        score -= SizePenalty(group, columns, o);
-        return score;
+        return score - sizePenalty;
     }
 
     internal static double SizePenalty(RowGroup group, int columns, AlignerOptions o)

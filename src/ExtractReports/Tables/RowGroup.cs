@@ -22,21 +22,8 @@ public sealed record RowGroup(
     public bool IsLabelled => StrongLabel.Length > 0;
 
     /// <summary>How well the labels name <paramref name="row"/>: strong match in [0,1], weak match in [0,1].</summary>
-    public (double Strong, double Weak) Match(TemplateRow row)
-    {
-        lock (_matches)
-        {
-            var key = (row, StrongLabel, WeakLabel);
-            if (_matches.TryGetValue(key, out var m)) return m;
-            m = (row.NormalizedKeys.Max(k => LabelText.Match(StrongLabel, k)), row.NormalizedKeys.Max(k => LabelText.Match(WeakLabel, k)));
-            _matches[key] = m;
-            return m;
-        }
-    }
-
-    // The aligner asks the same question for every row of both formats. Keyed by the labels too,
-    // because `with` copies share this dictionary.
-    private readonly Dictionary<(TemplateRow, string, string), (double, double)> _matches = new();
+    public (double Strong, double Weak) Match(TemplateRow row) =>
+        (row.NormalizedKeys.Max(k => LabelText.Match(StrongLabel, k)), row.NormalizedKeys.Max(k => LabelText.Match(WeakLabel, k)));
 }
 
 /// <summary>Cuts a table region's tokens into row groups.</summary>

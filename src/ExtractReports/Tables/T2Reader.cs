@@ -56,13 +56,13 @@ public static class T2Reader
         TemplateRow? best = null;
         int bestPos = -1;
         foreach (var row in template.Rows)
-            foreach (var key in row.Keys.Select(LabelText.Normalize))
+            foreach (var key in row.NormalizedKeys)
             {
                 int pos = g.StrongLabel.LastIndexOf(key, StringComparison.Ordinal);
                 if (pos < 0) continue;
                 int end = pos + key.Length;
                 // `行政规范性文件` names the 规范性文件 row; a longer key ending at the same place wins.
-                if (end > bestPos || end == bestPos && best is not null && key.Length > best.Keys.Max(k => k.Length))
+                if (end > bestPos || end == bestPos && best is not null && key.Length > best.NormalizedKeys.Max(k => k.Length))
                 { best = row; bestPos = end; }
             }
         return best;

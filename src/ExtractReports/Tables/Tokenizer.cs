@@ -50,7 +50,7 @@ public static partial class Tokenizer
             return;
         }
 
-        var compact = LabelText.Normalize(norm);
+        var compact = LabelText.Compact(norm);
         if (line.Delimited && HasDigit(compact) && HasCjk(compact) && !LabelKeys.Mentions(compact))
         {
             tokens.Add(Make(TokenKind.Sentence, CollapseWhitespace(cell.Text), compact));
@@ -67,7 +67,7 @@ public static partial class Tokenizer
         int i = 0;
         void FlushText()
         {
-            var n = LabelText.Normalize(text.ToString());
+            var n = LabelText.Compact(text.ToString());
             if (n.Length > 0) tokens.Add(make(TokenKind.Text, text.ToString().Trim(), n, false, null, false));
             text.Clear();
         }
@@ -115,7 +115,8 @@ public static partial class Tokenizer
     }
 
     /// <summary>NFKC folding (full-width digits and brackets to ASCII), non-breaking spaces to spaces.</summary>
-    internal static string Fold(string s) => s.Normalize(NormalizationForm.FormKC).Replace('\u00a0', ' ').Replace('，', ',').Trim();
+    internal static string Fold(string s) =>
+        (s.IsNormalized(NormalizationForm.FormKC) ? s : s.Normalize(NormalizationForm.FormKC)).Replace('\u00a0', ' ').Replace('，', ',').Trim();
 
     private static string CollapseWhitespace(string s) => Whitespace().Replace(s.Replace('\u00a0', ' '), " ").Trim();
     private static bool HasDigit(string s) => s.Any(char.IsAsciiDigit);

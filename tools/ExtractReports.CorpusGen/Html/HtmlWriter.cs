@@ -34,6 +34,8 @@ public sealed record HtmlStyle
     /// <summary>Page break inside table 三 before this row index (print pages only).</summary>
     public int? PageBreakBeforeT3Row { get; init; }
     public double FontSizePt { get; init; } = 12;
+    /// <summary>Only the title and tables 三 and 四 (a one-page table sheet, for page images).</summary>
+    public bool TablesOnly { get; init; }
 }
 
 public static class HtmlWriter
@@ -145,13 +147,17 @@ public static class HtmlWriter
         sb.AppendLine("<div class=\"TRS_Editor\" id=\"zoom\">");
         if (!s.Chrome)
         {
-            sb.AppendLine($"<p align=\"center\" style=\"text-align:center;line-height:30pt;margin-bottom:18pt;font-family:方正小标宋简体,'{s.Font}';font-size:20pt\"><b>{E(r.Title)}</b></p>");
+            var titlePt = s.TablesOnly ? 14 : 20;
+            sb.AppendLine($"<p align=\"center\" style=\"text-align:center;line-height:{titlePt * 1.5}pt;margin-bottom:{titlePt / 2}pt;font-family:方正小标宋简体,'{s.Font}';font-size:{titlePt}pt\"><b>{E(r.Title)}</b></p>");
         }
-        foreach (var p in r.Narrative) Para(sb, p, s, p.Length < 20);
-        if (s.LongNarrative)
-            foreach (var p in ExtraNarrative(r, rng)) Para(sb, p, s, false);
-        Para(sb, "二、主动公开政府信息情况", s, true);
-        foreach (var g in TableGrid.T2(r, s.T2OneTable)) Table(sb, g, s, rng, "t2");
+        if (!s.TablesOnly)
+        {
+            foreach (var p in r.Narrative) Para(sb, p, s, p.Length < 20);
+            if (s.LongNarrative)
+                foreach (var p in ExtraNarrative(r, rng)) Para(sb, p, s, false);
+            Para(sb, "二、主动公开政府信息情况", s, true);
+            foreach (var g in TableGrid.T2(r, s.T2OneTable)) Table(sb, g, s, rng, "t2");
+        }
         Para(sb, "三、收到和处理政府信息公开申请情况", s, true);
         var pieces = TableGrid.T3(r, s.LabelWrap, s.SplitT3 ?? (s.PageBreakBeforeT3Row is { } b ? [b] : null), s.RepeatHeaderOnSplit);
         for (var i = 0; i < pieces.Count; i++)
@@ -162,8 +168,9 @@ public static class HtmlWriter
         }
         Para(sb, "四、政府信息公开行政复议、行政诉讼情况", s, true);
         Table(sb, TableGrid.T4(r, s.LabelWrap > 0), s, rng, "t4");
-        foreach (var p in r.Closing) Para(sb, p, s, p.Length < 20);
-        if (!s.Chrome)
+        if (!s.TablesOnly)
+            foreach (var p in r.Closing) Para(sb, p, s, p.Length < 20);
+        if (!s.Chrome && !s.TablesOnly)
             sb.AppendLine($"<p style=\"text-align:right;margin-top:24pt;font-size:{s.FontSizePt + 2}pt\">{E(r.Agency)}</p><p style=\"text-align:right;font-size:{s.FontSizePt + 2}pt\">{r.Year + 1}年1月{rng.Next(10, 31)}日</p>");
         sb.AppendLine("</div>");
     }
@@ -188,9 +195,7 @@ public static class HtmlWriter
             return;
         }
         var border = s.Borders ? "1" : "0";
-        var tableStyle = s.Borders
-            ? "border-collapse:collapse;border:none;margin:0 auto"
-            : "border-collapse:collapse;border:none;margin:0 auto";
+        var tableStyle = "border-collapse:collapse;border:none;margin:0 auto";
         sb.AppendLine($"<table class=\"MsoNormalTable\" border=\"{border}\" cellspacing=\"0\" cellpadding=\"0\" width=\"{(s.Landscape ? 900 : 600)}\" style=\"{tableStyle}\">");
         if (which == "t3")
         {
@@ -224,7 +229,8 @@ public static class HtmlWriter
             return $"<{tag}{spans} style=\"{borderCss}padding:2pt 4pt;text-align:{align};font-size:{s.FontSizePt}pt\">{inner}</{tag}>";
         }
         var tdStyle = $"{borderCss}padding:0pt 5.4pt 0pt 5.4pt";
-        var pStyle = $"text-align:{align};line-height:{(s.Chrome ? 22 : 15)}pt;margin:0pt;text-autospace:ideograph-numeric";
+        // Word writes text-autospace; LibreOffice's HTML import reads it as an underline, so print pages go without.
+        var pStyle = $"text-align:{align};line-height:{(s.Chrome ? 22 : s.FontSizePt + 4)}pt;margin:0pt" + (s.Chrome ? ";text-autospace:ideograph-numeric" : "");
         var spanStyle = $"font-family:{s.Font};font-size:{s.FontSizePt}pt";
         string Run(string t)
         {

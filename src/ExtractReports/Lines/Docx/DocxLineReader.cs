@@ -1,5 +1,4 @@
 using System.IO.Packaging;
-using System.Text.RegularExpressions;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -14,12 +13,24 @@ public sealed record DocxReaderOptions
     /// <summary>Boxes given to table cells.</summary>
     public GridGeometry Geometry { get; init; } = new();
 
+    /// <summary>What makes a paragraph the report's title.</summary>
+    public ReportTitleOptions Title { get; init; } = new();
+
+    /// <summary>
+    /// A table cell holding more text than this holds page content, not a value or label, so its
+    /// table lays out the page and is read as blocks (as is a table holding another table).
+    /// Default 300 characters, as for HTML.
+    /// </summary>
+    public int LayoutCellMinChars { get; init; } = 300;
+
     /// <summary>The command named in the error for old binary Word and WPS files.</summary>
     public string ConverterCommand { get; init; } = "libreoffice --headless --convert-to docx <file>";
 
     public DocxReaderOptions Validate()
     {
         Geometry.Validate();
+        Title.Validate();
+        if (LayoutCellMinChars < 1) throw new ArgumentException("LayoutCellMinChars must be positive");
         if (string.IsNullOrWhiteSpace(ConverterCommand)) throw new ArgumentException("ConverterCommand must name a converter");
         return this;
     }
@@ -31,7 +42,7 @@ public sealed record DocxReaderOptions
 /// is a delimited line, gridSpan and vMerge expanded like HTML spans. Old binary .doc and .wps
 /// files are claimed only to be refused with a message that names a converter.
 /// </summary>
-public sealed partial class DocxLineReader : ILineReader
+public sealed class DocxLineReader : ILineReader
 {
     private readonly DocxReaderOptions _options;
 
@@ -53,10 +64,10 @@ public sealed partial class DocxLineReader : ILineReader
             using var word = WordprocessingDocument.Open(stream, false);
             var main = word.MainDocumentPart;
             var body = main?.Document?.Body ?? throw new DocumentReadException("the .docx has no document body");
-            var walker = new Walker(new DocxNumbering(main!), _options.Geometry, cancellation);
+            var walker = new Walker(new DocxNumbering(main!), _options, cancellation);
             walker.Blocks(body);
             return new LineDocument(walker.Lines, "docx", 1,
-                [$"{walker.Tables} tables, {walker.Lines.Count} lines"], walker.Title);
+                [$"{walker.Tables} tables, {walker.LayoutTables} layout tables, {walker.Lines.Count} lines"], walker.Title);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException)
         {
@@ -67,10 +78,11 @@ public sealed partial class DocxLineReader : ILineReader
     /// <summary>OLE2 compound files: old .doc/.wps, and encrypted OOXML documents.</summary>
     private static bool IsCompoundFile(byte[] bytes) => bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 });
 
-    private sealed class Walker(DocxNumbering numbering, GridGeometry geometry, CancellationToken cancellation)
+    private sealed class Walker(DocxNumbering numbering, DocxReaderOptions options, CancellationToken cancellation)
     {
         public List<Line> Lines { get; } = [];
         public int Tables { get; private set; }
+        public int LayoutTables { get; private set; }
         public string? Title { get; private set; }
         private int _gridRow;
 
@@ -82,13 +94,17 @@ public sealed partial class DocxLineReader : ILineReader
                 switch (child)
                 {
                     case Paragraph p:
-                        var text = ParagraphText(p);
-                        if (text.Length == 0) break;
-                        Title ??= TitleFrom(text);
-                        Lines.Add(new Line([new Cell(text)], Delimited: true));
+                        var cells = ParagraphCells(p);
+                        if (cells.Count == 0) break;
+                        Lines.Add(new Line(cells, Delimited: true));
+                        Title ??= ReportTitle.At(Lines, Lines.Count - 1, options.Title);
+                        break;
+                    case Table t when IsLayout(t):
+                        foreach (var cell in t.Elements<TableRow>().SelectMany(r => r.Elements<TableCell>())) Blocks(cell);
+                        LayoutTables++;
                         break;
                     case Table t:
-                        Lines.AddRange(SpanGrid.ToLines(TableRows(t), geometry, _gridRow));
+                        Lines.AddRange(SpanGrid.ToLines(TableRows(t), options.Geometry, _gridRow));
                         _gridRow += t.Elements<TableRow>().Count() + 1;
                         Tables++;
                         break;
@@ -102,19 +118,10 @@ public sealed partial class DocxLineReader : ILineReader
             }
         }
 
-        /// <summary>
-        /// The first short paragraph naming the annual report and its year is the title; when the
-        /// agency and year sit on the line before it (a title set on two lines), they are joined.
-        /// </summary>
-        private string? TitleFrom(string text)
-        {
-            if (text.Length > 80 || !(text.Contains("年度报告", StringComparison.Ordinal) || text.Contains("年报", StringComparison.Ordinal)))
-                return null;
-            if (Year().IsMatch(text)) return text;
-            if (Lines.Count > 0 && Lines[^1].Cells.Count == 1 && Lines[^1].Text.Length <= 40 && Year().IsMatch(Lines[^1].Text))
-                return Lines[^1].Text + text;
-            return null; // a column name like 政府信息公开年报 names no report
-        }
+        /// <summary>A table holding another table, or a cell with a page's worth of text, lays out the page.</summary>
+        private bool IsLayout(Table table) =>
+            table.Descendants<Table>().Any()
+            || table.Descendants<TableCell>().Any(c => c.InnerText.Length >= options.LayoutCellMinChars);
 
         /// <summary>
         /// The table's rows as spanning cells. A cell with vMerge=continue is folded into the cell
@@ -151,6 +158,13 @@ public sealed partial class DocxLineReader : ILineReader
             return rows.Select(r => (IReadOnlyList<SpanCell>)r.Select(c => new SpanCell(c.Text, c.ColSpan, c.RowSpan)).ToList()).ToList();
         }
 
+        private static bool Shown(OpenXmlElement e)
+        {
+            if (e.Ancestors<MoveFromRun>().Any()) return false;
+            var vanish = e.Ancestors<Run>().FirstOrDefault()?.RunProperties?.Vanish;
+            return vanish is null || vanish.Val is { } v && !v.Value;
+        }
+
         private sealed class MutableCell(string text, int colSpan)
         {
             public string Text { get; } = text;
@@ -165,36 +179,47 @@ public sealed partial class DocxLineReader : ILineReader
             foreach (var p in cell.Descendants<Paragraph>())
             {
                 pieces.Append(numbering.Label(p));
-                AppendRuns(p, pieces);
+                AppendRuns(p, pieces, () => pieces.Append(" "));
                 pieces.Break();
             }
             return pieces.Take();
         }
 
-        private string ParagraphText(Paragraph p)
+        /// <summary>
+        /// A paragraph's text as cells: a tab is a cell boundary (tables typed with tab stops), a
+        /// run of tabs one boundary (tabs align columns; they do not mark blank cells).
+        /// </summary>
+        private List<Cell> ParagraphCells(Paragraph p)
         {
+            var cells = new List<Cell>();
             var pieces = new TextPieces();
             pieces.Append(numbering.Label(p));
-            AppendRuns(p, pieces);
-            return pieces.Take();
+            AppendRuns(p, pieces, () =>
+            {
+                if (!pieces.IsEmpty) cells.Add(new Cell(pieces.Take()));
+            });
+            if (!pieces.IsEmpty) cells.Add(new Cell(pieces.Take()));
+            return cells;
         }
 
-        /// <summary>Text runs joined in order (hyperlinks, insertions, fields' results included; deletions and field codes are not Text).</summary>
-        private static void AppendRuns(Paragraph p, TextPieces pieces)
+        /// <summary>
+        /// Text runs joined in order: hyperlinks, insertions and fields' results are included;
+        /// deletions and field codes are not Text; text moved away (moveFrom) and hidden runs
+        /// (vanish) are not shown by Word, so they are left out.
+        /// </summary>
+        private static void AppendRuns(Paragraph p, TextPieces pieces, Action tab)
         {
             foreach (var e in p.Descendants())
             {
+                if (e is Text or TabChar or PositionalTab or Break or CarriageReturn or NoBreakHyphen && !Shown(e)) continue;
                 switch (e)
                 {
                     case Text t: pieces.Append(t.Text); break;
-                    case TabChar or PositionalTab: pieces.Append(" "); break;
+                    case TabChar or PositionalTab: tab(); break;
                     case Break or CarriageReturn: pieces.Break(); break;
                     case NoBreakHyphen: pieces.Append("-"); break;
                 }
             }
         }
     }
-
-    [GeneratedRegex(@"([12]\d{3}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")]
-    private static partial Regex Year();
 }

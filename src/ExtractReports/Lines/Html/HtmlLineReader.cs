@@ -30,7 +30,8 @@ public sealed class HtmlLineReader : ILineReader
     {
         var document = new HtmlParser().ParseDocument(html);
         var notes = new List<string>();
-        var locator = new ReportLocator(_options);
+        var markup = new HtmlMarkup(PageStyles.Of(document));
+        var locator = new ReportLocator(_options, markup);
         var body = document.Body ?? document.DocumentElement;
         var found = locator.FindBody(body);
         var root = found?.Root ?? body;
@@ -38,14 +39,23 @@ public sealed class HtmlLineReader : ILineReader
             ? $"report body: <{f.Root.LocalName}{(f.Root.Id is { Length: > 0 } id ? "#" + id : "")}> with {f.Anchors} of {_options.ContentAnchors.Count} anchor phrases"
             : "no report body recognised (too few anchor phrases): the whole page was read");
 
-        var walker = new HtmlWalker(_options);
+        var walker = new HtmlWalker(_options, markup);
         var lines = walker.Walk(root).ToList();
         notes.Add($"{walker.DataTables} tables, {walker.DivGrids} div grids, {walker.LayoutTables} layout tables, {walker.ChromeLines} chrome lines dropped");
 
-        var title = locator.FindTitle(document);
-        if (title is not null && !lines.Take(20).Any(l => Squeeze(l.Text).Contains(Squeeze(title), StringComparison.Ordinal)))
+        var title = locator.FindTitle(document) ?? locator.FindTitle(lines);
+        if (title is not null && !Prints(lines, title))
             lines.Insert(0, new Line([new Cell(title)], Delimited: true)); // the title sat outside the body (a page header)
         return new LineDocument(lines, method, 1, notes, title);
+    }
+
+    /// <summary>Whether the article's first lines print the title, on one line or set on two.</summary>
+    private static bool Prints(IReadOnlyList<Line> lines, string title)
+    {
+        var wanted = Squeeze(title);
+        var head = lines.Take(20).Select(l => Squeeze(l.Text)).ToList();
+        return head.Where((t, i) => t.Contains(wanted, StringComparison.Ordinal)
+                                    || i > 0 && (head[i - 1] + t).Contains(wanted, StringComparison.Ordinal)).Any();
     }
 
     private static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));

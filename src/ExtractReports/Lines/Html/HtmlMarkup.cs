@@ -1,11 +1,12 @@
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace ExtractReports.Lines.Html;
 
 /// <summary>What the reader needs to know about elements: hidden, block or inline, and a cell's text.</summary>
-internal static partial class HtmlMarkup
+internal sealed class HtmlMarkup(PageStyles styles)
 {
+    public PageStyles Styles => styles;
+
     private static readonly HashSet<string> Invisible =
     [
         "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "canvas",
@@ -20,26 +21,31 @@ internal static partial class HtmlMarkup
         "caption", "summary", "legend", "option", "html",
     ];
 
-    public static bool IsHidden(IElement e) =>
+    public bool IsHidden(IElement e) =>
         Invisible.Contains(e.LocalName) || e.HasAttribute("hidden")
-        || e.GetAttribute("style") is { } style && HiddenStyle().IsMatch(style);
+        || styles.Get(e, "display") == "none" || styles.Get(e, "visibility") is "hidden" or "collapse";
 
-    /// <summary>Block elements start and end a line; so does a table cell read as layout.</summary>
-    public static bool IsBlock(IElement e) =>
-        Blocks.Contains(e.LocalName) || e.GetAttribute("style") is { } style && BlockStyle().IsMatch(style);
+    /// <summary>
+    /// Block elements start and end a line (so does a table cell read as layout); a declared
+    /// display decides over the tag (a &lt;span style="display:block"&gt; is a block).
+    /// </summary>
+    public bool IsBlock(IElement e) =>
+        styles.Get(e, "display") is { } display
+            ? !(display.StartsWith("inline", StringComparison.Ordinal) || display is "contents" or "ruby" or "none")
+            : Blocks.Contains(e.LocalName);
 
     /// <summary>
     /// The text of a table cell as one string: inline soup (&lt;span&gt;, &lt;font&gt;, &lt;b&gt;) runs
     /// together, &lt;br&gt; and block children (&lt;p&gt;, &lt;div&gt;) only wrap it.
     /// </summary>
-    public static string CellText(IElement cell)
+    public string CellText(IElement cell)
     {
         var pieces = new TextPieces();
         Gather(cell, pieces);
         return pieces.Take();
     }
 
-    private static void Gather(INode node, TextPieces pieces)
+    private void Gather(INode node, TextPieces pieces)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -52,31 +58,4 @@ internal static partial class HtmlMarkup
             if (block) pieces.Break();
         }
     }
-
-    /// <summary>The text of an element with links and hidden parts left out, whitespace removed (for matching phrases).</summary>
-    public static string PlainText(IElement e, bool skipLinks)
-    {
-        var sb = new System.Text.StringBuilder();
-        Plain(e, sb, skipLinks);
-        return sb.ToString();
-    }
-
-    private static void Plain(INode node, System.Text.StringBuilder sb, bool skipLinks)
-    {
-        foreach (var child in node.ChildNodes)
-        {
-            if (child is IText text)
-            {
-                foreach (var ch in text.Data) if (!char.IsWhiteSpace(ch)) sb.Append(ch);
-            }
-            else if (child is IElement e && !IsHidden(e) && !(skipLinks && e.LocalName == "a"))
-                Plain(e, sb, skipLinks);
-        }
-    }
-
-    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
-    private static partial Regex HiddenStyle();
-
-    [GeneratedRegex(@"display\s*:\s*(block|flex|grid|list-item|table)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockStyle();
 }

@@ -35,14 +35,14 @@ public sealed record HtmlReaderOptions
     /// </summary>
     public int LayoutCellMinChars { get; init; } = 300;
 
-    /// <summary>Words that make a heading the report's title. Default 年度报告 and 年报.</summary>
-    public IReadOnlyList<string> TitleMarkers { get; init; } = ["年度报告", "年报"];
+    /// <summary>What makes a heading or line the report's title.</summary>
+    public ReportTitleOptions Title { get; init; } = new();
 
-    /// <summary>A title longer than this is a paragraph mentioning the report, not its title. Default 80 characters.</summary>
-    public int TitleMaxChars { get; init; } = 80;
-
-    /// <summary>Separators between the article title and the site's name in &lt;title&gt;.</summary>
-    public string TitleSeparators { get; init; } = "_|－—–-";
+    /// <summary>
+    /// Separators between the article title and the column and site names in &lt;title&gt;. A bare
+    /// hyphen is not one: it joins years in titles (2019-2020学年).
+    /// </summary>
+    public IReadOnlyList<string> TitleSeparators { get; init; } = ["_", "|", "｜", " - ", "－", "——", "—", "--", "–"];
 
     /// <summary>Boxes given to table cells.</summary>
     public GridGeometry Geometry { get; init; } = new();
@@ -51,7 +51,9 @@ public sealed record HtmlReaderOptions
     {
         if (ContentAnchors.Count == 0) throw new ArgumentException("ContentAnchors must not be empty");
         if (MinContentAnchors < 1) throw new ArgumentException("MinContentAnchors must be at least 1");
-        if (ChromeMaxChars < 0 || LayoutCellMinChars < 1 || TitleMaxChars < 1)
+        if (TitleSeparators.Any(string.IsNullOrEmpty)) throw new ArgumentException("TitleSeparators must not hold empty strings");
+        Title.Validate();
+        if (ChromeMaxChars < 0 || LayoutCellMinChars < 1)
             throw new ArgumentException("character limits must be positive");
         _ = new System.Text.RegularExpressions.Regex(ChromePattern);
         Geometry.Validate();

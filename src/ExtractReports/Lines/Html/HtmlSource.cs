@@ -34,6 +34,9 @@ internal static partial class HtmlSource
     private static DecodedText DecodeBytes(byte[] bytes, string? outerCharset)
     {
         var declared = outerCharset ?? DeclaredCharset(bytes);
+        // A single-byte Western charset decodes any bytes without error, so a Chinese page that
+        // wrongly declares one would be garbled: there, detection decides.
+        if (declared is not null && WesternCharset().IsMatch(declared) && bytes.Any(b => b >= 0x80)) declared = null;
         try { return TextDecoder.Decode(bytes, declared); }
         catch (UndecodableTextException e)
         {
@@ -50,6 +53,9 @@ internal static partial class HtmlSource
             if (CharsetParameter().Match(meta.Value) is { Success: true } m) return m.Groups[1].Value;
         return XmlEncoding().Match(head) is { Success: true } x ? x.Groups[1].Value : null;
     }
+
+    [GeneratedRegex(@"^\s*[""']?(iso[-_]?8859[-_]?\d+|latin[-_]?\d|l\d|windows[-_]?125\d|cp125\d|us[-_]?ascii|ascii|ansi_x3\.4-1968)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex WesternCharset();
 
     [GeneratedRegex(@"<meta\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex MetaTag();

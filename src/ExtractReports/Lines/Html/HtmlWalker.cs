@@ -10,8 +10,9 @@ namespace ExtractReports.Lines.Html;
 /// lines, a line per block element or &lt;br&gt;. Tables used for page layout (holding other tables
 /// or long text) are walked as blocks, so the tables inside them are read as tables.
 /// </summary>
-internal sealed class HtmlWalker(HtmlReaderOptions options)
+internal sealed class HtmlWalker(HtmlReaderOptions options, HtmlMarkup markup)
 {
+    private readonly DivGrid _grids = new(markup, options);
     private readonly Regex _chrome = new(options.ChromePattern);
     private readonly List<Line> _lines = [];
     private readonly TextPieces _prose = new();
@@ -32,21 +33,28 @@ internal sealed class HtmlWalker(HtmlReaderOptions options)
     private void Visit(INode node)
     {
         if (node is IText text) { _prose.Append(text.Data); return; }
-        if (node is not IElement e || HtmlMarkup.IsHidden(e)) return;
+        if (node is not IElement e || markup.IsHidden(e)) return;
         if (e.LocalName == "br") { FlushProse(); return; }
         if (e is IHtmlTableElement table)
         {
             if (!IsLayout(table))
             {
                 FlushProse();
-                if (table.Caption is { } caption) AddProse(HtmlMarkup.CellText(caption));
+                if (table.Caption is { } caption) AddProse(markup.CellText(caption));
                 EmitGrid(TableRows(table));
                 DataTables++;
                 return;
             }
             LayoutTables++;
         }
-        bool block = HtmlMarkup.IsBlock(e);
+        else if (_grids.ReadCssGrid(e) is { } cssGrid)
+        {
+            FlushProse();
+            EmitGrid(cssGrid);
+            DivGrids++;
+            return;
+        }
+        bool block = markup.IsBlock(e);
         if (block) FlushProse();
         VisitChildren(e);
         if (block) FlushProse();
@@ -58,7 +66,7 @@ internal sealed class HtmlWalker(HtmlReaderOptions options)
         var run = new List<IElement>();
         foreach (var child in e.ChildNodes)
         {
-            if (child is IElement ce && !HtmlMarkup.IsHidden(ce) && DivGrid.RowsOf(ce) is { Count: > 0 } rows)
+            if (child is IElement ce && !markup.IsHidden(ce) && _grids.RowsOf(ce) is { Count: > 0 } rows)
             {
                 run.AddRange(rows);
                 continue;
@@ -73,7 +81,7 @@ internal sealed class HtmlWalker(HtmlReaderOptions options)
     private void EmitRun(List<IElement> run)
     {
         if (run.Count == 0) return;
-        if (DivGrid.Read(run, options) is { } grid)
+        if (_grids.Read(run) is { } grid)
         {
             FlushProse();
             EmitGrid(grid);
@@ -87,16 +95,16 @@ internal sealed class HtmlWalker(HtmlReaderOptions options)
     /// <summary>A table holding another table, or a cell with a page's worth of text, lays out the page.</summary>
     private bool IsLayout(IHtmlTableElement table) =>
         table.QuerySelector("table") is not null
-        || table.Rows.SelectMany(r => r.Cells).Any(c => HtmlMarkup.CellText(c).Length >= options.LayoutCellMinChars);
+        || table.Rows.SelectMany(r => r.Cells).Any(c => markup.CellText(c).Length >= options.LayoutCellMinChars);
 
-    private static List<IReadOnlyList<SpanCell>> TableRows(IHtmlTableElement table)
+    private List<IReadOnlyList<SpanCell>> TableRows(IHtmlTableElement table)
     {
         var rows = new List<IReadOnlyList<SpanCell>>();
         foreach (var row in table.Rows)
         {
-            if (HtmlMarkup.IsHidden(row)) continue;
-            rows.Add(row.Cells.Where(c => !HtmlMarkup.IsHidden(c))
-                .Select(c => new SpanCell(HtmlMarkup.CellText(c), c.ColumnSpan, c.RowSpan)).ToList());
+            if (markup.IsHidden(row)) continue;
+            rows.Add(row.Cells.Where(c => !markup.IsHidden(c))
+                .Select(c => new SpanCell(markup.CellText(c), c.ColumnSpan, c.RowSpan)).ToList());
         }
         return rows;
     }

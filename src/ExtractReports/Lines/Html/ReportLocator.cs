@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace ExtractReports.Lines.Html;
@@ -7,7 +6,7 @@ namespace ExtractReports.Lines.Html;
 /// Finds the report inside a page: the element holding its body (not the site's menus, sidebars and
 /// footers) and its title (a heading, the article-title meta tag, or &lt;title&gt; without the site name).
 /// </summary>
-internal sealed partial class ReportLocator(HtmlReaderOptions options)
+internal sealed class ReportLocator(HtmlReaderOptions options, HtmlMarkup markup)
 {
     /// <summary>
     /// The deepest element whose text outside links holds as many content anchors as the page's
@@ -16,28 +15,56 @@ internal sealed partial class ReportLocator(HtmlReaderOptions options)
     /// </summary>
     public (IElement Root, int Anchors)? FindBody(IElement body)
     {
-        int best = Anchors(HtmlMarkup.PlainText(body, skipLinks: true));
+        // One pass: the body's plain text, and where each element's text starts and ends in it.
+        var text = new System.Text.StringBuilder();
+        var spans = new List<(IElement Element, int Start, int End)>();
+        Measure(body, text, spans);
+        var plain = text.ToString();
+        var occurrences = options.ContentAnchors.Select(a => Occurrences(plain, a)).ToList();
+        int AnchorsIn(int start, int end) =>
+            occurrences.Count(o => o.Any(p => p.Start >= start && p.End <= end));
+
+        int best = AnchorsIn(0, plain.Length);
         if (best < options.MinContentAnchors) return null;
         IElement root = body;
         int rootLength = int.MaxValue;
-        foreach (var e in body.Descendants<IElement>())
-        {
-            if (HtmlMarkup.IsHidden(e)) continue;
-            var text = HtmlMarkup.PlainText(e, skipLinks: true);
-            if (text.Length < rootLength && Anchors(text) == best) { root = e; rootLength = text.Length; }
-        }
+        foreach (var (e, start, end) in spans)
+            if (end - start < rootLength && AnchorsIn(start, end) == best) { root = e; rootLength = end - start; }
         return (root, best);
     }
 
-    private int Anchors(string plainText) => options.ContentAnchors.Count(a => plainText.Contains(a, StringComparison.Ordinal));
+    /// <summary>Text outside links and hidden parts, whitespace removed, with each element's extent.</summary>
+    private void Measure(IElement e, System.Text.StringBuilder text, List<(IElement, int, int)> spans)
+    {
+        int index = spans.Count, start = text.Length;
+        spans.Add((e, start, start));
+        foreach (var child in e.ChildNodes)
+        {
+            if (child is IText t)
+            {
+                foreach (var ch in t.Data) if (!char.IsWhiteSpace(ch)) text.Append(ch);
+            }
+            else if (child is IElement ce && !markup.IsHidden(ce) && ce.LocalName != "a")
+                Measure(ce, text, spans);
+        }
+        spans[index] = (e, start, text.Length);
+    }
+
+    private static List<(int Start, int End)> Occurrences(string text, string phrase)
+    {
+        var found = new List<(int, int)>();
+        for (int i = text.IndexOf(phrase, StringComparison.Ordinal); i >= 0; i = text.IndexOf(phrase, i + 1, StringComparison.Ordinal))
+            found.Add((i, i + phrase.Length));
+        return found;
+    }
 
     /// <summary>The report's title, or null when the page names none.</summary>
     public string? FindTitle(IDocument document)
     {
         foreach (var e in document.Body?.Descendants<IElement>() ?? [])
         {
-            if (!IsHeading(e) || HtmlMarkup.IsHidden(e)) continue;
-            var text = HtmlMarkup.CellText(e);
+            if (!IsHeading(e) || markup.IsHidden(e)) continue;
+            var text = markup.CellText(e);
             if (IsTitle(text)) return text;
         }
         foreach (var name in new[] { "ArticleTitle", "og:title", "title" })
@@ -49,21 +76,21 @@ internal sealed partial class ReportLocator(HtmlReaderOptions options)
         }
         var title = TextPieces.Collapse(document.Title ?? "");
         if (title.Length == 0) return null;
-        // "Report title_Column_Site": keep the part that is the report's title.
-        var parts = title.Split(options.TitleSeparators.ToCharArray(), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.FirstOrDefault(HasMarker) ?? parts.FirstOrDefault() ?? title;
+        // "Report title_Column_Site": keep the part that is the report's title; a <title> that does
+        // not name a report (the site's name alone) is no title.
+        var parts = title.Split(options.TitleSeparators.ToArray(), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.FirstOrDefault(IsTitle) ?? parts.FirstOrDefault(HasMarker);
     }
+
+    /// <summary>The title as the article prints it, when the page marks none.</summary>
+    public string? FindTitle(IReadOnlyList<Line> lines) => ReportTitle.Find(lines, options.Title);
 
     private static bool IsHeading(IElement e) =>
         e.LocalName is "h1" or "h2" or "h3" or "h4"
         || e.ClassList.Any(c => c.Contains("title", StringComparison.OrdinalIgnoreCase))
         || (e.Id?.Contains("title", StringComparison.OrdinalIgnoreCase) ?? false);
 
-    /// <summary>A title names the report and its year: a column heading like 政府信息公开年报 is not one.</summary>
-    private bool IsTitle(string text) => text.Length <= options.TitleMaxChars && HasMarker(text) && Year().IsMatch(text);
+    private bool IsTitle(string text) => ReportTitle.IsTitle(text, options.Title);
 
-    private bool HasMarker(string text) => options.TitleMarkers.Any(m => text.Contains(m, StringComparison.Ordinal));
-
-    [GeneratedRegex(@"([12]\d{3}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")]
-    private static partial Regex Year();
+    private bool HasMarker(string text) => ReportTitle.HasMarker(text, options.Title);
 }

@@ -119,6 +119,47 @@ public class DocxLineReaderTests
         Assert.All(rows, r => Assert.True(r.Delimited));
     }
 
+    [Fact]
+    public void Tabs_split_a_paragraph_into_cells_and_hidden_or_moved_text_is_left_out()
+    {
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            word.AddMainDocumentPart().Document = new Document(new Body(
+                new Paragraph(new Run(new Text("规章"), new TabChar(), new TabChar(), new Text("3")), new Run(new TabChar(), new Text("0"))),
+                new Paragraph(
+                    new Run(new Text("行政许可")),
+                    new Run(new RunProperties(new Vanish()), new Text("隐藏")),
+                    new MoveFromRun(new Run(new Text("移走"))),
+                    new Run(new DeletedText("删除")),
+                    new Run(new Break(), new Text("决定")))));
+        }
+        var doc = Read(stream.ToArray());
+        Assert.Equal(["规章", "3", "0"], Texts(doc.Lines[0]));
+        Assert.Equal(["行政许可决定"], Texts(doc.Lines[1]));
+    }
+
+    [Fact]
+    public void A_table_laying_out_the_page_is_read_as_blocks_and_its_inner_table_as_a_table()
+    {
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var inner = Table(
+                Row(Cell("信息内容"), Cell("本年处理决定数量")),
+                Row(Cell("行政许可"), Cell("8")));
+            var layout = Table(Row(
+                Cell("首页"),
+                new TableCell(new Paragraph(new Run(new Text("二、主动公开政府信息情况"))), inner, new Paragraph())));
+            word.AddMainDocumentPart().Document = new Document(new Body(layout));
+        }
+        var doc = Read(stream.ToArray());
+        Assert.Equal(["首页", "二、主动公开政府信息情况"], doc.Lines.Take(2).Select(l => l.Text));
+        Assert.Equal(["信息内容", "本年处理决定数量"], Texts(doc.Lines[2]));
+        Assert.Equal(["行政许可", "8"], Texts(doc.Lines[3]));
+        Assert.Equal(4, doc.Lines.Count);
+    }
+
     [Theory]
     [InlineData("old.doc")]
     [InlineData("old.wps")]

@@ -38,6 +38,8 @@ public class HtmlEncodingTests
         { "gbk", "<META HTTP-EQUIV=\"content-type\" CONTENT=\"text/html;charset=GB2312\">", "gb18030" },
         { "gbk", "", "gb18030" },                                   // no declaration: detected
         { "gbk", "<meta charset=\"utf-8\">", "gb18030" },            // a wrong declaration does not garble
+        { "gbk", "<meta charset=\"iso-8859-1\">", "gb18030" },       // nor does a Western one that decodes anything
+        { "utf-8", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">", "utf-8" },
         { "gb18030", "<meta charset=\"gb18030\">", "gb18030" },
     };
 

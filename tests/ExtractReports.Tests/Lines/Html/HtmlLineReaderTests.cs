@@ -133,6 +133,50 @@ public class HtmlLineReaderTests
     }
 
     [Fact]
+    public void Div_grids_styled_by_the_page_stylesheet_are_read_as_tables()
+    {
+        var doc = Read("""
+            <html><head><style>
+              /* rows and cells named freely, drawn as a table by the stylesheet */
+              .report .r { display: table-row; } .report .c, div.h { display: table-cell !important; }
+              .mobile-only { display: none }
+            </style></head><body>
+            <div class="report">
+              <div class="r"><div class="h">信息内容</div><div class="h">本年处理决定数量</div></div>
+              <div class="r"><div class="c">行政许可</div><div class="c">8</div></div>
+            </div>
+            <div class="mobile-only"><p>行政许可 8</p></div>
+            </body></html>
+            """);
+        Assert.Equal([["信息内容", "本年处理决定数量"], ["行政许可", "8"]], doc.Lines.Select(Texts));
+        Assert.All(doc.Lines, l => Assert.True(l.Delimited));
+    }
+
+    [Fact]
+    public void A_flat_css_grid_is_laid_out_row_by_row()
+    {
+        var doc = Read("""
+            <div style="display:grid; grid-template-columns: [start] 2fr repeat(3, minmax(40px, 1fr))">
+              <div style="grid-row: span 2">行政复议</div><div style="grid-column: span 3">结果</div>
+              <div>维持</div><div>纠正</div><div>其他</div>
+              <div>本机关</div><div>1</div><div>&nbsp;</div><div>2</div>
+            </div>
+            """);
+        Assert.Equal([["行政复议", "结果"], ["", "维持", "纠正", "其他"], ["本机关", "1", "", "2"]], doc.Lines.Select(Texts));
+        Assert.Equal([0, 1], Columns(doc.Lines[0]));
+        Assert.Equal([0, 1, 2, 3], Columns(doc.Lines[1]));
+    }
+
+    [Fact]
+    public void A_css_grid_laying_out_the_page_is_not_a_table()
+    {
+        var article = string.Concat(Enumerable.Repeat("我局认真贯彻落实《条例》，扎实推进政务公开工作。", 15));
+        var doc = Read($"""<div style="display:grid;grid-template-columns:200px 1fr"><div>栏目导航</div><div><p>一、总体情况</p><p>{article}</p></div></div>""");
+        Assert.All(doc.Lines, l => Assert.Single(l.Cells));
+        Assert.Contains(doc.Lines, l => l.Text == "一、总体情况");
+    }
+
+    [Fact]
     public void A_bootstrap_layout_row_is_not_a_table()
     {
         var doc = Read("""
@@ -149,7 +193,7 @@ public class HtmlLineReaderTests
         var doc = Read(HtmlPages.ReportPage());
 
         Assert.Equal("某某市交通运输局2019年政府信息公开工作年度报告", doc.Title);
-        Assert.Equal(doc.Title, doc.Lines[0].Text);
+        Assert.Equal(doc.Title, doc.Lines[0].Text + doc.Lines[1].Text); // the article sets it on two lines
         var text = string.Join("\n", doc.Lines.Select(l => l.Text));
         foreach (var chrome in new[] { "首页", "发布日期", "信息来源", "浏览次数", "分享到", "打印", "版权所有", "2018年", "政府信息公开年报", "var x" })
             Assert.DoesNotContain(chrome, text);
@@ -170,6 +214,28 @@ public class HtmlLineReaderTests
             <p>一、总体情况</p></body></html>
             """);
         Assert.Equal("某某区财政局2021年度政府信息公开工作年度报告", doc.Title);
+    }
+
+    [Theory]
+    [InlineData("某某区2019-2020学年教育局2020年政府信息公开工作年度报告 - 某某区人民政府", "某某区2019-2020学年教育局2020年政府信息公开工作年度报告")]
+    [InlineData("首页｜政务公开｜某某县2022年政府信息公开工作年度报告", "某某县2022年政府信息公开工作年度报告")]
+    [InlineData("某某市2021年度政府信息公开工作年度报告——某某市人民政府", "某某市2021年度政府信息公开工作年度报告")]
+    public void The_page_title_loses_the_site_name(string pageTitle, string expected)
+    {
+        var doc = Read($"<html><head><title>{pageTitle}</title></head><body><p>一、总体情况</p></body></html>");
+        Assert.Equal(expected, doc.Title);
+    }
+
+    [Fact]
+    public void Without_a_marked_title_the_article_line_naming_the_report_is_the_title()
+    {
+        var doc = Read("""
+            <html><head><title>某某县人民政府</title></head><body>
+            <div class="article"><p><b>某某县林业局</b></p><p><b>2020年政府信息公开工作年度报告</b></p>
+            <p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p></div></body></html>
+            """);
+        Assert.Equal("某某县林业局2020年政府信息公开工作年度报告", doc.Title);
+        Assert.Equal("某某县林业局", doc.Lines[0].Text); // the title was already among the lines
     }
 
     [Fact]

@@ -14,15 +14,9 @@ public sealed class RealPageFactAttribute : FactAttribute
 
 internal static class RealPages
 {
-    /// <summary>The file in ../shared/real next to the repository root (the folder holding ExtractReports.sln).</summary>
     public static string? Find(string fileName)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "ExtractReports.sln"))) continue;
-            var path = Path.Combine(dir.FullName, "..", "shared", "real", fileName);
-            return File.Exists(path) ? Path.GetFullPath(path) : null;
-        }
-        return null;
+        var path = Path.Combine(TestPaths.SharedReal, fileName);
+        return File.Exists(path) ? path : null;
     }
 }

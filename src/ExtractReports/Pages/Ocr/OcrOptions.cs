@@ -1,0 +1,104 @@
+namespace ExtractReports.Pages.Ocr;
+
+/// <summary>
+/// Every knob of scan reading, with its default. Lengths are in inches and turned into pixels with the
+/// page's resolution, so 150 dpi and 300 dpi scans behave alike.
+/// </summary>
+public sealed record OcrOptions
+{
+    /// <summary>Folder holding chi_sim.traineddata; null finds it (TESSDATA_PREFIX, then the Debian and
+    /// Windows install folders: see <see cref="TessdataLocator"/>). The CLI's --tessdata sets it.</summary>
+    public string? Tessdata { get; init; }
+
+    /// <summary>Tesseract language(s). chi_sim reads the Chinese labels and the digits.</summary>
+    public string Language { get; init; } = "chi_sim";
+
+    /// <summary>Language numeric cells are read with (digit whitelist). eng reads printed digits better than
+    /// chi_sim (a clean "195" that chi_sim reads as 193); it ships with every Tesseract install. Empty: use
+    /// <see cref="Language"/>.</summary>
+    public string NumberLanguage { get; init; } = "eng";
+
+    /// <summary>Engines kept alive for reuse; 0 means one per processor (one engine per worker).</summary>
+    public int MaxEngines { get; init; }
+
+    /// <summary>Resolution used to render PDF pages that hold no single page image (pdftoppm -r).</summary>
+    public int RenderDpi { get; init; } = 300;
+
+    /// <summary>Pages below this resolution are enlarged before OCR: Tesseract misreads digits under ~20 px high.</summary>
+    public int MinOcrDpi { get; init; } = 220;
+
+    /// <summary>Width of the paper in inches, used to estimate an image's resolution when the file does not
+    /// say (A4: 8.27). Only scales lengths, so a wrong guess by 20% does no harm.</summary>
+    public double AssumedPageWidthInches { get; init; } = 8.27;
+
+    /// <summary>Narrowest and widest page believed, inches: a stated resolution that makes the page narrower
+    /// than A5 or wider than landscape A3 is a placeholder, and the resolution is estimated instead.</summary>
+    public double MinPageWidthInches { get; init; } = 5.5;
+    public double MaxPageWidthInches { get; init; } = 16.6;
+
+    /// <summary>Largest skew searched for, degrees (scans come rotated up to a few degrees).</summary>
+    public double MaxSkewDegrees { get; init; } = 5;
+
+    /// <summary>Least confidence of the skew finder (leptonica's ratio of best to average alignment score) for a
+    /// page to be turned; table pages of real scans score 1.5 to 3, a blank page about 1.</summary>
+    public double MinSkewConfidence { get; init; } = 1.3;
+
+    /// <summary>Shortest horizontal ink run kept as a ruling line, inches: longer than any run of text
+    /// (a "——" placeholder is about 0.3 in).</summary>
+    public double MinHorizontalRulingInches { get; init; } = 0.5;
+
+    /// <summary>Shortest vertical ink run kept as a ruling line, inches: taller than a heading's character,
+    /// not taller than one table row (a row is about 0.3 in).</summary>
+    public double MinVerticalRulingInches { get; init; } = 0.25;
+
+    /// <summary>Ruling pieces closer than this (inches) are one line (thick or slightly skewed lines).</summary>
+    public double RulingMergeInches { get; init; } = 0.03;
+
+    /// <summary>A border between two grid cells counts as drawn when this share of it is inked; otherwise
+    /// the two cells are one merged cell.</summary>
+    public double BorderPresentFraction { get; init; } = 0.6;
+
+    /// <summary>Ink this close across a ruling line (inches) belongs to the line: the blurred edges of a
+    /// scanned line that its opened mask misses.</summary>
+    public double RulingHaloInches { get; init; } = 0.015;
+
+    /// <summary>Inset from a cell's borders before reading it, inches: keeps ruling lines out of the crop.</summary>
+    public double CellInsetInches { get; init; } = 0.02;
+
+    /// <summary>A cell with fewer ink pixels than this area (square inches) is blank and not read.</summary>
+    public double MinCellInkSquareInches { get; init; } = 0.0008;
+
+    /// <summary>Longest text (characters, no CJK) that is re-read as a number with the digit whitelist.</summary>
+    public int MaxNumberLength { get; init; } = 16;
+
+    /// <summary>A cell read as text this short (characters) and below <see cref="DoubtfulConfidence"/> is also
+    /// read as a number, and the surer reading wins.</summary>
+    public int MaxDoubtfulLength { get; init; } = 3;
+    public double DoubtfulConfidence { get; init; } = 0.85;
+
+    /// <summary>In a column that has held only numbers, a digit read whose every character is at least this
+    /// sure is kept without the Chinese read (half the time of a table page); anything less is read both ways.</summary>
+    public double SureDigitConfidence { get; init; } = 0.9;
+
+    /// <summary>Numbers read one after another in a column before its next cells are read digits first.</summary>
+    public int NumericColumnEvidence { get; init; } = 2;
+
+    /// <summary>Words of whole-page OCR further apart than this many line heights start a new cell.</summary>
+    public double CellGapLineHeights { get; init; } = 1.2;
+
+    /// <summary>Seconds a poppler tool may take on one document before it is stopped.</summary>
+    public int ToolTimeoutSeconds { get; init; } = 120;
+
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Language)) throw new ArgumentException("OCR language is empty");
+        if (NumberLanguage is null) throw new ArgumentException("NumberLanguage must not be null (empty means the text language)");
+        if (MaxEngines < 0) throw new ArgumentException("MaxEngines must be 0 (one per processor) or more");
+        if (RenderDpi is < 72 or > 1200) throw new ArgumentException("RenderDpi must be between 72 and 1200");
+        if (BorderPresentFraction is <= 0 or > 1) throw new ArgumentException("BorderPresentFraction must be in (0,1]");
+        if (MaxSkewDegrees is < 0 or > 45) throw new ArgumentException("MaxSkewDegrees must be in [0,45]");
+        if (AssumedPageWidthInches <= 0) throw new ArgumentException("AssumedPageWidthInches must be positive");
+    }
+
+    internal int Px(double inches, int dpi) => Math.Max(1, (int)Math.Round(inches * dpi));
+}

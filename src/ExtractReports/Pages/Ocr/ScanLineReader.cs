@@ -1,0 +1,64 @@
+using ExtractReports.Documents;
+using ExtractReports.Lines;
+
+namespace ExtractReports.Pages.Ocr;
+
+/// <summary>
+/// Reads scanned PDFs (and PDFs whose text layer the PDF reader gave up on) and page images with OCR:
+/// each page through <see cref="ScanPageReader"/>, with an engine rented from a pool for the document.
+/// </summary>
+public sealed class ScanLineReader : ILineReader, IDisposable
+{
+    private readonly OcrOptions _options;
+    private readonly ScanImageSource _source;
+    private readonly ScanPageReader _pages;
+    private readonly OcrEnginePool _pool;
+
+    public ScanLineReader(OcrOptions options, IPageImaging imaging, Func<IOcrEngine> createEngine, IGridFinder? gridFinder = null)
+    {
+        options.Validate();
+        _options = options;
+        _source = new ScanImageSource(options, imaging);
+        _pages = new ScanPageReader(options, imaging, gridFinder ?? new RulingGridFinder(options));
+        _pool = new OcrEnginePool(createEngine, options.MaxEngines > 0 ? options.MaxEngines : Environment.ProcessorCount);
+    }
+
+    public bool CanRead(SourceDocument document) => document.Kind is DocumentKind.PdfScan or DocumentKind.Image;
+
+    public LineDocument Read(SourceDocument document, CancellationToken cancellation)
+    {
+        OcrEnginePool.Lease lease;
+        try { lease = _pool.Rent(); }
+        catch (TessdataMissingException e) { throw new DocumentReadException(e.Message, e); }
+        using (lease)
+        {
+            var lines = new List<Line>();
+            var notes = new List<string>();
+            int pages = 0, tables = 0;
+            foreach (var image in _source.Pages(document, cancellation))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                pages++;
+                var page = _pages.Read(image, lease.Engine, pages, cancellation);
+                tables += page.Tables;
+                if (pages > 1) lines.Add(Line.Blank(pages));
+                lines.AddRange(page.Lines.Select(l => l.Line));
+                notes.Add(FormattableString.Invariant(
+                    $"page {pages}: {page.Dpi} dpi, deskewed {page.SkewDegrees:0.00}°, {page.Tables} ruled table(s), {page.Cells} cells read alone"));
+            }
+            if (pages == 0) throw new DocumentReadException("the document has no pages");
+            var method = tables > 0 ? "ocr-grid" : "ocr-words";
+            return new LineDocument(lines, method, pages, notes, Title(lines));
+        }
+    }
+
+    /// <summary>The report's title: the first lines of page 1 up to the one naming the report (it may wrap).</summary>
+    private static string? Title(List<Line> lines)
+    {
+        var top = lines.Where(l => l.Page == 1 && !l.IsBlank).Take(3).ToList();
+        int end = top.FindIndex(l => l.Text.Contains("报告"));
+        return end < 0 ? null : OcrText.Join(top.Take(end + 1).Select(l => l.Text.Replace(" ", "")));
+    }
+
+    public void Dispose() => _pool.Dispose();
+}

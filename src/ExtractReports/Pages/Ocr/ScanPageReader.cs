@@ -1,0 +1,148 @@
+using ExtractReports.Lines;
+
+namespace ExtractReports.Pages.Ocr;
+
+/// <summary>What reading one page gave: its lines in reading order, and how it was read.</summary>
+public sealed record ScanPageResult(IReadOnlyList<PlacedLine> Lines, double SkewDegrees, int Tables, int Cells, int Dpi);
+
+/// <summary>
+/// Reads one page image: enlarge a small scan, deskew, binarize, find the ruled tables, read each of
+/// their cells alone, then read the rest of the page (title, headings, prose, borderless tables) with
+/// whole-page OCR on the page with the tables painted out. Lines come back top to bottom.
+/// </summary>
+public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGridFinder gridFinder)
+{
+    private readonly CellReader _cells = new(options);
+    private readonly WordLineBuilder _words = new(options);
+
+    public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
+    {
+        page = page.WithDpi(EffectiveDpi(page));
+        if (page.Dpi < options.MinOcrDpi)
+        {
+            double factor = Math.Min(4, Math.Ceiling(options.MinOcrDpi / (double)page.Dpi * 4) / 4);
+            page = imaging.Scale(page, factor);
+        }
+        var deskewed = imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence);
+        var image = deskewed.Image;
+        int dpi = image.Dpi;
+
+        var ink = imaging.Binarize(image);
+        var horizontal = imaging.Open(ink, options.Px(options.MinHorizontalRulingInches, dpi), 1);
+        var vertical = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, dpi));
+        var grids = gridFinder.Find(horizontal, vertical, dpi);
+        var text = WithoutRulings(ink, horizontal, vertical, dpi);
+        cancellation.ThrowIfCancellationRequested();
+
+        var placed = new List<PlacedLine>();
+        engine.SetImage(image);
+        int cellCount = 0;
+        foreach (var grid in grids)
+        {
+            var read = ReadCells(grid, engine, text, dpi);
+            cellCount += read.Count;
+            placed.AddRange(Rows(grid, read, pageNumber));
+            cancellation.ThrowIfCancellationRequested();
+        }
+
+        // The rest of the page: tables painted white so their cells are not read twice.
+        int margin = options.Px(0.03, dpi);
+        var rest = grids.Count == 0 ? image
+            : image.WithWhiteBoxes(grids.Select(g => new Box(g.Bounds.X0 - margin, g.Bounds.Y0 - margin, g.Bounds.X1 + margin, g.Bounds.Y1 + margin)));
+        if (grids.Count > 0) engine.SetImage(rest);
+        var words = engine.Read(null, OcrMode.Page).Words.Select(w => RereadNumber(engine, w, dpi)).ToList();
+        placed.AddRange(_words.Build(words, pageNumber));
+
+        placed.Sort((a, b) => a.Box.CenterY.CompareTo(b.Box.CenterY));
+        return new ScanPageResult(placed, deskewed.AngleDegrees, grids.Count, cellCount, dpi);
+    }
+
+    /// <summary>
+    /// Reads a grid's cells row by row, keeping count of what each column held: once a column has given
+    /// numbers in a row (its header above them does not count against it), its next cells are read digits first.
+    /// </summary>
+    private List<(GridCell Grid, Cell Cell)> ReadCells(TableGrid grid, IOcrEngine engine, BinaryImage text, int dpi)
+    {
+        var numbers = new Dictionary<int, int>();
+        var read = new List<(GridCell, Cell)>(grid.Cells.Count);
+        foreach (var c in grid.Cells)
+        {
+            bool single = c.ColumnSpan == 1;
+            bool likely = single && numbers.GetValueOrDefault(c.Column) >= options.NumericColumnEvidence;
+            var cell = _cells.Read(engine, text, c.Box, dpi, likely);
+            read.Add((c, cell));
+            if (!single || cell.IsBlank) continue;
+            if (OcrText.LooksNumeric(cell.Text, options.MaxNumberLength)) numbers[c.Column] = numbers.GetValueOrDefault(c.Column) + 1;
+            else numbers[c.Column] = 0;
+        }
+        return read;
+    }
+
+    /// <summary>
+    /// The page's resolution: as stated, unless that makes the page narrower or wider than any paper
+    /// (img2pdf and many writers state 72 or 96 when they know nothing); then estimated from the
+    /// paper width of <see cref="OcrOptions.AssumedPageWidthInches"/>.
+    /// </summary>
+    internal int EffectiveDpi(GrayImage page)
+    {
+        if (page.Dpi > 0)
+        {
+            double inches = page.Width / (double)page.Dpi;
+            if (inches >= options.MinPageWidthInches && inches <= options.MaxPageWidthInches) return page.Dpi;
+        }
+        return Math.Max(1, (int)Math.Round(page.Width / options.AssumedPageWidthInches));
+    }
+
+    /// <summary>
+    /// One line per grid row, holding the cells whose middle lies in that row: a cell spanning several rows
+    /// sits where its text is printed (its middle), as it would in a text PDF.
+    /// </summary>
+    private static IEnumerable<PlacedLine> Rows(TableGrid grid, List<(GridCell Grid, Cell Cell)> cells, int page)
+    {
+        var rows = grid.RowLines;
+        int RowOf(GridCell c)
+        {
+            double mid = c.Box.CenterY;
+            for (int r = 0; r + 1 < rows.Count; r++) if (mid <= rows[r + 1]) return r;
+            return rows.Count - 2;
+        }
+        foreach (var group in cells.GroupBy(c => RowOf(c.Grid)).OrderBy(g => g.Key))
+        {
+            var ordered = group.OrderBy(c => c.Grid.Box.X0).Select(c => c.Cell).ToList();
+            var box = new Box(grid.Bounds.X0, rows[group.Key], grid.Bounds.X1, rows[group.Key + 1]);
+            yield return new PlacedLine(new Line(ordered, page, Delimited: true), box);
+        }
+    }
+
+    /// <summary>A word of whole-page OCR that looks like a number is read again alone with the digit whitelist.</summary>
+    private OcrWord RereadNumber(IOcrEngine engine, OcrWord word, int dpi)
+    {
+        if (!OcrText.LooksNumeric(word.Text, options.MaxNumberLength)) return word;
+        int pad = options.Px(0.04, dpi);
+        var region = new Box(word.Box.X0 - pad, word.Box.Y0 - pad, word.Box.X1 + pad, word.Box.Y1 + pad);
+        var again = engine.Read(region, OcrMode.Number).Words.Where(w => w.Text.Length > 0).ToList();
+        if (again.Count == 0 || OcrText.CleanNumber(string.Concat(again.Select(w => w.Text))) is not { } clean) return word;
+        return word with { Text = clean, Confidence = again.Min(w => w.Confidence), MinSymbolConfidence = again.Min(w => w.MinSymbolConfidence) };
+    }
+
+    /// <summary>
+    /// The page's ink without its ruling lines: what is left inside cells is text. A blurred or noisy line
+    /// is wider than its opened mask, so ink within <see cref="OcrOptions.RulingHaloInches"/> across a
+    /// line goes too; otherwise its slivers widen a cell's crop up to the border and the border gets read.
+    /// </summary>
+    private BinaryImage WithoutRulings(BinaryImage ink, BinaryImage horizontal, BinaryImage vertical, int dpi)
+    {
+        int w = ink.Width, h = ink.Height, halo = options.Px(options.RulingHaloInches, dpi);
+        var result = (byte[])ink.Ink.Clone();
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                int i = y * w + x;
+                if (horizontal.Ink[i] != 0)
+                    for (int yy = Math.Max(0, y - halo); yy <= Math.Min(h - 1, y + halo); yy++) result[yy * w + x] = 0;
+                if (vertical.Ink[i] != 0)
+                    result.AsSpan(y * w + Math.Max(0, x - halo), Math.Min(w - 1, x + halo) - Math.Max(0, x - halo) + 1).Clear();
+            }
+        return new BinaryImage(w, h, result);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using ExtractReports.Pipeline;
+using Microsoft.Data.Sqlite;
+
+namespace ExtractReports.Store;
+
+/// <summary>A person's correction of one field, kept across every later run.</summary>
+public sealed record Correction(string Document, string Field, string Value, string Original, DateTime CorrectedAt, string Source);
+
+/// <summary>
+/// The state of an output folder, in SQLite: each document's result by content hash and pipeline
+/// version (a rerun skips unchanged inputs; a new program or model re-extracts them), and the
+/// corrections reviewers made, which every later output applies.
+/// </summary>
+public sealed class ExtractionStore : IDisposable
+{
+    private readonly SqliteConnection _db;
+    private readonly Lock _lock = new();
+    private static readonly JsonSerializerOptions Json = new() { IncludeFields = false };
+
+    public ExtractionStore(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
+        _db.Open();
+        Execute("""
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS results (
+                sha256 TEXT NOT NULL, pipeline TEXT NOT NULL, document TEXT NOT NULL, path TEXT NOT NULL,
+                result TEXT NOT NULL, extracted_at TEXT NOT NULL, PRIMARY KEY (sha256, pipeline));
+            CREATE TABLE IF NOT EXISTS corrections (
+                document TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, original TEXT NOT NULL,
+                corrected_at TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (document, field));
+            """);
+    }
+
+    /// <summary>The stored result of these bytes under this pipeline version, or null.</summary>
+    public DocumentResult? Find(string sha256, string pipeline)
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT result FROM results WHERE sha256 = $sha AND pipeline = $p", ("$sha", sha256), ("$p", pipeline));
+            return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<DocumentResult>(json, Json) : null;
+        }
+    }
+
+    /// <summary>The latest stored result of these bytes under any pipeline version, or null.</summary>
+    public DocumentResult? Latest(string sha256)
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT result FROM results WHERE sha256 = $sha ORDER BY extracted_at DESC LIMIT 1", ("$sha", sha256));
+            return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<DocumentResult>(json, Json) : null;
+        }
+    }
+
+    public void Save(DocumentResult result, string pipeline)
+    {
+        if (result.Sha256.Length == 0) return; // unreadable file: nothing to key it by
+        lock (_lock)
+        {
+            using var cmd = Command("""
+                INSERT INTO results (sha256, pipeline, document, path, result, extracted_at) VALUES ($sha, $p, $doc, $path, $r, $at)
+                ON CONFLICT (sha256, pipeline) DO UPDATE SET document = $doc, path = $path, result = $r, extracted_at = $at
+                """, ("$sha", result.Sha256), ("$p", pipeline), ("$doc", result.Name), ("$path", result.Path),
+                ("$r", JsonSerializer.Serialize(result, Json)), ("$at", DateTime.UtcNow.ToString("O")));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    public void SaveCorrections(IEnumerable<Correction> corrections)
+    {
+        lock (_lock)
+        {
+            using var tx = _db.BeginTransaction();
+            foreach (var c in corrections)
+            {
+                using var cmd = Command("""
+                    INSERT INTO corrections (document, field, value, original, corrected_at, source) VALUES ($d, $f, $v, $o, $at, $s)
+                    ON CONFLICT (document, field) DO UPDATE SET value = $v, corrected_at = $at, source = $s
+                    """, ("$d", c.Document), ("$f", c.Field), ("$v", c.Value), ("$o", c.Original), ("$at", c.CorrectedAt.ToString("O")), ("$s", c.Source));
+                cmd.Transaction = tx;
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    }
+
+    public IReadOnlyDictionary<(string Document, string Field), Correction> Corrections()
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT document, field, value, original, corrected_at, source FROM corrections");
+            using var reader = cmd.ExecuteReader();
+            var result = new Dictionary<(string, string), Correction>();
+            while (reader.Read())
+                result[(reader.GetString(0), reader.GetString(1))] = new Correction(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                    reader.GetString(3), DateTime.Parse(reader.GetString(4), null, System.Globalization.DateTimeStyles.RoundtripKind), reader.GetString(5));
+            return result;
+        }
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        return cmd;
+    }
+
+    private void Execute(string sql) { using var cmd = Command(sql); cmd.ExecuteNonQuery(); }
+
+    public void Dispose() => _db.Dispose();
+}

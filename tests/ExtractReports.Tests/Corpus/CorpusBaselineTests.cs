@@ -1,0 +1,51 @@
+using System.Globalization;
+using ExtractReports.Cli.Commands;
+using ExtractReports.Evaluation;
+
+namespace ExtractReports.Tests.Corpus;
+
+/// <summary>
+/// The whole corpus against its baseline (corpus/baseline.csv: fields right per document): a document
+/// that gets worse fails, and one that gets better asks for the baseline to be updated, so the figures
+/// in the baseline are always the measured ones. Set EXTRACTREPORTS_UPDATE_BASELINE=1 to rewrite it.
+/// </summary>
+public class CorpusBaselineTests : IDisposable
+{
+    private readonly string _out = Directory.CreateTempSubdirectory("er-corpus-").FullName;
+    private static string BaselinePath => Path.Combine(TestPaths.Corpus, "baseline.csv");
+
+    [Fact]
+    public void Every_corpus_document_is_at_least_as_right_as_its_baseline()
+    {
+        int rc = RootCommandFactory.Create().Parse(["extract", TestPaths.Corpus, "--out", _out]).Invoke();
+        Assert.Equal(ExitCodes.Ok, rc);
+        var report = Evaluator.Evaluate(_out, [TestPaths.Corpus]);
+        var now = report.ByDocument.ToDictionary(d => d.Key, d => d.Value);
+
+        if (Environment.GetEnvironmentVariable("EXTRACTREPORTS_UPDATE_BASELINE") == "1")
+        {
+            File.WriteAllLines(BaselinePath, new[] { "document,right,total" }
+                .Concat(now.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key},{d.Value.Right},{d.Value.Total}")));
+            return;
+        }
+
+        var baseline = File.ReadLines(BaselinePath).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(p => p[0], p => (Right: int.Parse(p[1], CultureInfo.InvariantCulture), Total: int.Parse(p[2], CultureInfo.InvariantCulture)));
+        var problems = new List<string>();
+        foreach (var (doc, score) in now)
+        {
+            if (!baseline.TryGetValue(doc, out var b)) { problems.Add($"{doc}: new document ({score}), not in the baseline"); continue; }
+            if (score.Total != b.Total) problems.Add($"{doc}: truth has {score.Total} fields, baseline {b.Total}");
+            else if (score.Right < b.Right) problems.Add($"{doc}: WORSE {score.Right}/{score.Total}, baseline {b.Right}: " +
+                string.Join("; ", report.Wrong.Where(w => w.Document == doc).Take(5).Select(w => $"{w.Field} expected {w.Expected} got {w.Got}")));
+            else if (score.Right > b.Right) problems.Add($"{doc}: better {score.Right}/{score.Total} than baseline {b.Right}: update the baseline");
+        }
+        foreach (var doc in baseline.Keys.Except(now.Keys)) problems.Add($"{doc}: in the baseline but not extracted");
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n(EXTRACTREPORTS_UPDATE_BASELINE=1 ./run.sh test rewrites corpus/baseline.csv)");
+        Assert.Equal(0, report.ConfidentlyWrong);
+        var seeds = Evaluator.Evaluate(_out, [Path.Combine(TestPaths.Corpus, "seeds")]);
+        Assert.True(seeds.Overall.Right == seeds.Overall.Total, $"seeds must stay at 100%: {seeds.Overall}");
+    }
+
+    public void Dispose() => Directory.Delete(_out, true);
+}
