@@ -178,6 +178,40 @@ public sealed class GeometryLineBuilderTests
     }
 
     [Fact]
+    public void Tight_borderless_tables_keep_titles_and_headers_out_of_rows()
+    {
+        // Lines 1 pt apart: a section title, a centred sub-table title and a header sit right
+        // above the rows; none of them is a wrapped label.
+        var page = PageOf(
+        [
+            W("二、主动公开政府信息情况", 20, 89),
+            W("第二十条第（一）项", 150, 100),
+            W("信息内容", 40, 111), W("本年制发件数", 180, 111), W("现行有效件数", 300, 111),
+            W("规章", 20, 122), W("0", 200, 122), W("3", 320, 122),
+            W("第二十条第（五）项", 150, 133),
+            W("行政许可", 20, 144), W("3829", 300, 144),
+        ]);
+        Assert.Equal(
+        [
+            "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容 | 本年制发件数 | 现行有效件数",
+            "规章 | 0 | 3", "第二十条第（五）项", "行政许可 | 3829",
+        ], Rows(Build(page)));
+    }
+
+    [Fact]
+    public void Borderless_label_columns_part_cells_at_narrow_gaps()
+    {
+        // A group label wrapped in a narrow column 6 pt left of the row labels' column.
+        var page = PageOf(
+        [
+            W("三、本", 20, 100), W("（一）予以公开", 56, 100), W("6", 300, 100),
+            W("年度办", 20, 111), W("（二）部分公开", 56, 111), W("0", 300, 111),
+            W("理结果", 20, 122), W("（三）不予公开", 56, 122), W("1", 300, 122),
+        ]);
+        Assert.Equal(["三、本 | （一）予以公开 | 6", "年度办 | （二）部分公开 | 0", "理结果 | （三）不予公开 | 1"], Rows(Build(page)));
+    }
+
+    [Fact]
     public void Prose_lines_are_not_merged_into_table_rows()
     {
         var page = PageOf(
