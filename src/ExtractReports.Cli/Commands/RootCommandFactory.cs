@@ -15,6 +15,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         return root;
     }
 }

@@ -83,6 +83,9 @@ public sealed class ExtractPipeline
         catch (Exception e) { return Failed(doc, DocumentStatus.Error, $"internal error ({e.GetType().Name}): {e.Message}", watch); }
     }
 
+    /// <summary>The lines of cells a document is read as (for `inspect`): what the table reader sees.</summary>
+    public LineDocument Lines(SourceDocument doc, CancellationToken cancellation = default) => ReadLines(doc, cancellation).Lines;
+
     private (LineDocument Lines, DocumentKind Kind) ReadLines(SourceDocument doc, CancellationToken cancellation)
     {
         var reader = _readers.FirstOrDefault(r => r.CanRead(doc))
