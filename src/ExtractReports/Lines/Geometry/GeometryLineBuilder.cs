@@ -317,12 +317,13 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
             var above = Neighbour(bands, i, -1);
             var below = Neighbour(bands, i, +1);
             bool fitsAbove = above is not null;
-            bool fitsBelow = below is not null;
+            // A label's first line (an ordinal marker) begins a new label: nothing joins it from above.
+            bool fitsBelow = below is not null && !LabelStartsAtSameColumn(below, t);
             Band? target = null;
             if (StartsWithMarker(t.Cells[0].Text))
             {
                 // A label's first line: its numbers are on its own row or below, never above.
-                if (fitsBelow && !LabelStartsAtSameColumn(below!, t)) target = below;
+                if (fitsBelow) target = below;
             }
             else if (fitsAbove && fitsBelow)
                 target = Math.Abs(t.Center - below!.Center) < Math.Abs(t.Center - above!.Center) - 0.5 ? below : above;
@@ -391,11 +392,12 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         return own.Count == 0 || label.Cells.Any(c => own.Any(o => c.Box.X0 < o.Box.X1 && o.Box.X0 < c.Box.X1));
     }
 
-    private bool LabelStartsAtSameColumn(Band numbers, Band label)
+    /// <summary>Whether the row has a label of its own opening with a marker, in the label line's column.</summary>
+    private static bool LabelStartsAtSameColumn(Band numbers, Band label)
     {
-        var first = numbers.Cells[0];
-        if (first.Box.X0 >= numbers.FirstNumberX!.Value || !StartsWithMarker(first.Text)) return false;
-        return Math.Abs(first.Box.X0 - label.Cells[0].Box.X0) <= label.Height;
+        var first = label.Cells[0].Box;
+        return numbers.Cells.Any(c => c.Box.X1 <= numbers.FirstNumberX!.Value && StartsWithMarker(c.Text)
+            && (Math.Abs(c.Box.X0 - first.X0) <= label.Height || c.Box.X0 < first.X1 && first.X0 < c.Box.X1));
     }
 
     /// <summary>

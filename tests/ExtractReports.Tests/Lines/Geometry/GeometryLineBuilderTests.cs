@@ -212,6 +212,21 @@ public sealed class GeometryLineBuilderTests
     }
 
     [Fact]
+    public void A_wrapped_line_never_joins_the_start_of_the_next_label()
+    {
+        // "申请" ends row 4's label (its numbers sit beside the group label "予处理"); row 5's label
+        // opens with "5." right below it, so "申请" must not be glued in front of it.
+        var page = PageOf(
+        [
+            W("4.无正当理由大量反复", 60, 100),
+            W("予处理", 20, 106), W("0", 300, 106),
+            W("申请", 60, 112),
+            W("5.要求行政机关确认", 60, 124), W("1", 300, 124),
+        ]);
+        Assert.DoesNotContain(Rows(Build(page)), r => r.Contains("申请5."));
+    }
+
+    [Fact]
     public void Prose_lines_are_not_merged_into_table_rows()
     {
         var page = PageOf(
