@@ -54,14 +54,7 @@ public sealed class ExtractPipeline
     {
         try
         {
-            switch (doc.Kind)
-            {
-                case DocumentKind.Empty:
-                    return Failed(doc, DocumentStatus.Error, "the file is empty", watch);
-                case DocumentKind.Binary when doc.Extension is ".doc" or ".wps":
-                    return Failed(doc, DocumentStatus.Error,
-                        $"{doc.Extension} is an old binary Word/WPS format; convert it first: libreoffice --headless --convert-to docx \"{Path.GetFileName(doc.Path)}\"", watch);
-            }
+            if (doc.Kind == DocumentKind.Empty) return Failed(doc, DocumentStatus.Error, "the file is empty", watch);
             var (lines, kind) = ReadLines(doc, cancellation);
             var reading = _tables.Read(lines);
             if (reading.T3 is null && reading.T2 is null && reading.T4 is null)

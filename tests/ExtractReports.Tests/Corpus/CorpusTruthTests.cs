@@ -19,15 +19,7 @@ public sealed class CorpusTruthTests
     /// </summary>
     private static readonly HashSet<string> MetaFiles = ["truth.csv", "source-inconsistencies.csv"];
 
-    private static readonly string CorpusRoot = FindCorpus();
-
-    private static string FindCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ExtractReports.sln")))
-                return Path.Combine(dir.FullName, "corpus");
-        throw new InvalidOperationException("repository root (ExtractReports.sln) not found above the test binaries");
-    }
+    private static readonly string CorpusRoot = TestPaths.Corpus;
 
     private static IReadOnlyList<string> KindNames() =>
         Directory.GetDirectories(CorpusRoot).OrderBy(d => d, StringComparer.Ordinal)

@@ -34,6 +34,8 @@ public sealed record HtmlStyle
     /// <summary>Page break inside table 三 before this row index (print pages only).</summary>
     public int? PageBreakBeforeT3Row { get; init; }
     public double FontSizePt { get; init; } = 12;
+    /// <summary>A `— n —` page-number footer (LibreOffice prints it on odd pages), as official documents carry.</summary>
+    public bool PageNumbers { get; init; }
     /// <summary>Only the title and tables 三 and 四 (a one-page table sheet, for page images).</summary>
     public bool TablesOnly { get; init; }
 }
@@ -81,6 +83,8 @@ public static class HtmlWriter
         sb.AppendLine("</head>");
         sb.AppendLine($"<body style=\"font-family:'{s.Font}'\">");
         if (s.Chrome) ChromeTop(sb, r, site, rng);
+        if (s.PageNumbers)
+            sb.AppendLine("<div title=\"footer\"><p align=\"center\" style=\"text-align:center;font-family:'宋体'\">— <sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield> —</p></div>");
         if (s.Nested) sb.AppendLine("<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"0\" class=\"layout\"><tr><td width=\"18%\" valign=\"top\" class=\"side\"><ul class=\"sidenav\"><li><a href=\"#\">政府信息公开指南</a></li><li><a href=\"#\">政府信息公开制度</a></li><li><a href=\"#\">法定主动公开内容</a></li><li class=\"on\"><a href=\"#\">政府信息公开年报</a></li></ul></td><td valign=\"top\" class=\"main\">");
         Article(sb, r, s, rng);
         if (s.Nested) sb.AppendLine("</td></tr></table>");

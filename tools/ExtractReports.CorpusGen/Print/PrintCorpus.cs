@@ -24,11 +24,11 @@ public static class PrintCorpus
         yield return (new("pdf-03-2019-wqy", F2019, F2019, 303) { Scale = Scale.Medium }, Print with { Font = Wqy }, "WenQuanYi Zen Hei, 2019 format");
         yield return (new("pdf-04-mixed-serif", F2021, F2019, 304) { Scale = Scale.Medium }, Print, "mixed formats");
         yield return (new("pdf-05-2021-cross-page-repeat", F2021, F2021, 305) { Scale = Scale.Medium }, Print with { LongNarrative = true, THead = true }, "long narrative, table 三 crosses a page, header repeated");
-        yield return (new("pdf-06-2022-cross-page", F2021, F2021, 306) { Year = 2022 }, Print with { LongNarrative = true, Font = Sans }, "long narrative, table 三 crosses a page, no repeated header");
+        yield return (new("pdf-06-2022-cross-page", F2021, F2021, 306) { Year = 2022 }, Print with { LongNarrative = true, Font = Sans, PageNumbers = true }, "long narrative, table 三 crosses a page, no repeated header, page numbers");
         yield return (new("pdf-07-2019-page-break-split", F2019, F2019, 307), Print with { PageBreakBeforeT3Row = 12, RepeatHeaderOnSplit = true }, "table 三 broken over two pages inside （四）, header restated");
         yield return (new("pdf-08-2021-landscape", F2021, F2021, 308) { Scale = Scale.Large }, Print with { Landscape = true }, "landscape pages");
         yield return (new("pdf-09-2021-wrapped-labels", F2021, F2021, 309) { Scale = Scale.Medium }, Print with { LabelWrap = 6 }, "narrow label columns, labels wrapped over 2-3 lines");
-        yield return (new("pdf-10-2019-wrapped-sans", F2019, F2019, 310), Print with { LabelWrap = 5, Font = Sans }, "2019, wrapped labels, Noto Sans");
+        yield return (new("pdf-10-2019-wrapped-sans", F2019, F2019, 310), Print with { LabelWrap = 5, Font = Sans, PageNumbers = true }, "2019, wrapped labels, Noto Sans");
         yield return (new("pdf-11-2021-notes", F2021, F2021, 311) { Notes = true, Scale = Scale.Medium }, Print, "notes inside numeric cells");
         yield return (new("pdf-12-2020-notes-procurement", F2019, F2019, 312) { Notes = true, Year = 2020 }, Print with { Font = Wqy }, "2019 format, notes, 采购总金额 with unit");
         yield return (new("pdf-13-mixed-borderless-wqy", F2021, F2019, 313), Print with { Borders = false, Font = Wqy }, "mixed, no ruling lines");
@@ -37,11 +37,11 @@ public static class PrintCorpus
         yield return (new("pdf-16-2024-t4-broken", F2021, F2021, 316) { Year = 2024, Inconsistency = Inconsistency.T4Total }, Print with { Font = Sans }, "source prints a wrong table 四 total");
         yield return (new("pdf-17-2021-dash-blanks", F2021, F2021, 317) { Blanks = Blanks.Dash }, Print, "zero cells printed as —");
         yield return (new("pdf-18-2020-plain", F2019, F2019, 318) { Year = 2020, Scale = Scale.Medium }, Print with { Soup = false }, "plain HTML source");
-        yield return (new("pdf-19-mixed-landscape-wrapped", F2021, F2019, 319) { Scale = Scale.Medium }, Print with { Landscape = true, LabelWrap = 7, Font = Sans }, "mixed, landscape, wrapped labels");
+        yield return (new("pdf-19-mixed-landscape-wrapped", F2021, F2019, 319) { Scale = Scale.Medium }, Print with { Landscape = true, LabelWrap = 7, Font = Sans, PageNumbers = true }, "mixed, landscape, wrapped labels");
         yield return (new("pdf-20-2021-sentence", F2021, F2021, 320) { SentenceCell = true }, Print with { Font = Wqy }, "a sentence in a numeric cell");
         yield return (new("pdf-21-2022-split-borderless", F2021, F2021, 321) { Year = 2022, Scale = Scale.Medium }, Print with { SplitT3 = [9], Borders = false }, "table 三 in two tables, no ruling lines");
         yield return (new("pdf-22-2019-small-font", F2019, F2019, 322) { Scale = Scale.Large }, Print with { FontSizePt = 9.5 }, "small font");
-        yield return (new("pdf-23-2023-column-broken", F2021, F2021, 323) { Year = 2023, Inconsistency = Inconsistency.T3Column }, Print with { LongNarrative = true, THead = true, Font = Sans }, "source breaks a column identity; crosses a page");
+        yield return (new("pdf-23-2023-column-broken", F2021, F2021, 323) { Year = 2023, Inconsistency = Inconsistency.T3Column }, Print with { LongNarrative = true, THead = true, Font = Sans, PageNumbers = true }, "source breaks a column identity; crosses a page, page numbers");
     }
 
     public static IEnumerable<(DocSpec Spec, HtmlStyle Style, string What)> DocxDocs()
@@ -95,7 +95,17 @@ public static class PrintCorpus
                 break;
             case "docx":
                 WriteKind(corpusRoot, staging, "docx", DocxDocs(), "DOCX corpus",
-                    "Word documents made by LibreOffice from HTML: tables with gridSpan and vMerge, runs split inside cells.");
+                    "Word documents made by LibreOffice from HTML (docx-01..06) and written directly with OpenXml "
+                    + "(docx-07..08): tables with gridSpan and vMerge, header rows marked, runs split inside cells, w:br in labels.",
+                    writer =>
+                    {
+                        foreach (var spec in OpenXmlDocs())
+                        {
+                            var report = ReportGenerator.Generate(spec);
+                            DocxWriter.Write(Path.Combine(corpusRoot, "docx", spec.Name + ".docx"), report, new Random(spec.Seed), splitRuns: true);
+                            writer.AddTruth(spec.Name, report, new HashSet<string>(), "written with OpenXml (gridSpan, vMerge, split runs)", []);
+                        }
+                    });
                 break;
             case "scan":
                 WriteScans(corpusRoot, staging);
@@ -103,8 +113,15 @@ public static class PrintCorpus
         }
     }
 
+    /// <summary>DOCX files the generator writes itself with OpenXml (no LibreOffice).</summary>
+    public static IEnumerable<DocSpec> OpenXmlDocs()
+    {
+        yield return new("docx-07-2021-openxml", F2021, F2021, 407) { Scale = Scale.Medium, Notes = true };
+        yield return new("docx-08-mixed-openxml", F2021, F2019, 408) { Year = 2022 };
+    }
+
     private static void WriteKind(string corpusRoot, string staging, string kind,
-        IEnumerable<(DocSpec Spec, HtmlStyle Style, string What)> docs, string title, string intro)
+        IEnumerable<(DocSpec Spec, HtmlStyle Style, string What)> docs, string title, string intro, Action<CorpusWriter>? more = null)
     {
         var dir = Path.Combine(staging, kind);
         Directory.CreateDirectory(dir);
@@ -115,6 +132,7 @@ public static class PrintCorpus
             File.WriteAllText(Path.Combine(dir, spec.Name + ".html"), HtmlWriter.Page(report, style, new Random(spec.Seed)));
             writer.AddTruth(spec.Name, report, new HashSet<string>(), $"{what}; {style.Font}", []);
         }
+        more?.Invoke(writer);
         writer.Finish(title, intro);
     }
 
