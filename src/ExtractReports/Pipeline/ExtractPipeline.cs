@@ -63,6 +63,8 @@ public sealed class ExtractPipeline
 
             var meta = MetaExtractor.Extract(lines);
             var set = FieldMapper.Map(reading, meta, _schema);
+            if (kind is DocumentKind.PdfScan or DocumentKind.Image)
+                set = set with { Fields = set.Fields.Select(f => f with { Features = f.Features with { FromOcr = true } }).ToList() };
             var checkedFields = IdentityChecker.Check(set);
             var scored = checkedFields.Fields.Select(f => new ScoredField(f, Math.Round(_model.Score(f), 4))).ToList();
             int missing = scored.Count(s => s.Field.Status == FieldStatus.Missing);

@@ -16,6 +16,12 @@ public sealed record AlignerOptions
     public double WeakLabel { get; init; } = 2;
     /// <summary>Least match strength that counts as naming a row.</summary>
     public double MinMatch { get; init; } = 0.75;
+    /// <summary>
+    /// Least match strength of another row's label for the wrong-label penalty: only a near-exact
+    /// label is evidence against a row (fuzzy matches of long keys also hit their generic parts,
+    /// `…其政府信息公开申请` against `新收政府信息公开申请`).
+    /// </summary>
+    public double MinConflictMatch { get; init; } = 0.9;
     /// <summary>Penalties for a group with one value too few, several too few, or too many.</summary>
     public double OneShort { get; init; } = 1;
     public double Short { get; init; } = 3;
@@ -82,7 +88,7 @@ public static class RowAligner
         var (strong, weak) = match;
         double score = 1;
         if (strong >= o.MinMatch) score += o.StrongLabel * strong;
-        else if (bestStrong >= o.MinMatch) score -= o.WrongLabel;
+        else if (bestStrong >= o.MinConflictMatch) score -= o.WrongLabel;
         if (weak >= o.MinMatch) score += o.WeakLabel * weak;
         return score - sizePenalty;
     }

@@ -31,7 +31,10 @@ public static class RowCandidates
     {
         var slots = group.Slots;
         if (columnCenters is not null && group.AllAtomic && slots.Count < columns && slots.All(s => s.Box is not null))
-            return [ByPosition(slots, columns, columnCenters)];
+        {
+            var placed = ByPosition(slots, columns, columnCenters);
+            return [SolveDoubtfulBlanks(placed, sums) ?? placed];
+        }
 
         if (group.HasRuns)
         {
@@ -48,7 +51,10 @@ public static class RowCandidates
         }
 
         if (slots.Count >= columns)
-            return [AsPrinted(slots.Take(columns).ToList(), columns)];
+        {
+            var printed = AsPrinted(slots.Take(columns).ToList(), columns);
+            return [SolveDoubtfulBlanks(printed, sums) ?? printed];
+        }
 
         if (slots.Count == columns - 1 && sums.Count > 0 && slots.All(s => s.Kind == TokenKind.Number))
         {
@@ -56,6 +62,44 @@ public static class RowCandidates
             if (gaps.Count > 0) return gaps;
         }
         return [AsPrinted(slots, columns, group.TrailingBlankRun)];
+    }
+
+    /// <summary>An empty cell the reading engine was unsure of (ink it could not read) is not known to be blank.</summary>
+    public const double SureBlankConfidence = 0.9;
+
+    /// <summary>
+    /// Empty cells of a row read by an engine (OCR) may be digits it missed. Where the row's sum fixes
+    /// such a cell to a non-zero value, the report must have printed it: it is inferred. A cell the
+    /// engine saw ink in but could not read, and no sum fixes, is missing rather than blank.
+    /// </summary>
+    private static RowCandidate SolveDoubtfulBlanks(RowCandidate printed, IReadOnlyList<RowSum> sums)
+    {
+        bool fromEngine = printed.Sources.Any(s => s is { Kind: TokenKind.Number, Confidence: < 1 });
+        var doubtful = Enumerable.Range(0, printed.Values.Count)
+            .Where(c => printed.Origins[c] == CellOrigin.Blank && printed.Sources[c] is not { Placeholder: true }
+                        && (fromEngine || printed.Sources[c] is { Confidence: < SureBlankConfidence }))
+            .ToList();
+        if (doubtful.Count == 0) return null;
+        var values = printed.Values.ToArray();
+        var origins = printed.Origins.ToArray();
+        bool changed = false;
+        foreach (var c in doubtful)
+        {
+            var sum = sums.FirstOrDefault(s => s.Total == c || s.Parts.Contains(c));
+            var others = sum is null ? [] : (sum.Total == c ? sum.Parts : sum.Parts.Where(p => p != c).Append(sum.Total)).ToList();
+            if (sum is null || others.Any(o => doubtful.Contains(o) || NumberText.Value(values[o] ?? "") is null))
+            {
+                if (printed.Sources[c] is { Confidence: < SureBlankConfidence }) { values[c] = null; origins[c] = CellOrigin.Missing; changed = true; }
+                continue;
+            }
+            decimal Get(int i) => NumberText.Value(values[i]!)!.Value;
+            decimal x = sum.Total == c ? sum.Parts.Sum(Get) : Get(sum.Total) - sum.Parts.Where(p => p != c).Sum(Get);
+            if (x <= 0) continue; // a zero sum: the cell may well be blank in the report
+            values[c] = NumberText.Canonical(x.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            origins[c] = CellOrigin.Inferred;
+            changed = true;
+        }
+        return changed ? printed with { Values = values, Origins = origins } : null;
     }
 
     private static RowCandidate AsPrinted(IReadOnlyList<Token> slots, int columns, bool restBlank = false)

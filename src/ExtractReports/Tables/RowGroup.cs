@@ -29,6 +29,12 @@ public sealed record RowGroup(
 /// <summary>Cuts a table region's tokens into row groups.</summary>
 public static class RowGrouper
 {
+    /// <summary>Empty cells a text line needs to count as the rest of the wrapped label above it.</summary>
+    public const int MinEmptyCellsOfContinuation = 3;
+
+    /// <summary>The confidence given to a value cell that read as stray characters.</summary>
+    public const double UnreadableConfidence = 0.3;
+
     /// <param name="sentencesAreValues">In table 二 a sentence in a value cell is the value; in the others it is a note.</param>
     public static IReadOnlyList<RowGroup> Group(IReadOnlyList<Token> tokens, bool sentencesAreValues)
     {
@@ -49,13 +55,45 @@ public static class RowGrouper
             blankRun = 0;
         }
 
+        // A text line of a delimited table whose other cells are all empty, right after a row of values.
+        var emptyCellsPerLine = tokens.Where(t => t.Kind == TokenKind.Blank && t.Cell >= 0 && !t.Placeholder)
+            .GroupBy(t => t.Line).ToDictionary(g => g.Key, g => g.Count());
+        var valueLines = tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Line).ToHashSet();
+        var textPerLine = tokens.Where(t => t.Kind == TokenKind.Text).GroupBy(t => t.Line).ToDictionary(g => g.Key, g => g.Count());
+        var contentLines = tokens.Where(t => t.Cell >= 0).Select(t => t.Line).Distinct().Order().ToList();
+        int PreviousContentLine(int line)
+        {
+            int i = contentLines.BinarySearch(line);
+            return i > 0 ? contentLines[i - 1] : -1; // blank lines (a page break) in between do not count
+        }
+        bool IsUnreadableValue(Token t) =>
+            slots.Count > 0 && t.Line == lastValueLine && t.Cell >= 0 && t.Norm.Length <= 2
+            && numbersPerLine.GetValueOrDefault(t.Line) >= 3 && !LabelKeys.Mentions(t.Norm) && !t.Norm.Any(char.IsAsciiDigit);
+        bool IsLabelContinuation(Token t) =>
+            !valueLines.Contains(t.Line) && valueLines.Contains(PreviousContentLine(t.Line)) && textPerLine.GetValueOrDefault(t.Line) == 1
+            && emptyCellsPerLine.GetValueOrDefault(t.Line) >= MinEmptyCellsOfContinuation;
+
         foreach (var t in tokens)
         {
             bool isValue = t.Kind == TokenKind.Number || t.Kind == TokenKind.Sentence && sentencesAreValues
                            || t.Kind == TokenKind.Blank && t.Placeholder;
+            if (t.Kind == TokenKind.Text && IsUnreadableValue(t))
+            {
+                // A cell of one or two stray characters amid a row of numbers is a value the engine
+                // misread (OCR: `1` as `于`): an unknown in its place, not a label ending the row.
+                slots.Add(t with { Kind = TokenKind.Blank, Confidence = Math.Min(t.Confidence, UnreadableConfidence) });
+                continue;
+            }
             if (t.Kind == TokenKind.Text || t.Kind == TokenKind.Sentence && !sentencesAreValues)
             {
                 Close();
+                if (IsLabelContinuation(t) && groups.Count > 0 && textSince.Count == 0)
+                {
+                    // The rest of a wrapped label, on a line of its own right under its row (its value cells
+                    // empty), belongs to that row, not to the next one.
+                    groups[^1] = groups[^1] with { StrongLabel = groups[^1].StrongLabel + t.Norm };
+                    continue;
+                }
                 textSince.Add(t);
                 continue;
             }

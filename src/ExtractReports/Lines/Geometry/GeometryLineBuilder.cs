@@ -226,7 +226,8 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         }
         bands = bands.OrderBy(b => b.Top).ToList();
         var columns = NumberColumns(pieces);
-        foreach (var b in bands) b.Cells = SplitCells(b.Pieces, columns);
+        var starts = ColumnStarts(pieces);
+        foreach (var b in bands) b.Cells = SplitCells(b.Pieces, columns, starts);
 
         // Vertical text joins the first line it spans, as a merged cell in a ruled table does.
         foreach (var t in tall)
@@ -253,11 +254,29 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         pieces.Where(p => !p.Vertical && IsNumberCell(p.Text)).Select(p => p.Box).ToList();
 
     /// <summary>
-    /// Cells of a line split at wide gaps, and at narrower ones (a quarter em and more) where the
-    /// next word starts or is centred on a column of numbers: a borderless table's header words are
-    /// often closer together than its numbers, but they stand over them.
+    /// Left edges shared by words on three lines or more: the columns of a borderless table's
+    /// labels (a group column, then the row labels), where narrow gaps still part cells.
     /// </summary>
-    private List<(string Text, Box Box)> SplitCells(List<Piece> pieces, List<Box> numbers)
+    private List<double> ColumnStarts(List<Piece> pieces)
+    {
+        var starts = new List<double>();
+        foreach (var p in pieces)
+        {
+            if (p.Vertical || starts.Any(x => Math.Abs(x - p.Box.X0) <= options.RulingTolerance)) continue;
+            var lines = pieces.Where(q => !q.Vertical && Math.Abs(q.Box.X0 - p.Box.X0) <= options.RulingTolerance)
+                .Select(q => q.Box.CenterY).Distinct().Count();
+            if (lines >= 3) starts.Add(p.Box.X0);
+        }
+        return starts;
+    }
+
+    /// <summary>
+    /// Cells of a line split at wide gaps, and at narrower ones (a quarter em and more) where the
+    /// next word starts or is centred on a column of numbers, or starts a column of labels: a
+    /// borderless table's header words and label columns are often closer together than its
+    /// numbers, but they line up.
+    /// </summary>
+    private List<(string Text, Box Box)> SplitCells(List<Piece> pieces, List<Box> numbers, List<double> starts)
     {
         var cells = new List<(string, Box)>();
         var current = new List<Piece>();
@@ -268,8 +287,9 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
                 var prev = current[^1];
                 double em = Math.Min(prev.Box.Height, p.Box.Height);
                 double gap = p.Box.X0 - prev.Box.X1;
-                bool overColumn = gap >= 0.25 * em && numbers.Any(n =>
-                    !n.Equals(p.Box) && (Math.Abs(n.X0 - p.Box.X0) <= options.RulingTolerance || Math.Abs(n.CenterX - p.Box.CenterX) <= options.RulingTolerance));
+                bool overColumn = gap >= 0.25 * em && (numbers.Any(n =>
+                    !n.Equals(p.Box) && (Math.Abs(n.X0 - p.Box.X0) <= options.RulingTolerance || Math.Abs(n.CenterX - p.Box.CenterX) <= options.RulingTolerance))
+                    || starts.Any(x => Math.Abs(x - p.Box.X0) <= options.RulingTolerance));
                 if (gap > options.CellGap * em || overColumn)
                 {
                     cells.Add((JoinText(current), Extent(current)));
@@ -296,13 +316,14 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
             if (t.HasNumbers || t.Cells.Count == 0) continue;
             var above = Neighbour(bands, i, -1);
             var below = Neighbour(bands, i, +1);
-            bool fitsAbove = above is not null && LeftOfNumbers(t, above);
-            bool fitsBelow = below is not null && LeftOfNumbers(t, below);
+            bool fitsAbove = above is not null;
+            // A label's first line (an ordinal marker) begins a new label: nothing joins it from above.
+            bool fitsBelow = below is not null && !LabelStartsAtSameColumn(below, t);
             Band? target = null;
             if (StartsWithMarker(t.Cells[0].Text))
             {
                 // A label's first line: its numbers are on its own row or below, never above.
-                if (fitsBelow && !LabelStartsAtSameColumn(below!, t)) target = below;
+                if (fitsBelow) target = below;
             }
             else if (fitsAbove && fitsBelow)
                 target = Math.Abs(t.Center - below!.Center) < Math.Abs(t.Center - above!.Center) - 0.5 ? below : above;
@@ -337,37 +358,52 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         return absorbed;
     }
 
-    /// <summary>The nearest band in a direction, when no wider gap than a wrapped line's separates them.</summary>
+    /// <summary>
+    /// The nearest row of numbers in a direction that a label line can belong to: no wider gap
+    /// than a wrapped line's on the way, and every line passed on the way a label line too (a
+    /// header or a title in between ends the search).
+    /// </summary>
     private Band? Neighbour(List<Band> bands, int i, int step)
     {
         var t = bands[i];
+        var passed = new List<Band> { t };
         for (int j = i + step; j >= 0 && j < bands.Count; j += step)
         {
             var b = bands[j];
             double gap = step < 0 ? t.Top - b.Bottom : b.Top - t.Bottom;
             double em = Math.Min(t.Height, b.Height);
             if (gap > options.WrapGap * em) return null;
-            if (b.HasNumbers) return b;
-            // A label line in between: the wrap runs on through it.
+            if (b.HasNumbers) return passed.All(p => BelongsTo(p, b)) ? b : null;
+            passed.Add(b);
             t = b;
         }
         return null;
     }
 
-    private static bool LeftOfNumbers(Band label, Band numbers) =>
-        label.Cells.All(c => c.Box.X1 <= numbers.FirstNumberX!.Value + 1);
-
-    private bool LabelStartsAtSameColumn(Band numbers, Band label)
+    /// <summary>
+    /// A label line belongs to a row of numbers when it lies left of the numbers and, if the row
+    /// has a label of its own, in that label's column (a centred sub-table title does not).
+    /// </summary>
+    private static bool BelongsTo(Band label, Band numbers)
     {
-        var first = numbers.Cells[0];
-        if (first.Box.X0 >= numbers.FirstNumberX!.Value || !StartsWithMarker(first.Text)) return false;
-        return Math.Abs(first.Box.X0 - label.Cells[0].Box.X0) <= label.Height;
+        double numbersX = numbers.FirstNumberX!.Value;
+        if (!label.Cells.All(c => c.Box.X1 <= numbersX + 1)) return false;
+        var own = numbers.Cells.Where(c => c.Box.X1 <= numbersX).ToList();
+        return own.Count == 0 || label.Cells.Any(c => own.Any(o => c.Box.X0 < o.Box.X1 && o.Box.X0 < c.Box.X1));
+    }
+
+    /// <summary>Whether the row has a label of its own opening with a marker, in the label line's column.</summary>
+    private static bool LabelStartsAtSameColumn(Band numbers, Band label)
+    {
+        var first = label.Cells[0].Box;
+        return numbers.Cells.Any(c => c.Box.X1 <= numbers.FirstNumberX!.Value && StartsWithMarker(c.Text)
+            && (Math.Abs(c.Box.X0 - first.X0) <= label.Height || c.Box.X0 < first.X1 && first.X0 < c.Box.X1));
     }
 
     /// <summary>
     /// A page number in the top or bottom margin: decorated (<c>— 3 —</c>, <c>第3页</c>, <c>3/10</c>)
-    /// anywhere there, bare (<c>3</c>) only as the page's last (or first) line, since a table may run
-    /// into the margin with numbers alone on their lines.
+    /// anywhere there; bare (<c>3</c>) only as the page's last line, centred or towards the right
+    /// edge, since a table may run into either margin with numbers alone on their lines.
     /// </summary>
     private bool IsPageNumber(Band b, Page page, List<Band> bands)
     {
@@ -378,7 +414,9 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
         var text = string.Concat(b.Cells.Select(c => c.Text));
         if (!PageNumber().IsMatch(text)) return false;
         if (!BareNumber().IsMatch(text)) return true;
-        return bottom ? !bands.Any(o => o != b && o.Top > b.Top) : !bands.Any(o => o != b && o.Top < b.Top);
+        double x = b.Extent.CenterX;
+        bool placed = Math.Abs(x - page.Width / 2) <= 0.15 * page.Width || x >= 0.75 * page.Width;
+        return bottom && placed && !bands.Any(o => o != b && o.Top > b.Top);
     }
 
     [GeneratedRegex(@"^\s*[0-9０-９]+\s*$")]

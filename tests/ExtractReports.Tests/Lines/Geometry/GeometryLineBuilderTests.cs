@@ -178,6 +178,55 @@ public sealed class GeometryLineBuilderTests
     }
 
     [Fact]
+    public void Tight_borderless_tables_keep_titles_and_headers_out_of_rows()
+    {
+        // Lines 1 pt apart: a section title, a centred sub-table title and a header sit right
+        // above the rows; none of them is a wrapped label.
+        var page = PageOf(
+        [
+            W("二、主动公开政府信息情况", 20, 89),
+            W("第二十条第（一）项", 150, 100),
+            W("信息内容", 40, 111), W("本年制发件数", 180, 111), W("现行有效件数", 300, 111),
+            W("规章", 20, 122), W("0", 200, 122), W("3", 320, 122),
+            W("第二十条第（五）项", 150, 133),
+            W("行政许可", 20, 144), W("3829", 300, 144),
+        ]);
+        Assert.Equal(
+        [
+            "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容 | 本年制发件数 | 现行有效件数",
+            "规章 | 0 | 3", "第二十条第（五）项", "行政许可 | 3829",
+        ], Rows(Build(page)));
+    }
+
+    [Fact]
+    public void Borderless_label_columns_part_cells_at_narrow_gaps()
+    {
+        // A group label wrapped in a narrow column 6 pt left of the row labels' column.
+        var page = PageOf(
+        [
+            W("三、本", 20, 100), W("（一）予以公开", 56, 100), W("6", 300, 100),
+            W("年度办", 20, 111), W("（二）部分公开", 56, 111), W("0", 300, 111),
+            W("理结果", 20, 122), W("（三）不予公开", 56, 122), W("1", 300, 122),
+        ]);
+        Assert.Equal(["三、本 | （一）予以公开 | 6", "年度办 | （二）部分公开 | 0", "理结果 | （三）不予公开 | 1"], Rows(Build(page)));
+    }
+
+    [Fact]
+    public void A_wrapped_line_never_joins_the_start_of_the_next_label()
+    {
+        // "申请" ends row 4's label (its numbers sit beside the group label "予处理"); row 5's label
+        // opens with "5." right below it, so "申请" must not be glued in front of it.
+        var page = PageOf(
+        [
+            W("4.无正当理由大量反复", 60, 100),
+            W("予处理", 20, 106), W("0", 300, 106),
+            W("申请", 60, 112),
+            W("5.要求行政机关确认", 60, 124), W("1", 300, 124),
+        ]);
+        Assert.DoesNotContain(Rows(Build(page)), r => r.Contains("申请5."));
+    }
+
+    [Fact]
     public void Prose_lines_are_not_merged_into_table_rows()
     {
         var page = PageOf(
@@ -207,8 +256,15 @@ public sealed class GeometryLineBuilderTests
         // One cell per line near the page's foot, then the page number.
         var words = new List<Word> { W("二、上年结转", 20, 700), W("0", 20, 720), W("7", 20, 760), W("5", 20, 780), W("- 4 -", 280, 815) };
         Assert.Equal(["二、上年结转", "0", "7", "5"], Rows(Build(PageOf(words))));
-        words.Add(W("4", 300, 830)); // a bare page number as the last line goes
+        words.Add(W("4", 300, 830)); // a bare page number, centred, as the last line goes
         Assert.Equal(["二、上年结转", "0", "7", "5"], Rows(Build(PageOf(words))));
+    }
+
+    [Fact]
+    public void Numbers_of_a_table_continued_at_the_top_of_a_page_are_kept()
+    {
+        var words = new List<Word> { W("5", 20, 44), W("0", 20, 60), W("（二）部分公开", 20, 200), W("4", 20, 230) };
+        Assert.Equal(["5", "0", "（二）部分公开", "4"], Rows(Build(PageOf(words))));
     }
 
     [Fact]
