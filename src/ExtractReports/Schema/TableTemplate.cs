@@ -63,7 +63,7 @@ public static class TableTemplates
     [
         .. T3Head,
         T3("other.overdue_correction", "逾期不补正", "无正当理由逾期"),
-        T3("other.unpaid_fee", "逾期未按收费通知要求缴纳费用", "收费通知"),
+        T3("other.unpaid_fee", "逾期未按收费通知要求缴纳费用", "收费通知", "逾期未按"),
         T3("other.other", "3.其他"),
         .. T3Tail,
     ]);
