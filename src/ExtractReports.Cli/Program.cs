@@ -1,3 +1,3 @@
 using ExtractReports.Cli.Commands;
 
-return RootCommandFactory.Create().Parse(args).Invoke();
+return RootCommandFactory.Run(args);

@@ -4,6 +4,16 @@ namespace ExtractReports.Cli.Commands;
 
 public static class RootCommandFactory
 {
+    /// <summary>Parses and runs a command line; a malformed one exits with <see cref="ExitCodes.UsageError"/>.</summary>
+    public static int Run(string[] args)
+    {
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count == 0) return parse.Invoke();
+        foreach (var error in parse.Errors) Console.Error.WriteLine(error.Message);
+        Console.Error.WriteLine("run with --help for the commands and their options");
+        return ExitCodes.UsageError;
+    }
+
     public static RootCommand Create()
     {
         var root = new RootCommand(
@@ -15,6 +25,7 @@ public static class RootCommandFactory
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         return root;
     }
 }

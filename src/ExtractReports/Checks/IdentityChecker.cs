@@ -23,6 +23,9 @@ public sealed record CheckedFields(IReadOnlyList<FieldValue> Fields, IReadOnlyLi
 /// </summary>
 public static class IdentityChecker
 {
+    /// <summary>An OCR engine confidence at or above which a cell counts as read plainly.</summary>
+    public const double SureEngineConfidence = 0.9;
+
     public static CheckedFields Check(FieldSet set)
     {
         var byId = set.Fields.ToDictionary(f => f.FieldId);
@@ -55,8 +58,10 @@ public static class IdentityChecker
                 foreach (var f in id.Fields) held[f] = held.GetValueOrDefault(f) + 1;
                 continue;
             }
+            // OCR cells count as plain only when the engine was sure of them: a misread digit breaks identities too.
             bool plain = id.Fields.All(f => byId[f] is { Status: FieldStatus.Ok } fv && fv.Features.LabelledRow
-                && fv.Features.ColumnCertain && fv.Features.Alternatives <= 1 && !fv.Flags.Contains("digits_run_together"));
+                && fv.Features.ColumnCertain && fv.Features.Alternatives <= 1 && !fv.Flags.Contains("digits_run_together")
+                && fv.Features.EngineConfidence >= SureEngineConfidence);
             var r = new CheckResult(id.Name, plain ? CheckOutcome.BrokenInSource : CheckOutcome.BrokenByExtraction, left, right, id.Fields.ToList());
             results.Add(r);
             foreach (var f in id.Fields) (broken.TryGetValue(f, out var l) ? l : broken[f] = []).Add(r);

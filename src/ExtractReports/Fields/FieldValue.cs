@@ -23,7 +23,8 @@ public sealed record FieldEvidence(
     bool FormatCertain,
     int IdentitiesHeld = 0,
     int IdentitiesBroken = 0,
-    bool SourceInconsistency = false);
+    bool SourceInconsistency = false,
+    bool FromOcr = false);
 
 /// <summary>One schema field of one document: its value, status, where it came from and why we believe it.</summary>
 public sealed record FieldValue(

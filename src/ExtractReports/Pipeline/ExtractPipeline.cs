@@ -54,14 +54,7 @@ public sealed class ExtractPipeline
     {
         try
         {
-            switch (doc.Kind)
-            {
-                case DocumentKind.Empty:
-                    return Failed(doc, DocumentStatus.Error, "the file is empty", watch);
-                case DocumentKind.Binary when doc.Extension is ".doc" or ".wps":
-                    return Failed(doc, DocumentStatus.Error,
-                        $"{doc.Extension} is an old binary Word/WPS format; convert it first: libreoffice --headless --convert-to docx \"{Path.GetFileName(doc.Path)}\"", watch);
-            }
+            if (doc.Kind == DocumentKind.Empty) return Failed(doc, DocumentStatus.Error, "the file is empty", watch);
             var (lines, kind) = ReadLines(doc, cancellation);
             var reading = _tables.Read(lines);
             if (reading.T3 is null && reading.T2 is null && reading.T4 is null)
@@ -70,6 +63,8 @@ public sealed class ExtractPipeline
 
             var meta = MetaExtractor.Extract(lines);
             var set = FieldMapper.Map(reading, meta, _schema);
+            if (kind is DocumentKind.PdfScan or DocumentKind.Image)
+                set = set with { Fields = set.Fields.Select(f => f with { Features = f.Features with { FromOcr = true } }).ToList() };
             var checkedFields = IdentityChecker.Check(set);
             var scored = checkedFields.Fields.Select(f => new ScoredField(f, Math.Round(_model.Score(f), 4))).ToList();
             int missing = scored.Count(s => s.Field.Status == FieldStatus.Missing);
@@ -82,6 +77,9 @@ public sealed class ExtractPipeline
         catch (DocumentReadException e) { return Failed(doc, DocumentStatus.Error, e.Message, watch); }
         catch (Exception e) { return Failed(doc, DocumentStatus.Error, $"internal error ({e.GetType().Name}): {e.Message}", watch); }
     }
+
+    /// <summary>The lines of cells a document is read as (for `inspect`): what the table reader sees.</summary>
+    public LineDocument Lines(SourceDocument doc, CancellationToken cancellation = default) => ReadLines(doc, cancellation).Lines;
 
     private (LineDocument Lines, DocumentKind Kind) ReadLines(SourceDocument doc, CancellationToken cancellation)
     {

@@ -13,7 +13,7 @@ public static class ConfidenceFeatures
         "origin_read", "origin_decoded", "origin_inferred", "origin_blank", "origin_text", "origin_missing",
         "label_match", "unlabelled_row", "column_uncertain", "ambiguous", "log_alternatives",
         "engine_confidence_deficit", "identities_held", "identity_broken", "source_inconsistency",
-        "format_uncertain", "is_meta",
+        "format_uncertain", "is_meta", "from_ocr",
     ];
 
     public static double[] Of(FieldValue f)
@@ -39,6 +39,7 @@ public static class ConfidenceFeatures
             e.SourceInconsistency ? 1 : 0,
             e.FormatCertain ? 0 : 1,
             f.FieldId.StartsWith("meta.", StringComparison.Ordinal) ? 1 : 0,
+            e.FromOcr ? 1 : 0,
         ];
     }
 }

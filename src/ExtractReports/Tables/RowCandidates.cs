@@ -2,6 +2,19 @@ using ExtractReports.Pages;
 
 namespace ExtractReports.Tables;
 
+/// <summary>A sum a row states about itself: the cell at <see cref="Total"/> is the sum of the cells at <see cref="Parts"/>.</summary>
+public sealed record RowSum(int Total, IReadOnlyList<int> Parts)
+{
+    public bool Holds(IReadOnlyList<decimal> v) => v[Total] == Parts.Sum(p => v[p]);
+
+    /// <summary>The last cell of a row of <paramref name="columns"/> is the sum of the others (table 三's 总计).</summary>
+    public static IReadOnlyList<RowSum> LastIsTotal(int columns) => [new RowSum(columns - 1, Enumerable.Range(0, columns - 1).ToArray())];
+
+    /// <summary>Consecutive blocks of <paramref name="size"/> cells, each ending in its total (table 四).</summary>
+    public static IReadOnlyList<RowSum> Blocks(int blocks, int size) =>
+        Enumerable.Range(0, blocks).Select(b => new RowSum(b * size + size - 1, Enumerable.Range(b * size, size - 1).ToArray())).ToArray();
+}
+
 /// <summary>One possible reading of a row: a value per column ("" for blank, null for unknown) and how each came about.</summary>
 public sealed record RowCandidate(IReadOnlyList<string?> Values, IReadOnlyList<CellOrigin> Origins, double Prior, IReadOnlyList<Token?> Sources);
 
@@ -12,9 +25,9 @@ public sealed record RowCandidate(IReadOnlyList<string?> Values, IReadOnlyList<C
 /// </summary>
 public static class RowCandidates
 {
-    /// <param name="rowSum">True when the last column is the sum of the others (tables 三 and 四).</param>
+    /// <param name="sums">The sums the row states about itself (none for table 二).</param>
     /// <param name="columnCenters">x centers of the columns learned from complete rows, or null.</param>
-    public static IReadOnlyList<RowCandidate> For(RowGroup group, int columns, bool rowSum, IReadOnlyList<double>? columnCenters = null)
+    public static IReadOnlyList<RowCandidate> For(RowGroup group, int columns, IReadOnlyList<RowSum> sums, IReadOnlyList<double>? columnCenters = null)
     {
         var slots = group.Slots;
         if (columnCenters is not null && group.AllAtomic && slots.Count < columns && slots.All(s => s.Box is not null))
@@ -23,9 +36,9 @@ public static class RowCandidates
         if (group.HasRuns)
         {
             var pieces = slots.Where(s => s.Kind == TokenKind.Number).Select(s => new DigitPiece(s.Raw, s.Atomic)).ToList();
-            Func<decimal[], bool>? constraint = rowSum ? v => v[^1] == v[..^1].Sum() : null;
+            Func<decimal[], bool>? constraint = sums.Count > 0 ? v => sums.All(s => s.Holds(v)) : null;
             var decoded = DigitRunDecoder.Decode(pieces, columns, constraint);
-            if (decoded.Count == 0 && rowSum) decoded = DigitRunDecoder.Decode(pieces, columns).Take(1).ToList();
+            if (decoded.Count == 0 && sums.Count > 0) decoded = DigitRunDecoder.Decode(pieces, columns).Take(1).ToList();
             var runs = slots.Where(s => s.Kind == TokenKind.Number).ToList();
             return decoded.Select(d => new RowCandidate(
                     d.Numbers.Select(n => (string?)NumberText.Canonical(n)).ToList(),
@@ -37,9 +50,9 @@ public static class RowCandidates
         if (slots.Count >= columns)
             return [AsPrinted(slots.Take(columns).ToList(), columns)];
 
-        if (slots.Count == columns - 1 && rowSum && slots.All(s => s.Kind == TokenKind.Number))
+        if (slots.Count == columns - 1 && sums.Count > 0 && slots.All(s => s.Kind == TokenKind.Number))
         {
-            var gaps = GapCandidates(slots, columns);
+            var gaps = GapCandidates(slots, columns, sums);
             if (gaps.Count > 0) return gaps;
         }
         return [AsPrinted(slots, columns, group.TrailingBlankRun)];
@@ -68,8 +81,8 @@ public static class RowCandidates
         return new RowCandidate(values, origins, 0, sources);
     }
 
-    /// <summary>One cell dropped: put the unknown at each position and solve it from the row sum.</summary>
-    private static List<RowCandidate> GapCandidates(IReadOnlyList<Token> slots, int columns)
+    /// <summary>One cell dropped: put the unknown at each position, solve it from the sum it belongs to, keep what every sum allows.</summary>
+    private static List<RowCandidate> GapCandidates(IReadOnlyList<Token> slots, int columns, IReadOnlyList<RowSum> sums)
     {
         var found = new Dictionary<string, RowCandidate>();
         var nums = slots.Select(s => NumberText.Value(NumberText.Canonical(s.Raw)) ?? 0).ToList();
@@ -77,9 +90,12 @@ public static class RowCandidates
         {
             var v = new decimal[columns];
             for (int c = 0, k = 0; c < columns; c++) if (c != gap) v[c] = nums[k++];
-            decimal x = gap == columns - 1 ? v[..^1].Sum() : v[^1] - (v[..^1].Sum() - v[gap]);
+            var sum = sums.FirstOrDefault(s => s.Total == gap || s.Parts.Contains(gap));
+            if (sum is null) continue;
+            decimal x = sum.Total == gap ? sum.Parts.Sum(p => v[p]) : v[sum.Total] - sum.Parts.Where(p => p != gap).Sum(p => v[p]);
             if (x < 0) continue;
             v[gap] = x;
+            if (!sums.All(s => s.Holds(v))) continue;
             var values = v.Select(d => (string?)NumberText.Canonical(d.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
             var key = string.Join(",", values);
             var origins = Enumerable.Range(0, columns).Select(c => c == gap ? CellOrigin.Inferred : CellOrigin.Read).ToArray();

@@ -28,7 +28,7 @@ public static class T2Reader
         var fit = s21 >= s19 ? fit21 : fit19;
         bool certain = Math.Abs(s21 - s19) >= 5;
 
-        var rows = fit.Rows.Select(r => (r.Row, r.Group, RowCandidates.For(r.Group, r.Row.Columns.Count, rowSum: false))).ToList();
+        var rows = fit.Rows.Select(r => (r.Row, r.Group, RowCandidates.For(r.Group, r.Row.Columns.Count, []))).ToList();
         var chosen = CandidateSelector.Select(rows, []);
         var cells = chosen.SelectMany(c => CellAssembler.Cells(c, false)).ToList();
         return new TableReading("t2", fit.Template.Format, certain, cells, "labelled rows");

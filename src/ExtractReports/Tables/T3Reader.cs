@@ -24,7 +24,7 @@ public static class T3Reader
 
         var centers = RowCandidates.LearnColumnCenters(alignment.RowToGroup.Values, Columns);
         var rows = alignment.RowToGroup.OrderBy(kv => kv.Key)
-            .Select(kv => (alignment.Template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, rowSum: true, centers)))
+            .Select(kv => (alignment.Template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, RowSum.LastIsTotal(Columns), centers)))
             .ToList();
         var chosen = CandidateSelector.Select(rows, TableIdentities.ForT3(format));
         var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null)).ToList();

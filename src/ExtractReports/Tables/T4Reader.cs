@@ -36,42 +36,5 @@ public static class T4Reader
 
     private static int Capacity(Token t) => t.Kind == TokenKind.Number && !t.Atomic ? t.Raw.Count(char.IsAsciiDigit) : 1;
 
-    private static bool BlocksHold(decimal[] v) =>
-        Enumerable.Range(0, 3).All(b => v[b * 5 + 4] == v[b * 5] + v[b * 5 + 1] + v[b * 5 + 2] + v[b * 5 + 3]);
-
-    private static IReadOnlyList<RowCandidate> Candidates(RowGroup g)
-    {
-        if (g.HasRuns)
-        {
-            var pieces = g.Slots.Where(s => s.Kind == TokenKind.Number).Select(s => new DigitPiece(s.Raw, s.Atomic)).ToList();
-            var decoded = DigitRunDecoder.Decode(pieces, Count, BlocksHold);
-            if (decoded.Count == 0) decoded = DigitRunDecoder.Decode(pieces, Count).Take(1).ToList();
-            if (decoded.Count > 0)
-                return decoded.Take(2000).Select(d => new RowCandidate(d.Numbers.Select(n => (string?)NumberText.Canonical(n)).ToList(),
-                    d.Numbers.Select(_ => CellOrigin.Decoded).ToList(), d.Prior, d.Numbers.Select(_ => (Token?)null).ToList())).ToList();
-        }
-        if (g.Slots.Count == Count - 1 && g.AllAtomic && g.Slots.All(s => s.Kind == TokenKind.Number))
-        {
-            var gaps = new List<RowCandidate>();
-            var nums = g.Slots.Select(s => NumberText.Value(NumberText.Canonical(s.Raw)) ?? 0).ToList();
-            for (int gap = 0; gap < Count; gap++)
-            {
-                var v = new decimal[Count];
-                for (int c = 0, k = 0; c < Count; c++) if (c != gap) v[c] = nums[k++];
-                int b = gap / 5;
-                decimal x = gap % 5 == 4 ? v[b * 5] + v[b * 5 + 1] + v[b * 5 + 2] + v[b * 5 + 3]
-                    : v[b * 5 + 4] - (v[b * 5] + v[b * 5 + 1] + v[b * 5 + 2] + v[b * 5 + 3] - v[gap]);
-                if (x < 0) continue;
-                v[gap] = x;
-                if (!BlocksHold(v)) continue;
-                var sources = new Token?[Count];
-                for (int c = 0, k = 0; c < Count; c++) if (c != gap) sources[c] = g.Slots[k++];
-                gaps.Add(new RowCandidate(v.Select(d => (string?)NumberText.Canonical(d.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
-                    Enumerable.Range(0, Count).Select(c => c == gap ? CellOrigin.Inferred : CellOrigin.Read).ToList(), 0, sources));
-            }
-            var distinct = gaps.GroupBy(c => string.Join(",", c.Values)).Select(grp => grp.First()).ToList();
-            if (distinct.Count > 0) return distinct;
-        }
-        return RowCandidates.For(g, Count, rowSum: false);
-    }
+    private static IReadOnlyList<RowCandidate> Candidates(RowGroup g) => RowCandidates.For(g, Count, RowSum.Blocks(3, 5));
 }

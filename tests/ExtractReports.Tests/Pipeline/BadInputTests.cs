@@ -6,7 +6,8 @@ namespace ExtractReports.Tests.Pipeline;
 public class BadInputTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("er-bad-").FullName;
-    private readonly ExtractPipeline _pipeline = PipelineBuilder.CreateDefault().Build();
+    // Every reader the program uses, so each bad input meets the reader that claims it.
+    private readonly ExtractPipeline _pipeline = ExtractReports.Cli.Commands.Readers.Configure(PipelineBuilder.CreateDefault(), null).Build();
 
     private DocumentResult Run(string name, byte[] bytes)
     {
@@ -57,6 +58,17 @@ public class BadInputTests : IDisposable
         var r = Run("report.doc", ole);
         Assert.Equal(DocumentStatus.Error, r.Status);
         Assert.Contains("libreoffice", r.Message);
+    }
+
+    [Theory]
+    [InlineData("broken.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ngarbage")]
+    [InlineData("broken.png", "\u0089PNG\r\n\u001a\nnot really an image")]
+    public void A_corrupt_pdf_or_image_is_an_error_row_with_a_message(string name, string content)
+    {
+        var r = Run(name, Encoding.Latin1.GetBytes(content));
+        Assert.Equal(DocumentStatus.Error, r.Status);
+        Assert.False(string.IsNullOrWhiteSpace(r.Message));
+        Assert.DoesNotContain("internal error", r.Message);
     }
 
     [Fact]
