@@ -77,7 +77,7 @@ public static class PrintCorpus
     {
         yield return (new("img-01-2021-table-page", F2021, F2021, 501) { Scale = Scale.Medium }, "png", 200, 0.7, 0, 0.5, 0.4);
         yield return (new("img-02-2019-table-page", F2019, F2019, 502) { Scale = Scale.Medium }, "jpg", 200, -1.2, 70, 0.6, 0.5);
-        yield return (new("img-03-2022-table-photo", F2021, F2021, 503) { Year = 2022, Scale = Scale.Large }, "jpg", 150, 1.5, 55, 0.9, 0.7);
+        yield return (new("img-03-2022-table-photo", F2021, F2021, 503) { Year = 2022, Scale = Scale.Large }, "jpg", 200, 1.5, 55, 0.9, 0.7);
         yield return (new("img-04-2023-multipage", F2021, F2021, 504) { Year = 2023, Scale = Scale.Medium }, "tiff", 150, -0.6, 0, 0.5, 0.4);
     }
 
