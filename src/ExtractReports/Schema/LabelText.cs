@@ -8,7 +8,16 @@ namespace ExtractReports.Schema;
 /// </summary>
 public static class LabelText
 {
-    public static string Normalize(string text) => Compact(text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC));
+    public static string Normalize(string text) => Compact(Fold(text));
+
+    /// <summary>NFKC, skipped when no character can change (ASCII, common CJK ideographs and punctuation).</summary>
+    public static string Fold(string text)
+    {
+        foreach (var ch in text)
+            if (ch >= 0x00A0 && !(ch >= 0x4E00 && ch <= 0x9FFF) && !(ch >= 0x3001 && ch <= 0x30FF) && ch is not ('“' or '”' or '—'))
+                return text.Normalize(NormalizationForm.FormKC);
+        return text;
+    }
 
     /// <summary>Whitespace removed and quotes and 、 unified, for text already in NFKC form.</summary>
     public static string Compact(string folded)

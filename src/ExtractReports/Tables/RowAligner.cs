@@ -42,45 +42,41 @@ public static class RowAligner
     {
         var o = options ?? AlignerOptions.Default;
         int g = groups.Count, r = template.Rows.Count;
-        var match = new (double Strong, double Weak)[g, r];
-        var bestOther = new double[g];
-        for (int i = 0; i < g; i++)
-            for (int j = 0; j < r; j++)
-            {
-                match[i, j] = groups[i].Match(template.Rows[j]);
-                bestOther[i] = Math.Max(bestOther[i], match[i, j].Strong);
-            }
-        var pair = new double[g, r];
+        // Flat arrays: this runs twice per table, for every document.
+        int w = r + 1;
+        var pair = new double[g * r];
         for (int i = 0; i < g; i++)
         {
+            var m = new (double Strong, double Weak)[r];
+            double bestOther = 0;
+            for (int j = 0; j < r; j++) { m[j] = groups[i].Match(template.Rows[j]); bestOther = Math.Max(bestOther, m[j].Strong); }
             double size = SizePenalty(groups[i], columns, o);
-            for (int j = 0; j < r; j++)
-                pair[i, j] = PairScore(match[i, j], bestOther[i], size, o);
+            for (int j = 0; j < r; j++) pair[i * r + j] = PairScore(m[j], bestOther, size, o);
         }
 
-        var dp = new double[g + 1, r + 1];
-        var move = new byte[g + 1, r + 1]; // 1 skip group, 2 skip row, 3 match
+        var dp = new double[(g + 1) * w];
+        var move = new byte[(g + 1) * w]; // 1 skip group, 2 skip row, 3 match
         for (int i = 0; i <= g; i++)
             for (int j = 0; j <= r; j++)
             {
                 if (i == 0 && j == 0) continue;
-                double best = double.NegativeInfinity; byte m = 0;
-                if (i > 0 && dp[i - 1, j] > best) { best = dp[i - 1, j]; m = 1; }
-                if (j > 0 && dp[i, j - 1] > best) { best = dp[i, j - 1]; m = 2; }
-                if (i > 0 && j > 0 && dp[i - 1, j - 1] + pair[i - 1, j - 1] > best) { best = dp[i - 1, j - 1] + pair[i - 1, j - 1]; m = 3; }
-                dp[i, j] = best; move[i, j] = m;
+                double best = double.NegativeInfinity; byte mv = 0;
+                if (i > 0 && dp[(i - 1) * w + j] > best) { best = dp[(i - 1) * w + j]; mv = 1; }
+                if (j > 0 && dp[i * w + j - 1] > best) { best = dp[i * w + j - 1]; mv = 2; }
+                if (i > 0 && j > 0 && dp[(i - 1) * w + j - 1] + pair[(i - 1) * r + j - 1] > best) { best = dp[(i - 1) * w + j - 1] + pair[(i - 1) * r + j - 1]; mv = 3; }
+                dp[i * w + j] = best; move[i * w + j] = mv;
             }
         var map = new Dictionary<int, RowGroup>();
         for (int i = g, j = r; i > 0 || j > 0;)
         {
-            switch (move[i, j])
+            switch (move[i * w + j])
             {
                 case 1: i--; break;
                 case 2: j--; break;
                 default: map[j - 1] = groups[i - 1]; i--; j--; break;
             }
         }
-        return new Alignment(template, dp[g, r], map);
+        return new Alignment(template, dp[g * w + r], map);
     }
 
     private static double PairScore((double Strong, double Weak) match, double bestStrong, double sizePenalty, AlignerOptions o)

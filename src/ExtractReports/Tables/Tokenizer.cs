@@ -116,7 +116,7 @@ public static partial class Tokenizer
 
     /// <summary>NFKC folding (full-width digits and brackets to ASCII), non-breaking spaces to spaces.</summary>
     internal static string Fold(string s) =>
-        (s.IsNormalized(NormalizationForm.FormKC) ? s : s.Normalize(NormalizationForm.FormKC)).Replace('\u00a0', ' ').Replace('，', ',').Trim();
+        LabelText.Fold(s).Replace('\u00a0', ' ').Replace('，', ',').Trim();
 
     private static string CollapseWhitespace(string s) => Whitespace().Replace(s.Replace('\u00a0', ' '), " ").Trim();
     private static bool HasDigit(string s) => s.Any(char.IsAsciiDigit);

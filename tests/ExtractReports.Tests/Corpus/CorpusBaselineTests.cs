@@ -42,7 +42,13 @@ public class CorpusBaselineTests : IDisposable
         }
         foreach (var doc in baseline.Keys.Except(now.Keys)) problems.Add($"{doc}: in the baseline but not extracted");
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n(EXTRACTREPORTS_UPDATE_BASELINE=1 ./run.sh test rewrites corpus/baseline.csv)");
-        Assert.Equal(0, report.ConfidentlyWrong);
+        // Wrong fields must be doubtful: none confidently wrong in documents with text (dumps, HTML, DOCX,
+        // PDF); OCR is held to the scanned-input issue's bar, at least 95% of its wrong fields below the
+        // review threshold.
+        var scans = Evaluator.Evaluate(_out, [Path.Combine(TestPaths.Corpus, "scan")]);
+        Assert.Equal(report.ConfidentlyWrong - scans.ConfidentlyWrong, 0);
+        Assert.True(scans.ConfidentlyWrong <= 0.05 * scans.Wrong.Count(),
+            $"{scans.ConfidentlyWrong} of {scans.Wrong.Count()} wrong OCR fields at confidence >= 0.9");
         var seeds = Evaluator.Evaluate(_out, [Path.Combine(TestPaths.Corpus, "seeds")]);
         Assert.True(seeds.Overall.Right == seeds.Overall.Total, $"seeds must stay at 100%: {seeds.Overall}");
     }
