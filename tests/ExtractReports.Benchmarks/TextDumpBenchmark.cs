@@ -18,17 +18,15 @@ public sealed class TextDumpBenchmark : IBenchmark
         var pipeline = PipelineBuilder.CreateDefault().Build();
         var outDir = Directory.CreateTempSubdirectory("er-bench-").FullName;
         foreach (var f in files) pipeline.Run(f); // warm-up: JIT and caches
+        // One batch as `extract` runs it: every document read, then the CSVs written once.
         const int rounds = 20;
+        var batch = Enumerable.Repeat(files, rounds).SelectMany(f => f).ToList();
         var watch = Stopwatch.StartNew();
-        for (int r = 0; r < rounds; r++)
-        {
-            var results = files.Select(f => pipeline.Run(f)).ToList();
-            OutputWriter.Write(outDir, results, new OutputOptions(), StandardSchema.Default);
-        }
+        var results = batch.Select(f => pipeline.Run(f)).ToList();
+        OutputWriter.Write(outDir, results, new OutputOptions(), StandardSchema.Default);
         watch.Stop();
-        int docs = files.Count * rounds;
-        output.WriteLine($"{files.Count} dumps x {rounds} rounds = {docs} documents in {watch.Elapsed.TotalSeconds:0.00} s: " +
-                         $"{docs / watch.Elapsed.TotalSeconds:0.0} documents/s on one core");
+        output.WriteLine($"{files.Count} dumps x {rounds} = {batch.Count} documents in one batch, {watch.Elapsed.TotalSeconds:0.00} s: " +
+                         $"{batch.Count / watch.Elapsed.TotalSeconds:0.0} documents/s on one core, extract through CSV");
         Directory.Delete(outDir, true);
     }
 }

@@ -13,10 +13,20 @@ public static class LabelText
     /// <summary>NFKC, skipped when no character can change (ASCII, common CJK ideographs and punctuation).</summary>
     public static string Fold(string text)
     {
+        bool fullWidth = false;
         foreach (var ch in text)
-            if (ch >= 0x00A0 && !(ch >= 0x4E00 && ch <= 0x9FFF) && !(ch >= 0x3001 && ch <= 0x30FF) && ch is not ('“' or '”' or '—'))
-                return text.Normalize(NormalizationForm.FormKC);
-        return text;
+        {
+            if (ch < 0x00A0 || ch is >= '\u4E00' and <= '\u9FFF' or >= '\u3001' and <= '\u30FF' or '“' or '”' or '—') continue;
+            if (ch is >= '\uFF01' and <= '\uFF5E' or '\u3000') { fullWidth = true; continue; }
+            return text.Normalize(NormalizationForm.FormKC);
+        }
+        if (!fullWidth) return text;
+        // Full-width ASCII and the ideographic space are the common case; NFKC maps them one to one.
+        return string.Create(text.Length, text, (span, t) =>
+        {
+            for (int i = 0; i < t.Length; i++)
+                span[i] = t[i] is >= '\uFF01' and <= '\uFF5E' ? (char)(t[i] - 0xFEE0) : t[i] == '\u3000' ? ' ' : t[i];
+        });
     }
 
     /// <summary>Whitespace removed and quotes and 、 unified, for text already in NFKC form.</summary>

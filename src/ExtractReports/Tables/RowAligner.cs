@@ -38,8 +38,10 @@ public sealed record AlignerOptions
 /// </summary>
 public static class RowAligner
 {
-    public static Alignment Align(IReadOnlyList<RowGroup> groups, TableTemplate template, int columns, AlignerOptions? options = null)
+    public static Alignment Align(IReadOnlyList<RowGroup> groups, TableTemplate template, int columns, AlignerOptions? options = null,
+        Func<int, TemplateRow, (double Strong, double Weak)>? match = null)
     {
+        match ??= (i, row) => groups[i].Match(row);
         var o = options ?? AlignerOptions.Default;
         int g = groups.Count, r = template.Rows.Count;
         // Flat arrays: this runs twice per table, for every document.
@@ -49,7 +51,7 @@ public static class RowAligner
         {
             var m = new (double Strong, double Weak)[r];
             double bestOther = 0;
-            for (int j = 0; j < r; j++) { m[j] = groups[i].Match(template.Rows[j]); bestOther = Math.Max(bestOther, m[j].Strong); }
+            for (int j = 0; j < r; j++) { m[j] = match(i, template.Rows[j]); bestOther = Math.Max(bestOther, m[j].Strong); }
             double size = SizePenalty(groups[i], columns, o);
             for (int j = 0; j < r; j++) pair[i * r + j] = PairScore(m[j], bestOther, size, o);
         }

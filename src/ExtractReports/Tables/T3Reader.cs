@@ -14,8 +14,12 @@ public static class T3Reader
     {
         var groups = SplitStacked(RowGrouper.Group(region, sentencesAreValues: false));
         if (groups.Count == 0) return null;
-        var a19 = RowAligner.Align(groups, TableTemplates.T3F2019, Columns, options);
-        var a21 = RowAligner.Align(groups, TableTemplates.T3F2021, Columns, options);
+        // Both formats share most rows: match each group against each row once.
+        var matches = new Dictionary<(int, TemplateRow), (double, double)>(ReferenceTupleComparer.Instance);
+        (double, double) Match(int i, TemplateRow row) =>
+            matches.TryGetValue((i, row), out var m) ? m : matches[(i, row)] = groups[i].Match(row);
+        var a19 = RowAligner.Align(groups, TableTemplates.T3F2019, Columns, options, Match);
+        var a21 = RowAligner.Align(groups, TableTemplates.T3F2021, Columns, options, Match);
         if (a19.RowToGroup.Count == 0 && a21.RowToGroup.Count == 0) return null;
         double margin = a21.Score - a19.Score;
         bool certain = Math.Abs(margin) >= 3;
@@ -44,5 +48,13 @@ public static class T3Reader
             else result.Add(g);
         }
         return result.Select((g, i) => g with { Order = i }).ToList();
+    }
+
+    /// <summary>Template rows compared by reference: the same row object of both formats.</summary>
+    private sealed class ReferenceTupleComparer : IEqualityComparer<(int, TemplateRow)>
+    {
+        public static readonly ReferenceTupleComparer Instance = new();
+        public bool Equals((int, TemplateRow) x, (int, TemplateRow) y) => x.Item1 == y.Item1 && ReferenceEquals(x.Item2, y.Item2);
+        public int GetHashCode((int, TemplateRow) obj) => HashCode.Combine(obj.Item1, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
     }
 }
