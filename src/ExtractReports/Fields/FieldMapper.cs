@@ -22,8 +22,8 @@ public static class FieldMapper
 
         var fields = new List<FieldValue>
         {
-            Meta("meta.agency", meta.Agency, meta.Title),
-            Meta("meta.year", meta.Year, meta.Title),
+            Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence),
+            Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence),
             Meta("meta.format", formatName.Length > 0 ? formatName : null,
                 $"t2 {t2Format?.Name() ?? "?"}, t3 {t3Format?.Name() ?? "?"}"),
         };
@@ -36,9 +36,9 @@ public static class FieldMapper
         return new FieldSet(t2Format, t3Format, formatName, fields);
     }
 
-    private static FieldValue Meta(string id, string? value, string? evidence) =>
+    private static FieldValue Meta(string id, string? value, string? evidence, double engineConfidence = 1) =>
         new(id, value ?? "", value is null ? FieldStatus.Missing : FieldStatus.Ok, evidence ?? "", 1, null,
-            value is null ? ["not_found"] : [], new FieldEvidence(value is null ? 0 : 1, value is not null, true, 1, 1, true));
+            value is null ? ["not_found"] : [], new FieldEvidence(value is null ? 0 : 1, value is not null, true, 1, engineConfidence, true));
 
     private static FieldValue Missing(string id) =>
         new(id, "", FieldStatus.Missing, "", 0, null, ["row_not_found"], new FieldEvidence(0, false, false, 1, 1, false));
