@@ -46,7 +46,7 @@ public class CorpusBaselineTests : IDisposable
         // PDF); OCR is held to the scanned-input issue's bar, at least 95% of its wrong fields below the
         // review threshold.
         var scans = Evaluator.Evaluate(_out, [Path.Combine(TestPaths.Corpus, "scan")]);
-        Assert.Equal(report.ConfidentlyWrong - scans.ConfidentlyWrong, 0);
+        Assert.Equal(0, report.ConfidentlyWrong - scans.ConfidentlyWrong);
         Assert.True(scans.ConfidentlyWrong <= 0.05 * scans.Wrong.Count(),
             $"{scans.ConfidentlyWrong} of {scans.Wrong.Count()} wrong OCR fields at confidence >= 0.9");
         var seeds = Evaluator.Evaluate(_out, [Path.Combine(TestPaths.Corpus, "seeds")]);
