@@ -8,6 +8,7 @@ internal static partial class Lept
     private const string L = NativeLibraries.Leptonica;
 
     [LibraryImport(L)] internal static partial IntPtr pixReadMem(byte[] data, nuint size);
+    [LibraryImport(L)] internal static partial int setMsgSeverity(int newSeverity);
     [LibraryImport(L)] internal static partial IntPtr pixaReadMemMultipageTiff(byte[] data, nuint size);
     [LibraryImport(L)] internal static partial int pixaGetCount(IntPtr pixa);
     /// <summary>accesstype: 1 L_COPY, 2 L_CLONE.</summary>

@@ -8,10 +8,24 @@ public sealed class LeptonicaImaging : IPageImaging
     /// <summary>Sauvola's k: how far below the local mean a pixel must be to count as ink (0.34 is the usual value).</summary>
     private const float SauvolaFactor = 0.34f;
 
+    /// <summary>Leptonica's message levels: at L_SEVERITY_NONE it prints nothing to stderr.</summary>
+    private const int SeverityNone = 6;
+
     public LeptonicaImaging() => NativeLibraries.EnsureInitialized();
+
+    /// <summary>
+    /// Leptonica reports recoverable conditions (`Error in pixScanForForeground: invalid box` on an empty
+    /// crop) on stderr, where they would drown a user's progress output; our code checks every result.
+    /// </summary>
+    private static readonly Lazy<bool> Quiet = new(() =>
+    {
+        try { Lept.setMsgSeverity(SeverityNone); return true; }
+        catch (DllNotFoundException) { return false; }
+    });
 
     public IReadOnlyList<GrayImage> Decode(byte[] encoded)
     {
+        _ = Quiet.Value;
         if (encoded.Length >= 4 && (encoded[0] == (byte)'I' && encoded[1] == (byte)'I' || encoded[0] == (byte)'M' && encoded[1] == (byte)'M'))
             return DecodeTiff(encoded);
         using var pix = Pix.Own(Lept.pixReadMem(encoded, (nuint)encoded.Length), "decode the image (not a PNG, JPEG, TIFF, BMP or PNM?)");
