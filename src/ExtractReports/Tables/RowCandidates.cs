@@ -99,7 +99,7 @@ public static class RowCandidates
             origins[c] = CellOrigin.Inferred;
             changed = true;
         }
-        return changed ? printed with { Values = values, Origins = origins } : null;
+        return changed ? printed with { Values = values, Origins = origins } : (RowCandidate?)null;
     }
 
     private static RowCandidate AsPrinted(IReadOnlyList<Token> slots, int columns, bool restBlank = false)
