@@ -72,7 +72,7 @@ public static class RowCandidates
     /// such a cell to a non-zero value, the report must have printed it: it is inferred. A cell the
     /// engine saw ink in but could not read, and no sum fixes, is missing rather than blank.
     /// </summary>
-    private static RowCandidate SolveDoubtfulBlanks(RowCandidate printed, IReadOnlyList<RowSum> sums)
+    private static RowCandidate? SolveDoubtfulBlanks(RowCandidate printed, IReadOnlyList<RowSum> sums)
     {
         bool fromEngine = printed.Sources.Any(s => s is { Kind: TokenKind.Number, Confidence: < 1 });
         var doubtful = Enumerable.Range(0, printed.Values.Count)
@@ -99,7 +99,7 @@ public static class RowCandidates
             origins[c] = CellOrigin.Inferred;
             changed = true;
         }
-        return changed ? printed with { Values = values, Origins = origins } : (RowCandidate?)null;
+        return changed ? printed with { Values = values, Origins = origins } : null;
     }
 
     private static RowCandidate AsPrinted(IReadOnlyList<Token> slots, int columns, bool restBlank = false)
