@@ -82,15 +82,6 @@ public static class ReviewCommand
             Message, "", "", "", 0, "", [], [], TimeSpan.Zero);
     }
 
-    private static List<DocumentsRow> ReadDocuments(string path)
-    {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
-        var rows = new List<DocumentsRow>();
-        while (csv.Read())
-            rows.Add(new DocumentsRow(csv.GetField("document")!, csv.GetField("path")!, csv.GetField("sha256")!, csv.GetField("kind")!, csv.GetField("status")!, csv.GetField("message")!));
-        return rows;
-    }
+    private static List<DocumentsRow> ReadDocuments(string path) =>
+        CsvRows.Read(path).Select(r => new DocumentsRow(r["document"], r["path"], r["sha256"], r["kind"], r["status"], r["message"])).ToList();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using ExtractReports.Outputs;
 using ExtractReports.Tables;
 
 namespace ExtractReports.Evaluation;
@@ -37,12 +38,12 @@ public static class Evaluator
         var fieldsPath = Path.Combine(outputFolder, "fields.csv");
         if (!File.Exists(fieldsPath)) throw new FileNotFoundException($"no fields.csv in {outputFolder}: run extract first", fieldsPath);
         var got = new Dictionary<(string, string), (string Value, double Confidence, string Status)>();
-        foreach (var row in ReadCsv(fieldsPath))
+        foreach (var row in CsvRows.Read(fieldsPath))
             got[(row["document"], row["field"])] = (row["value"], double.Parse(row["confidence"], CultureInfo.InvariantCulture), row["status"]);
 
         var comparisons = new List<FieldComparison>();
         foreach (var truthFile in TruthFiles(truthPaths))
-            foreach (var row in ReadCsv(truthFile))
+            foreach (var row in CsvRows.Read(truthFile))
             {
                 var (doc, field, expected) = (row["document"], row["field"], row["value"]);
                 if (got.TryGetValue((doc, field), out var g))
@@ -55,7 +56,7 @@ public static class Evaluator
 
     /// <summary>Every truth row (document, field, value) of the given truth files and folders.</summary>
     public static IEnumerable<(string Document, string Field, string Value)> ReadTruth(IEnumerable<string> truthPaths) =>
-        TruthFiles(truthPaths).SelectMany(ReadCsv).Select(r => (r["document"], r["field"], r["value"]));
+        TruthFiles(truthPaths).SelectMany(CsvRows.Read).Select(r => (r["document"], r["field"], r["value"]));
 
     /// <summary>A truth path is a truth CSV or a folder whose truth.csv files (at any depth) are all used.</summary>
     public static IEnumerable<string> TruthFiles(IEnumerable<string> paths)
@@ -86,15 +87,4 @@ public static class Evaluator
     private static bool IsNumber(string s) => s.All(c => char.IsAsciiDigit(c) || c is '.' or '-');
 
     private static string Collapse(string s) => string.Join(" ", s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static IEnumerable<Dictionary<string, string>> ReadCsv(string path)
-    {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
-        var header = csv.HeaderRecord!;
-        while (csv.Read())
-            yield return header.ToDictionary(h => h, h => csv.GetField(h) ?? "");
-    }
 }

@@ -16,7 +16,7 @@ public sealed class ExtractionStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _lock = new();
-    private static readonly JsonSerializerOptions Json = new() { IncludeFields = false };
+    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Default;
 
     public ExtractionStore(string path)
     {

@@ -7,6 +7,13 @@ public sealed record RowSum(int Total, IReadOnlyList<int> Parts)
 {
     public bool Holds(IReadOnlyList<decimal> v) => v[Total] == Parts.Sum(p => v[p]);
 
+    /// <summary>The cells this sum ties together.</summary>
+    public bool Involves(int cell) => Total == cell || Parts.Contains(cell);
+
+    /// <summary>The value of <paramref name="cell"/> that makes the sum hold, from the other cells' values.</summary>
+    public decimal Solve(int cell, Func<int, decimal> value) =>
+        Total == cell ? Parts.Sum(value) : value(Total) - Parts.Where(p => p != cell).Sum(value);
+
     /// <summary>The last cell of a row of <paramref name="columns"/> is the sum of the others (table 三's 总计).</summary>
     public static IReadOnlyList<RowSum> LastIsTotal(int columns) => [new RowSum(columns - 1, Enumerable.Range(0, columns - 1).ToArray())];
 
@@ -42,7 +49,6 @@ public static class RowCandidates
             Func<decimal[], bool>? constraint = sums.Count > 0 ? v => sums.All(s => s.Holds(v)) : null;
             var decoded = DigitRunDecoder.Decode(pieces, columns, constraint);
             if (decoded.Count == 0 && sums.Count > 0) decoded = DigitRunDecoder.Decode(pieces, columns).Take(1).ToList();
-            var runs = slots.Where(s => s.Kind == TokenKind.Number).ToList();
             return decoded.Select(d => new RowCandidate(
                     d.Numbers.Select(n => (string?)NumberText.Canonical(n)).ToList(),
                     d.Numbers.Select(_ => CellOrigin.Decoded).ToList(), d.Prior,
@@ -85,15 +91,14 @@ public static class RowCandidates
         bool changed = false;
         foreach (var c in doubtful)
         {
-            var sum = sums.FirstOrDefault(s => s.Total == c || s.Parts.Contains(c));
-            var others = sum is null ? [] : (sum.Total == c ? sum.Parts : sum.Parts.Where(p => p != c).Append(sum.Total)).ToList();
+            var sum = sums.FirstOrDefault(s => s.Involves(c));
+            var others = sum is null ? [] : sum.Parts.Append(sum.Total).Where(o => o != c).ToList();
             if (sum is null || others.Any(o => doubtful.Contains(o) || NumberText.Value(values[o] ?? "") is null))
             {
                 if (printed.Sources[c] is { Confidence: < SureBlankConfidence }) { values[c] = null; origins[c] = CellOrigin.Missing; changed = true; }
                 continue;
             }
-            decimal Get(int i) => NumberText.Value(values[i]!)!.Value;
-            decimal x = sum.Total == c ? sum.Parts.Sum(Get) : Get(sum.Total) - sum.Parts.Where(p => p != c).Sum(Get);
+            decimal x = sum.Solve(c, i => NumberText.Value(values[i]!)!.Value);
             if (x <= 0) continue; // a zero sum: the cell may well be blank in the report
             values[c] = NumberText.Canonical(x.ToString(System.Globalization.CultureInfo.InvariantCulture));
             origins[c] = CellOrigin.Inferred;
@@ -134,9 +139,9 @@ public static class RowCandidates
         {
             var v = new decimal[columns];
             for (int c = 0, k = 0; c < columns; c++) if (c != gap) v[c] = nums[k++];
-            var sum = sums.FirstOrDefault(s => s.Total == gap || s.Parts.Contains(gap));
+            var sum = sums.FirstOrDefault(s => s.Involves(gap));
             if (sum is null) continue;
-            decimal x = sum.Total == gap ? sum.Parts.Sum(p => v[p]) : v[sum.Total] - sum.Parts.Where(p => p != gap).Sum(p => v[p]);
+            decimal x = sum.Solve(gap, p => v[p]);
             if (x < 0) continue;
             v[gap] = x;
             if (!sums.All(s => s.Holds(v))) continue;

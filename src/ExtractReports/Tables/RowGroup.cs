@@ -15,8 +15,6 @@ public sealed record RowGroup(
     bool TrailingBlankRun,
     int Order)
 {
-    public IEnumerable<Token> Values => Slots.Where(s => s.Kind is TokenKind.Number or TokenKind.Sentence);
-    public int ValueCount => Values.Count();
     public bool HasRuns => Slots.Any(s => s.Kind == TokenKind.Number && !s.Atomic);
     public bool AllAtomic => !HasRuns;
     public bool IsLabelled => StrongLabel.Length > 0;
