@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ExtractReports.Native.Leptonica;
 using ExtractReports.Pages;
 using ExtractReports.Pages.Ocr;
 
@@ -56,6 +57,24 @@ public sealed class TesseractOcrEngine : IOcrEngine
         var instance = mode == OcrMode.Number ? _numbers : _text;
         instance.SetImage(mode == OcrMode.Number ? _numberImage! : _image);
         return instance.Read(region, mode);
+    }
+
+    public OcrReading ReadEnlarged(Box region, OcrMode mode, double factor)
+    {
+        if (_image is null) throw new InvalidOperationException("SetImage must come before Read");
+        var source = mode == OcrMode.Number ? _numberImage! : _image;
+        int x0 = Math.Clamp((int)Math.Floor(region.X0), 0, source.Width - 1), y0 = Math.Clamp((int)Math.Floor(region.Y0), 0, source.Height - 1);
+        int w = Math.Clamp((int)Math.Ceiling(region.X1) - x0, 1, source.Width - x0), h = Math.Clamp((int)Math.Ceiling(region.Y1) - y0, 1, source.Height - y0);
+        var pixels = new byte[w * h];
+        for (int y = 0; y < h; y++) source.Pixels.AsSpan((y0 + y) * source.Width + x0, w).CopyTo(pixels.AsSpan(y * w, w));
+        using var crop = Pix.FromGray(new GrayImage(w, h, pixels, source.Dpi));
+        using var scaled = Pix.Own(Lept.pixScale(crop.DangerousGetHandle(), (float)factor, (float)factor), "scale a cell");
+        // The instance now holds the crop; its next page read sets the page again (a copy, cheap next to a read).
+        var instance = mode == OcrMode.Number ? _numbers : _text;
+        instance.SetImage(scaled.ToGray((int)Math.Round(source.Dpi * factor)));
+        var reading = instance.Read(null, mode);
+        Box Back(Box b) => new(x0 + b.X0 / factor, y0 + b.Y0 / factor, x0 + b.X1 / factor, y0 + b.Y1 / factor);
+        return reading with { Lines = reading.Lines.Select(l => (IReadOnlyList<OcrWord>)l.Select(word => word with { Box = Back(word.Box) }).ToList()).ToList() };
     }
 
     public void Dispose()

@@ -6,13 +6,21 @@ namespace ExtractReports.Pages.Ocr;
 /// Reads one table cell on its own, which whole-page OCR cannot match (100% of numbers against 85% on a
 /// clean page): the crop is cut inside the ruling lines and tightened to its ink; a blank cell is
 /// not read; a cell that reads as a number is read again as one line with the digit whitelist.
+/// A number read is checked against the ink: a read with fewer digits than the crop has glyphs
+/// (columns of ink as tall as a digit), or an unsure one, is read again enlarged (see
+/// <see cref="OcrOptions.NumberRereadFactors"/>); readings that still disagree leave the cell doubtful.
 /// </summary>
 public sealed class CellReader(OcrOptions options)
 {
+    /// <summary>A number read: its text, the engine's confidence, whether every character was sure.</summary>
+    private readonly record struct NumberRead(string Text, double Confidence, bool Sure);
+
     /// <summary>Reads the cell whose box lies between ruling lines. <paramref name="text"/> is the page's
     /// ink with the ruling lines taken out. <paramref name="likelyNumber"/> (the cell's column has held
-    /// numbers so far) reads digits first and keeps them when every character is sure, saving the text read.</summary>
-    public Cell Read(IOcrEngine engine, BinaryImage text, Box cellBox, int dpi, bool likelyNumber = false)
+    /// numbers so far) reads digits first and keeps them when every character is sure, saving the text read.
+    /// <paramref name="verifyNumbers"/> (a page enlarged from a low-resolution scan, where thin strokes give
+    /// confident misreads such as 4 for 1) reads every number a second time, enlarged.</summary>
+    public Cell Read(IOcrEngine engine, BinaryImage text, Box cellBox, int dpi, bool likelyNumber = false, bool verifyNumbers = false)
     {
         int inset = options.Px(options.CellInsetInches, dpi);
         int x0 = (int)cellBox.X0 + inset, y0 = (int)cellBox.Y0 + inset;
@@ -24,12 +32,13 @@ public sealed class CellReader(OcrOptions options)
         // Tesseract reads best with a margin of white around the text, but no ruling remnants.
         int pad = options.Px(0.04, dpi);
         var region = new Box(Math.Max(x0, ink.X0 - pad), Math.Max(y0, ink.Y0 - pad), Math.Min(x1, ink.X1 + pad), Math.Min(y1, ink.Y1 + pad));
+        int glyphs = CountGlyphs(text, ink, options.GlyphHeightShare);
 
-        (string Text, double Confidence)? number = null;
+        NumberRead? number = null;
         if (likelyNumber)
         {
-            number = ReadNumber(engine, region, out double leastSymbol);
-            if (number is { } sure && leastSymbol >= options.SureDigitConfidence) return new Cell(sure.Text, cellBox, sure.Confidence);
+            number = ReadNumber(engine, region, glyphs, verifyNumbers);
+            if (number is { Sure: true } sure) return new Cell(sure.Text, cellBox, sure.Confidence);
         }
 
         var general = engine.Read(region, OcrMode.Block);
@@ -37,27 +46,90 @@ public sealed class CellReader(OcrOptions options)
         var joined = OcrText.Join(general.Lines.Select(l => OcrText.Join(l.Select(w => w.Text))));
         double confidence = words.Count == 0 ? 0 : words.Min(w => w.Confidence);
         bool numeric = OcrText.LooksNumeric(joined, options.MaxNumberLength);
-        // A short doubtful read may be a number the text model garbled (a digit next to a speck): try digits too.
-        if (numeric || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
+        bool mark = OcrText.IsStrayMark(joined);
+        // A short doubtful read may be a number the text model garbled (a digit next to a speck), and a
+        // stray mark (O ] | l) in a table cell is most often a digit: try digits too.
+        if (numeric || mark || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
-            number ??= ReadNumber(engine, region, out _);
+            number ??= ReadNumber(engine, region, glyphs, verifyNumbers);
             if (number is { } n && (numeric || n.Confidence > confidence)) return new Cell(n.Text, cellBox, n.Confidence);
-            // Ink in a table cell that reads as a stray mark (] | l) is most often a digit (1 read as ]): take the
-            // digits, no surer than the text read was, so the value goes to review rather than vanishing.
-            if (number is { } mark && OcrText.IsStrayMark(joined)) return new Cell(mark.Text, cellBox, Math.Min(mark.Confidence, confidence));
+            // The mark read surer than the digits: take the digits, no surer than the mark was, so the value
+            // goes to review rather than vanishing.
+            if (number is { } m && mark) return new Cell(m.Text, cellBox, Math.Min(m.Confidence, confidence));
         }
         if (words.Count == 0) return new Cell("", cellBox, 0.5); // ink that reads as nothing: a speck, or a faint mark
         return new Cell(joined, cellBox, confidence);
     }
 
-    private static (string Text, double Confidence)? ReadNumber(IOcrEngine engine, Box region, out double leastSymbol)
+    /// <summary>
+    /// Reads the region as a number, and again enlarged at each of <see cref="OcrOptions.NumberRereadFactors"/>
+    /// until two reads that account for every glyph agree, unless the first is sure and accounts for them
+    /// (and <paramref name="verify"/> is off). Tesseract's digit reader drops a thin leading 1 (14 read as 4)
+    /// or loses a thin 0 at one scale and not at another. A value no two such reads agree on, or outvoted
+    /// reads, make the number doubtful: its confidence is at most <see cref="OcrOptions.DoubtfulNumberConfidence"/>.
+    /// </summary>
+    private NumberRead? ReadNumber(IOcrEngine engine, Box region, int glyphs, bool verify)
     {
-        var words = engine.Read(region, OcrMode.Number).Words.Where(w => w.Text.Length > 0).ToList();
-        leastSymbol = words.Count == 0 ? 0 : words.Min(w => w.MinSymbolConfidence);
-        if (words.Count == 0 || OcrText.CleanNumber(string.Concat(words.Select(w => w.Text))) is not { } clean) return null;
-        return (clean, words.Min(w => w.Confidence));
+        var reads = new List<NumberRead>();
+        bool Fits(NumberRead r) => r.Text.Count(char.IsAsciiDigit) >= glyphs;
+        if (Number(engine.Read(region, OcrMode.Number)) is { } first)
+        {
+            if (first.Sure && Fits(first) && !verify) return first;
+            reads.Add(first);
+        }
+        foreach (var factor in options.NumberRereadFactors)
+        {
+            if (Number(engine.ReadEnlarged(region, OcrMode.Number, factor)) is { } again) reads.Add(again);
+            if (Agreed(reads.Where(Fits).ToList()) is not null) break;
+        }
+        if (reads.Count == 0) return null;
+        var fitting = reads.Where(Fits).ToList();
+        if (Agreed(fitting) is { } agreed)
+        {
+            var best = fitting.Where(r => r.Text == agreed).MaxBy(r => r.Confidence);
+            return reads.All(r => r.Text == agreed) ? best : Doubtful(best);
+        }
+        return Doubtful((fitting.Count > 0 ? fitting : reads).MaxBy(r => r.Confidence));
     }
 
+    /// <summary>The value two of the reads give, or null.</summary>
+    private static string? Agreed(List<NumberRead> reads) =>
+        reads.GroupBy(r => r.Text).FirstOrDefault(g => g.Count() >= 2)?.Key;
+
+    private NumberRead Doubtful(NumberRead r) =>
+        r with { Confidence = Math.Min(r.Confidence, options.DoubtfulNumberConfidence), Sure = false };
+
+    private NumberRead? Number(OcrReading reading)
+    {
+        var words = reading.Words.Where(w => w.Text.Length > 0).ToList();
+        if (words.Count == 0 || OcrText.CleanNumber(string.Concat(words.Select(w => w.Text))) is not { } clean) return null;
+        return new NumberRead(clean, words.Min(w => w.Confidence), words.Min(w => w.MinSymbolConfidence) >= options.SureDigitConfidence);
+    }
+
+    /// <summary>
+    /// The glyphs of a number in its ink box: runs of ink columns (digits stand apart, while a broken stroke
+    /// stays within its digit's columns) at least <paramref name="heightShare"/> as tall as the tallest,
+    /// so a comma, a point, a minus sign or a speck does not count. Digits that touch count as one.
+    /// </summary>
+    internal static int CountGlyphs(BinaryImage text, Box ink, double heightShare)
+    {
+        int x0 = (int)ink.X0, x1 = (int)ink.X1, y0 = (int)ink.Y0, y1 = (int)ink.Y1;
+        var heights = new List<int>();
+        int top = int.MaxValue, bottom = -1;
+        for (int x = x0; x <= x1; x++)
+        {
+            int colTop = int.MaxValue, colBottom = -1;
+            if (x < x1)
+                for (int y = y0; y < y1; y++)
+                    if (text.Ink[y * text.Width + x] != 0) { colTop = Math.Min(colTop, y); colBottom = y; }
+            if (colBottom >= 0) { top = Math.Min(top, colTop); bottom = Math.Max(bottom, colBottom); continue; }
+            if (bottom >= 0) heights.Add(bottom - top + 1);
+            top = int.MaxValue; bottom = -1;
+        }
+        if (heights.Count == 0) return 0;
+        int tallest = heights.Max();
+        return heights.Count(h => h >= heightShare * tallest);
+    }
     /// <summary>The box of the ink inside a rectangle, when there is at least a square of side
     /// <paramref name="minSide"/> worth of it; null for a blank cell.</summary>
     internal static Box? InkBounds(BinaryImage text, int x0, int y0, int x1, int y1, int minSide)

@@ -37,4 +37,9 @@ public interface IOcrEngine : IDisposable
 
     /// <summary>Reads the region (the whole image when null) in the given mode.</summary>
     OcrReading Read(Box? region, OcrMode mode);
+
+    /// <summary>Reads the region cut out of the page and enlarged by <paramref name="factor"/> (interpolated):
+    /// a second opinion on a doubtful small number, which Tesseract reads differently at another scale.
+    /// Boxes come back in page pixels.</summary>
+    OcrReading ReadEnlarged(Box region, OcrMode mode, double factor);
 }

@@ -87,6 +87,18 @@ public sealed record OcrOptions
     /// sure is kept without the Chinese read (half the time of a table page); anything less is read both ways.</summary>
     public double SureDigitConfidence { get; init; } = 0.9;
 
+    /// <summary>Enlargements a doubtful number is read again at, in order, until two reads agree: a digit read
+    /// that drops a thin leading 1, loses a thin 0 or takes a 1 for a 4 at one scale mostly reads right at another.</summary>
+    public IReadOnlyList<double> NumberRereadFactors { get; init; } = [2.0, 1.5];
+
+    /// <summary>A number's glyph is a run of ink columns at least this share of the tallest run's height
+    /// (a digit); lower runs (a comma, a point, a minus sign, a speck) are not counted.</summary>
+    public double GlyphHeightShare { get; init; } = 0.6;
+
+    /// <summary>Highest confidence of a number whose reads disagree, or that has fewer digits than its ink has
+    /// glyphs: low enough that the field goes to review.</summary>
+    public double DoubtfulNumberConfidence { get; init; } = 0.4;
+
     /// <summary>Numbers read one after another in a column before its next cells are read digits first.</summary>
     public int NumericColumnEvidence { get; init; } = 2;
 
@@ -105,6 +117,7 @@ public sealed record OcrOptions
         if (BorderPresentFraction is <= 0 or > 1) throw new ArgumentException("BorderPresentFraction must be in (0,1]");
         if (MaxSkewDegrees is < 0 or > 45) throw new ArgumentException("MaxSkewDegrees must be in [0,45]");
         if (AssumedPageWidthInches <= 0) throw new ArgumentException("AssumedPageWidthInches must be positive");
+        if (NumberRereadFactors is null || NumberRereadFactors.Any(f => f is < 1 or > 4)) throw new ArgumentException("NumberRereadFactors must lie in [1,4]");
     }
 
     internal int Px(double inches, int dpi) => Math.Max(1, (int)Math.Round(inches * dpi));

@@ -18,7 +18,8 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
     {
         page = page.WithDpi(EffectiveDpi(page));
-        if (page.Dpi < options.MinOcrDpi)
+        bool lowResolution = page.Dpi < options.MinOcrDpi;
+        if (lowResolution)
         {
             double factor = Math.Min(4, Math.Ceiling(options.MinOcrDpi / (double)page.Dpi * 4) / 4);
             page = imaging.Scale(page, factor);
@@ -44,7 +45,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         int cellCount = 0;
         foreach (var grid in grids)
         {
-            var read = ReadCells(grid, engine, text, dpi);
+            var read = ReadCells(grid, engine, text, dpi, lowResolution);
             cellCount += read.Count;
             placed.AddRange(Rows(grid, read, pageNumber));
             cancellation.ThrowIfCancellationRequested();
@@ -68,7 +69,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     /// Reads a grid's cells row by row, keeping count of what each column held: once a column has given
     /// numbers in a row (its header above them does not count against it), its next cells are read digits first.
     /// </summary>
-    private List<(GridCell Grid, Cell Cell)> ReadCells(TableGrid grid, IOcrEngine engine, BinaryImage text, int dpi)
+    private List<(GridCell Grid, Cell Cell)> ReadCells(TableGrid grid, IOcrEngine engine, BinaryImage text, int dpi, bool lowResolution)
     {
         var numbers = new Dictionary<int, int>();
         var read = new List<(GridCell, Cell)>(grid.Cells.Count);
@@ -76,7 +77,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         {
             bool single = c.ColumnSpan == 1;
             bool likely = single && numbers.GetValueOrDefault(c.Column) >= options.NumericColumnEvidence;
-            var cell = _cells.Read(engine, text, c.Box, dpi, likely);
+            var cell = _cells.Read(engine, text, c.Box, dpi, likely, verifyNumbers: lowResolution);
             read.Add((c, cell));
             if (!single || cell.IsBlank) continue;
             if (OcrText.LooksNumeric(cell.Text, options.MaxNumberLength)) numbers[c.Column] = numbers.GetValueOrDefault(c.Column) + 1;

@@ -113,6 +113,16 @@ public sealed class FakeOcrEngine(Func<Box?, OcrMode, OcrReading> answer) : IOcr
         return answer(region, mode);
     }
 
+    /// <summary>Enlarged reads are answered like plain ones, recorded with <see cref="Enlarged"/> set.</summary>
+    public OcrReading ReadEnlarged(Box region, OcrMode mode, double factor)
+    {
+        Enlarged.Add(Calls.Count);
+        return Read(region, mode);
+    }
+
+    /// <summary>Indices into <see cref="Calls"/> of the reads that were enlarged.</summary>
+    public List<int> Enlarged { get; } = [];
+
     public void Dispose() { }
 
     public static OcrReading Words(params (string Text, double Confidence)[] words) =>
