@@ -32,7 +32,7 @@ public sealed class CellReader(OcrOptions options)
         // Tesseract reads best with a margin of white around the text, but no ruling remnants.
         int pad = options.Px(0.04, dpi);
         var region = new Box(Math.Max(x0, ink.X0 - pad), Math.Max(y0, ink.Y0 - pad), Math.Min(x1, ink.X1 + pad), Math.Min(y1, ink.Y1 + pad));
-        int glyphs = CountGlyphs(text, ink, options.GlyphHeightShare);
+        int glyphs = CountGlyphs(text, ink, options);
 
         NumberRead? number = null;
         if (likelyNumber)
@@ -108,28 +108,43 @@ public sealed class CellReader(OcrOptions options)
 
     /// <summary>
     /// The glyphs of a number in its ink box: runs of ink columns (digits stand apart, while a broken stroke
-    /// stays within its digit's columns) at least <paramref name="heightShare"/> as tall as the tallest,
-    /// so a comma, a point, a minus sign or a speck does not count. Digits that touch count as one.
+    /// stays within its digit's columns) at least <see cref="OcrOptions.GlyphHeightShare"/> as tall as the
+    /// tallest, so a comma, a point, a minus sign or a speck does not count. Neighbouring runs that together
+    /// are no wider than one digit (<see cref="OcrOptions.GlyphWidthShare"/> of the height) are one glyph: a
+    /// 0 whose thin joins a bilevel scan lost falls apart into ( and ). Digits that touch count as one.
     /// </summary>
-    internal static int CountGlyphs(BinaryImage text, Box ink, double heightShare)
+    internal static int CountGlyphs(BinaryImage text, Box ink, OcrOptions options)
     {
         int x0 = (int)ink.X0, x1 = (int)ink.X1, y0 = (int)ink.Y0, y1 = (int)ink.Y1;
-        var heights = new List<int>();
-        int top = int.MaxValue, bottom = -1;
+        var runs = new List<(int Left, int Right, int Height)>();
+        int top = int.MaxValue, bottom = -1, left = 0;
         for (int x = x0; x <= x1; x++)
         {
             int colTop = int.MaxValue, colBottom = -1;
             if (x < x1)
                 for (int y = y0; y < y1; y++)
                     if (text.Ink[y * text.Width + x] != 0) { colTop = Math.Min(colTop, y); colBottom = y; }
-            if (colBottom >= 0) { top = Math.Min(top, colTop); bottom = Math.Max(bottom, colBottom); continue; }
-            if (bottom >= 0) heights.Add(bottom - top + 1);
+            if (colBottom >= 0)
+            {
+                if (bottom < 0) left = x;
+                top = Math.Min(top, colTop); bottom = Math.Max(bottom, colBottom);
+                continue;
+            }
+            if (bottom >= 0) runs.Add((left, x, bottom - top + 1));
             top = int.MaxValue; bottom = -1;
         }
-        if (heights.Count == 0) return 0;
-        int tallest = heights.Max();
-        return heights.Count(h => h >= heightShare * tallest);
+        if (runs.Count == 0) return 0;
+        int tallest = runs.Max(r => r.Height);
+        int glyphs = 0, glyphLeft = int.MinValue;
+        foreach (var r in runs.Where(r => r.Height >= options.GlyphHeightShare * tallest))
+        {
+            if (glyphLeft != int.MinValue && r.Right - glyphLeft <= options.GlyphWidthShare * tallest) continue;
+            glyphs++;
+            glyphLeft = r.Left;
+        }
+        return glyphs;
     }
+
     /// <summary>The box of the ink inside a rectangle, when there is at least a square of side
     /// <paramref name="minSide"/> worth of it; null for a blank cell.</summary>
     internal static Box? InkBounds(BinaryImage text, int x0, int y0, int x1, int y1, int minSide)

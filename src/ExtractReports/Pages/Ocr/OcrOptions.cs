@@ -95,6 +95,10 @@ public sealed record OcrOptions
     /// (a digit); lower runs (a comma, a point, a minus sign, a speck) are not counted.</summary>
     public double GlyphHeightShare { get; init; } = 0.6;
 
+    /// <summary>Widest one digit's ink is, as a share of the digits' height: pieces of ink that fit in this
+    /// width together are one broken digit, not two.</summary>
+    public double GlyphWidthShare { get; init; } = 0.8;
+
     /// <summary>Highest confidence of a number whose reads disagree, or that has fewer digits than its ink has
     /// glyphs: low enough that the field goes to review.</summary>
     public double DoubtfulNumberConfidence { get; init; } = 0.4;

@@ -82,7 +82,9 @@ public class CellReaderTests
             : FakeOcrEngine.Words(("无", 0.93)));
         var cell = _reader.Read(engine, InkAt(400, 200, new Box(150, 70, 250, 120)), new Box(0, 0, 400, 200), Dpi, likelyNumber: true);
         Assert.Equal("无", cell.Text);
-        Assert.Equal([OcrMode.Number, OcrMode.Block], engine.Calls.Select(c => c.Mode));
+        // The unsure digit is read again enlarged (it agrees with itself), then the text read wins.
+        Assert.Equal([OcrMode.Number, OcrMode.Number, OcrMode.Block], engine.Calls.Select(c => c.Mode));
+        Assert.Equal([2.0], engine.Enlarged);
     }
 
     [Fact]
@@ -104,6 +106,89 @@ public class CellReaderTests
             : FakeOcrEngine.Words(("—", 0.7)));
         var cell = _reader.Read(engine, InkAt(400, 200, new Box(150, 90, 250, 96)), new Box(0, 0, 400, 200), Dpi);
         Assert.Equal("—", cell.Text);
+    }
+
+    /// <summary>Ink blocks as tall as digits (60 px at 300 dpi), one per box's x range.</summary>
+    private static BinaryImage Glyphs(params (int X0, int X1)[] columns)
+    {
+        var ink = new byte[400 * 200];
+        foreach (var (x0, x1) in columns)
+            for (int y = 70; y < 130; y++) for (int x = x0; x < x1; x++) ink[y * 400 + x] = 1;
+        return new BinaryImage(400, 200, ink);
+    }
+
+    [Fact]
+    public void A_digit_read_that_drops_a_glyph_is_read_again_enlarged()
+    {
+        // "14": Tesseract's digit reader drops the thin leading 1 and is sure of the 4; the ink has two glyphs.
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number ? FakeOcrEngine.Words(("4", 0.95)) : FakeOcrEngine.Words(("4", 0.6)))
+        { EnlargedAnswer = _ => FakeOcrEngine.Words(("14", 0.93)) };
+        var cell = _reader.Read(engine, Glyphs((150, 170), (185, 225)), new Box(0, 0, 400, 200), Dpi, likelyNumber: true);
+
+        Assert.Equal("14", cell.Text);
+        Assert.Equal([2.0, 1.5], engine.Enlarged);
+        // Outvoted, the first read still says the scan is hard to read: the cell goes to review.
+        Assert.True(cell.Confidence <= new OcrOptions().DoubtfulNumberConfidence);
+    }
+
+    [Fact]
+    public void Reads_that_never_account_for_the_glyphs_leave_the_number_doubtful()
+    {
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number ? FakeOcrEngine.Words(("1", 0.95)) : FakeOcrEngine.Words(("1", 0.9)));
+        var cell = _reader.Read(engine, Glyphs((150, 165), (185, 200)), new Box(0, 0, 400, 200), Dpi, likelyNumber: true);
+        Assert.Equal("1", cell.Text);
+        Assert.True(cell.Confidence <= new OcrOptions().DoubtfulNumberConfidence);
+    }
+
+    [Fact]
+    public void On_a_low_resolution_page_a_sure_digit_is_checked_enlarged()
+    {
+        // At 150 dpi a thin serif 1 reads as a confident 4; enlarged, it reads as 1 twice.
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number ? FakeOcrEngine.Words(("4", 0.93)) : FakeOcrEngine.Words(("4", 0.9)))
+        { EnlargedAnswer = _ => FakeOcrEngine.Words(("1", 0.9)) };
+        var cell = _reader.Read(engine, Glyphs((180, 200)), new Box(0, 0, 400, 200), Dpi, likelyNumber: true, verifyNumbers: true);
+        Assert.Equal("1", cell.Text);
+        Assert.True(cell.Confidence <= new OcrOptions().DoubtfulNumberConfidence);
+    }
+
+    [Fact]
+    public void Agreeing_enlarged_read_confirms_a_sure_digit_at_full_confidence()
+    {
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number ? FakeOcrEngine.Words(("7", 0.95)) : FakeOcrEngine.Words(("7", 0.9)))
+        { EnlargedAnswer = _ => FakeOcrEngine.Words(("7", 0.9)) };
+        var cell = _reader.Read(engine, Glyphs((180, 210)), new Box(0, 0, 400, 200), Dpi, likelyNumber: true, verifyNumbers: true);
+        Assert.Equal("7", cell.Text);
+        Assert.Equal(0.95, cell.Confidence, 3);
+        Assert.Equal([2.0], engine.Enlarged);
+    }
+
+    [Fact]
+    public void A_zero_read_as_the_letter_O_becomes_the_digit()
+    {
+        // The digit reader loses a thin 0 at the page's scale and finds it enlarged; the text reader says O.
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number ? OcrReading.Empty : FakeOcrEngine.Words(("O", 0.92)))
+        { EnlargedAnswer = _ => FakeOcrEngine.Words(("0", 0.88)) };
+        var cell = _reader.Read(engine, Glyphs((180, 210)), new Box(0, 0, 400, 200), Dpi);
+        Assert.Equal("0", cell.Text);
+    }
+
+    [Theory]
+    [InlineData(new[] { 100, 120, 135, 165 }, 2)] // two digits apart: 14
+    [InlineData(new[] { 100, 110, 122, 135 }, 1)] // a 0 fallen apart into ( and ): no wider than one digit
+    [InlineData(new[] { 100, 130 }, 1)]
+    public void Glyphs_are_digit_tall_runs_of_ink_columns(int[] edges, int expected)
+    {
+        var runs = Enumerable.Range(0, edges.Length / 2).Select(i => (edges[2 * i], edges[2 * i + 1])).ToArray();
+        var ink = Glyphs(runs);
+        Assert.Equal(expected, CellReader.CountGlyphs(ink, new Box(edges[0], 70, edges[^1], 130), new OcrOptions()));
+    }
+
+    [Fact]
+    public void A_comma_or_a_speck_is_no_glyph()
+    {
+        var ink = Glyphs((100, 125), (140, 165));
+        for (int y = 122; y < 136; y++) for (int x = 128; x < 134; x++) ink.Ink[y * 400 + x] = 1; // the comma of 1,2
+        Assert.Equal(2, CellReader.CountGlyphs(ink, new Box(100, 70, 165, 136), new OcrOptions()));
     }
 
     [Theory]

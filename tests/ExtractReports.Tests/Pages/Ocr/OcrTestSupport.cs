@@ -113,15 +113,19 @@ public sealed class FakeOcrEngine(Func<Box?, OcrMode, OcrReading> answer) : IOcr
         return answer(region, mode);
     }
 
-    /// <summary>Enlarged reads are answered like plain ones, recorded with <see cref="Enlarged"/> set.</summary>
+    /// <summary>What an enlarged read gives, by factor; unset, enlarged reads answer like plain ones.</summary>
+    public Func<double, OcrReading>? EnlargedAnswer { get; init; }
+
+    /// <summary>The factors of the enlarged reads, in order.</summary>
+    public List<double> Enlarged { get; } = [];
+
     public OcrReading ReadEnlarged(Box region, OcrMode mode, double factor)
     {
-        Enlarged.Add(Calls.Count);
-        return Read(region, mode);
+        Enlarged.Add(factor);
+        if (EnlargedAnswer is null) return Read(region, mode);
+        Calls.Add((region, mode));
+        return EnlargedAnswer(factor);
     }
-
-    /// <summary>Indices into <see cref="Calls"/> of the reads that were enlarged.</summary>
-    public List<int> Enlarged { get; } = [];
 
     public void Dispose() { }
 
