@@ -41,6 +41,11 @@ public sealed class CellReader(OcrOptions options)
             if (number is { Sure: true } sure) return new Cell(sure.Text, cellBox, sure.Confidence);
         }
 
+        // Ink as narrow as digits, as many glyphs as the digits read: a Chinese character read there (a broken
+        // 0 read as 人) is the text model's guess, not a placeholder such as 无, whose ink is as wide as tall.
+        bool DigitShaped(NumberRead n, string textRead) => textRead.Any(OcrText.IsCjk) && glyphs > 0
+            && n.Text.Count(char.IsAsciiDigit) == glyphs && ink.X1 - ink.X0 <= glyphs * options.GlyphWidthShare * (ink.Y1 - ink.Y0);
+
         var general = engine.Read(region, OcrMode.Block);
         var words = general.Words.Where(w => w.Text.Length > 0).ToList();
         var joined = OcrText.Join(general.Lines.Select(l => OcrText.Join(l.Select(w => w.Text))));
@@ -52,7 +57,7 @@ public sealed class CellReader(OcrOptions options)
         if (numeric || mark || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
             number ??= ReadNumber(engine, region, glyphs, verifyNumbers);
-            if (number is { } n && (numeric || n.Confidence > confidence)) return new Cell(n.Text, cellBox, n.Confidence);
+            if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return new Cell(n.Text, cellBox, n.Confidence);
             // The mark read surer than the digits: take the digits, no surer than the mark was, so the value
             // goes to review rather than vanishing.
             if (number is { } m && mark) return new Cell(m.Text, cellBox, Math.Min(m.Confidence, confidence));
