@@ -172,6 +172,24 @@ public class CellReaderTests
         Assert.Equal("0", cell.Text);
     }
 
+    [Fact]
+    public void A_chinese_character_read_on_digit_shaped_ink_gives_way_to_the_digits()
+    {
+        // A 0 whose joins a bilevel scan lost, ( and ): the text model reads 人, a little surer than the digits.
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number ? FakeOcrEngine.Words(("0", 0.72)) : FakeOcrEngine.Words(("人", 0.77)))
+        { EnlargedAnswer = _ => FakeOcrEngine.Words(("0", 0.65)) };
+        var cell = _reader.Read(engine, Glyphs((180, 190), (200, 210)), new Box(0, 0, 400, 200), Dpi);
+        Assert.Equal("0", cell.Text);
+    }
+
+    [Fact]
+    public void A_placeholder_as_wide_as_tall_stays_text()
+    {
+        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number ? FakeOcrEngine.Words(("7", 0.3)) : FakeOcrEngine.Words(("无", 0.6)));
+        var cell = _reader.Read(engine, Glyphs((170, 230)), new Box(0, 0, 400, 200), Dpi);
+        Assert.Equal("无", cell.Text);
+    }
+
     [Theory]
     [InlineData(new[] { 100, 120, 135, 165 }, 2)] // two digits apart: 14
     [InlineData(new[] { 100, 110, 122, 135 }, 1)] // a 0 fallen apart into ( and ): no wider than one digit
