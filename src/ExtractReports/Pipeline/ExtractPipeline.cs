@@ -65,7 +65,7 @@ public sealed class ExtractPipeline
             var set = FieldMapper.Map(reading, meta, _schema);
             if (kind is DocumentKind.PdfScan or DocumentKind.Image)
                 set = set with { Fields = set.Fields.Select(f => f with { Features = f.Features with { FromOcr = true } }).ToList() };
-            var checkedFields = IdentityChecker.Check(set);
+            var checkedFields = IdentityChecker.Check(IdentityRepair.Repair(set));
             var scored = checkedFields.Fields.Select(f => new ScoredField(f, Math.Round(_model.Score(f), 4))).ToList();
             int missing = scored.Count(s => s.Field.Status == FieldStatus.Missing);
             var status = reading.T2 is null || reading.T3 is null || reading.T4 is null || missing > 0 ? DocumentStatus.Partial : DocumentStatus.Ok;
