@@ -67,7 +67,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var readBoxes = new List<(Box Bounds, List<Box> Cells)>();
         foreach (var grid in borderless)
         {
-            var read = NumericRows(ReadCells(grid, engine, text, dpi, numeric: true));
+            var read = NumericCells(ReadCells(grid, engine, text, dpi, numeric: true));
             cellCount += read.Count;
             if (read.Count == 0) continue;
             tableRows.AddRange(Rows(grid, read, pageNumber));
@@ -159,17 +159,19 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     }
 
     /// <summary>
-    /// The rows of a borderless grid that read as numbers: a row most of whose non-blank cells read as Chinese was
-    /// header or label ink the finder took for numbers, and is left to whole-page OCR.
+    /// The cells of a borderless grid that read as numbers: a column, then a row, most of whose non-blank cells read as
+    /// Chinese was label or header ink the finder took for numbers, and is left to whole-page OCR.
     /// </summary>
-    private static List<(GridCell Grid, Cell Cell)> NumericRows(List<(GridCell Grid, Cell Cell)> read) =>
-        read.GroupBy(c => c.Grid.Row)
-            .Where(row =>
-            {
-                var filled = row.Where(c => !c.Cell.IsBlank).ToList();
-                return filled.Count > 0 && filled.Count(c => c.Cell.Text.Any(OcrText.IsCjk)) * 2 < filled.Count;
-            })
-            .SelectMany(row => row).ToList();
+    private static List<(GridCell Grid, Cell Cell)> NumericCells(List<(GridCell Grid, Cell Cell)> read)
+    {
+        static bool Numeric(IEnumerable<(GridCell Grid, Cell Cell)> cells)
+        {
+            var filled = cells.Where(c => !c.Cell.IsBlank).ToList();
+            return filled.Count(c => c.Cell.Text.Any(OcrText.IsCjk)) * 2 < Math.Max(1, filled.Count);
+        }
+        var columns = read.GroupBy(c => c.Grid.Column).Where(Numeric).SelectMany(c => c).ToList();
+        return columns.GroupBy(c => c.Grid.Row).Where(r => Numeric(r) && r.Any(c => !c.Cell.IsBlank)).SelectMany(r => r).ToList();
+    }
 
     private static double Overlap(Box a, Box b) =>
         Math.Max(0, Math.Min(a.X1, b.X1) - Math.Max(a.X0, b.X0)) * Math.Max(0, Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0));
