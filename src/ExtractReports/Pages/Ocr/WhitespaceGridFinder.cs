@@ -47,9 +47,6 @@ public sealed class WhitespaceGridFinder(OcrOptions options)
         var rows = Rows(blobs).Where(r => r.Zip(r.Skip(1)).All(p => p.Second.X0 - p.First.X1 >= columnGap)).ToList();
         var headings = words.Where(w => w.Text.Any(OcrText.IsCjk)).Select(w => w.Box).ToList();
         var blocks = Blocks(rows, headings, context);
-        if (Environment.GetEnvironmentVariable("EXTRACTREPORTS_DEBUG_BORDERLESS") is not null)
-            foreach (var b in blocks)
-                Console.Error.WriteLine($"block rows={b.Rows.Count} cols={string.Join(",", b.Columns)} label={b.HasLabel} rows: {string.Join(" / ", b.Rows.Select(r => string.Join(" ", r.Select(x => $"{x.X0}-{x.X1}@{x.Y0}-{x.Y1}"))))}");
         return blocks.Where(IsTable).Select(b => ToGrid(b, dpi)).ToList();
     }
 
