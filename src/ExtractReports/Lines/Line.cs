@@ -36,4 +36,12 @@ public sealed record LineDocument(
     string? Title = null)
 {
     public IReadOnlyList<string> Notes => Diagnostics ?? [];
+
+    /// <summary>
+    /// A closer, costlier reading of the same document, for the pipeline to take when the tables
+    /// read from this one leave doubt (a PDF read from word gaps offers one with its ruling lines
+    /// rendered); null when the reader has none. It must not throw for a document this reading
+    /// succeeded on, other than by cancellation or a <see cref="DocumentReadException"/>.
+    /// </summary>
+    public Func<CancellationToken, LineDocument>? CloserReading { get; init; }
 }
