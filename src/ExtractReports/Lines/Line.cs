@@ -40,8 +40,14 @@ public sealed record LineDocument(
     /// <summary>
     /// A closer, costlier reading of the same document, for the pipeline to take when the tables
     /// read from this one leave doubt (a PDF read from word gaps offers one with its ruling lines
-    /// rendered); null when the reader has none. It must not throw for a document this reading
-    /// succeeded on, other than by cancellation or a <see cref="DocumentReadException"/>.
+    /// rendered); null when the reader has none.
     /// </summary>
-    public Func<CancellationToken, LineDocument>? CloserReading { get; init; }
+    public CloserReading? CloserReading { get; init; }
 }
+
+/// <summary>
+/// Reads a document again, closer, where the first reading left doubt: on <paramref name="pages"/>
+/// (null: every page); other pages may stay as first read. It throws only for cancellation or a
+/// <see cref="DocumentReadException"/>.
+/// </summary>
+public delegate LineDocument CloserReading(IReadOnlySet<int>? pages, CancellationToken cancellation);

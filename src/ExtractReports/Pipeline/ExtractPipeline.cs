@@ -91,11 +91,12 @@ public sealed class ExtractPipeline
         if (lines.CloserReading is { } closer && ReadingDoubt.Of(read.Reading, read.Checked) is { } doubt)
         {
             LineDocument? again = null;
-            try { again = closer(cancellation); }
+            try { again = closer(doubt.Pages, cancellation); }
             catch (DocumentReadException) { } // the first reading is a reading too
             if (again is not null)
             {
-                lines = again with { Diagnostics = [.. again.Notes, $"read again with {again.Method}: {doubt}"] };
+                var where = doubt.Pages is null ? "every page" : "page " + string.Join(", ", doubt.Pages.Order());
+                lines = again with { Diagnostics = [.. again.Notes, $"read again with {again.Method} ({where}): {doubt.Reason}"] };
                 read = Interpret(lines, kind);
             }
         }

@@ -18,13 +18,14 @@ public sealed class CloserReadingTests
     {
         private readonly TextDumpReader text = new();
         public int CloserReads { get; private set; }
+        public IReadOnlySet<int>? Pages { get; private set; }
         public bool CanRead(SourceDocument document) => document.Kind == DocumentKind.Text;
         public LineDocument Read(SourceDocument document, CancellationToken cancellation)
         {
             var full = text.Read(document, cancellation);
             return quick(full) with
             {
-                CloserReading = _ => { CloserReads++; return full with { Method = "closer" }; },
+                CloserReading = (pages, _) => { CloserReads++; Pages = pages; return full with { Method = "closer" }; },
             };
         }
     }
@@ -52,6 +53,7 @@ public sealed class CloserReadingTests
         Assert.Equal(1, reader.CloserReads);
         Assert.Equal("closer", result.Method);
         Assert.Equal(DocumentStatus.Ok, result.Status);
+        Assert.Null(reader.Pages); // a table not found is on no page: every page is read again
         Assert.Contains(pipeline.Lines(SourceDocument.FromFile(Seed)).Notes, n => n.Contains("table 四 not found"));
     }
 
@@ -64,6 +66,7 @@ public sealed class CloserReadingTests
         var result = new PipelineBuilder().UseReader(reader).Build().Run(Seed);
         Assert.Equal(1, reader.CloserReads);
         Assert.Equal("closer", result.Method);
+        Assert.Equal([1], reader.Pages!); // a text dump is one page: the doubt lies on it
     }
 
     private static Line DropFirstNumberOfNewRequests(Line line)

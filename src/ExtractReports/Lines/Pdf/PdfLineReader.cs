@@ -62,10 +62,10 @@ public sealed class PdfLineReader : ILineReader
         var verdict = TextLayer.Check(words.Pages, options.TextLayer);
         if (verdict is not null) throw new NeedsOcrException(verdict);
 
-        LineDocument WithRulings(CancellationToken c) => Lines(Poppler(() => pages.AddRulings(document.Bytes, words, c)), c);
+        LineDocument WithRulings(IReadOnlySet<int>? only, CancellationToken c) => Lines(Poppler(() => pages.AddRulings(document.Bytes, words, only, c)), c);
         return options.Rulings switch
         {
-            PdfRulings.Always => WithRulings(cancellation),
+            PdfRulings.Always => WithRulings(null, cancellation),
             PdfRulings.WhenInDoubt => Lines(words, cancellation) with { CloserReading = WithRulings },
             _ => Lines(words, cancellation),
         };

@@ -52,13 +52,15 @@ public sealed partial class PopplerPageReader(PdfOptions options)
 
     /// <summary>
     /// The same pages with the ruling lines of those that look like tables (at least
-    /// <see cref="PdfOptions.MinTableNumbers"/> numbers standing alone in columns), found in one
-    /// <c>pdftoppm</c> render of them. If the render fails, the pages stay as they were, with a note.
+    /// <see cref="PdfOptions.MinTableNumbers"/> numbers standing alone in columns) among
+    /// <paramref name="only"/> (null: all), found in one <c>pdftoppm</c> render of them. If the
+    /// render fails, the pages stay as they were, with a note.
     /// </summary>
-    public PdfPages AddRulings(byte[] pdf, PdfPages words, CancellationToken cancellation)
+    public PdfPages AddRulings(byte[] pdf, PdfPages words, IReadOnlySet<int>? only, CancellationToken cancellation)
     {
         // Table pages are chosen by rows of numbers as they read, i.e. on the upright page.
-        var tablePages = words.Pages.Where(p => TableNumbers(p.Words) >= options.MinTableNumbers).Select(p => p.Number).ToHashSet();
+        var tablePages = words.Pages.Where(p => (only is null || only.Contains(p.Number)) && TableNumbers(p.Words) >= options.MinTableNumbers)
+            .Select(p => p.Number).ToHashSet();
         if (tablePages.Count == 0) return words;
         var diagnostics = words.Diagnostics.ToList();
         var displayed = WithRulings(pdf, words.Displayed.Select(d => d.Page).ToList(), tablePages, diagnostics, cancellation);

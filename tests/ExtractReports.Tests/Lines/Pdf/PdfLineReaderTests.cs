@@ -60,10 +60,12 @@ public sealed class PdfLineReaderTests
         Assert.Equal("pdf-text (poppler words)", quick.Method);
         Assert.Contains(Values, Rows(quick));
         Assert.NotNull(quick.CloserReading);
-        var closer = quick.CloserReading(CancellationToken.None);
+        var closer = quick.CloserReading(null, CancellationToken.None);
         Assert.Equal("pdf-text (poppler words, rulings)", closer.Method);
         Assert.Equal(Rows(Read("table4-ruled.pdf", PdfRulings.Always)), Rows(closer));
         Assert.Null(Read("table4-ruled.pdf", PdfRulings.Never).CloserReading);
+        // Asked for other pages only, it renders nothing.
+        Assert.Equal("pdf-text (poppler words)", quick.CloserReading(new HashSet<int> { 2 }, CancellationToken.None).Method);
     }
 
     [PopplerFact]

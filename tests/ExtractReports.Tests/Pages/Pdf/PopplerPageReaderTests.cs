@@ -74,7 +74,7 @@ public sealed class PopplerPageReaderTests
         var pdf = File.ReadAllBytes(Path.Combine(TestPaths.SharedReal, "hzq2023_working.pdf"));
         var words = reader.ReadWords(pdf, default);
         Assert.All(words.Pages, p => Assert.Empty(p.Rulings));
-        var read = reader.AddRulings(pdf, words, default);
+        var read = reader.AddRulings(pdf, words, null, default);
         Assert.Equal(5, read.Pages.Count);
         Assert.False(read.Encrypted);
         Assert.All(read.Pages, p => Assert.Equal((595, 842), (p.Width, p.Height)));
