@@ -57,7 +57,7 @@ public sealed class ExtractPipeline
             if (doc.Kind == DocumentKind.Empty) return Failed(doc, DocumentStatus.Error, "the file is empty", watch);
             var (lines, kind, read) = ReadTables(doc, cancellation);
             var reading = read.Reading;
-            if (read.Checked is not { } checkedFields)
+            if (read is not { Set: { } set, Checked: { } checkedFields })
                 return Failed(doc with { Kind = kind }, DocumentStatus.NotAReport,
                     "no statistical table of a 政府信息公开工作年度报告 was found (no 第二十条 / 本年新收 / 行政复议 tables)", watch, lines.Pages);
 
@@ -65,7 +65,7 @@ public sealed class ExtractPipeline
             int missing = scored.Count(s => s.Field.Status == FieldStatus.Missing);
             var status = reading.T2 is null || reading.T3 is null || reading.T4 is null || missing > 0 ? DocumentStatus.Partial : DocumentStatus.Ok;
             var message = status == DocumentStatus.Ok ? "" : Describe(reading, missing);
-            return new DocumentResult(doc.Path, doc.Name, doc.Sha256, kind, status, message, read.Set!.FormatName,
+            return new DocumentResult(doc.Path, doc.Name, doc.Sha256, kind, status, message, set.FormatName,
                 read.Meta.Agency ?? "", read.Meta.Year ?? "", lines.Pages, lines.Method, scored, checkedFields.Checks, watch.Elapsed);
         }
         catch (OperationCanceledException) { throw; }
