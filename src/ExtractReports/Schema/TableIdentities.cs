@@ -3,7 +3,8 @@ namespace ExtractReports.Schema;
 /// <summary>An identity the tables state about themselves: the sum of <see cref="Left"/> equals the sum of <see cref="Right"/>.</summary>
 public sealed record Identity(string Name, IReadOnlyList<string> Left, IReadOnlyList<string> Right)
 {
-    public IEnumerable<string> Fields => Left.Concat(Right);
+    /// <summary>The fields of both sides, left first (built once; a `with` copy would keep them, so make changed identities with `new`).</summary>
+    public IReadOnlyList<string> Fields { get; } = [.. Left, .. Right];
 }
 
 /// <summary>

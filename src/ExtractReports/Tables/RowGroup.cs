@@ -20,8 +20,29 @@ public sealed record RowGroup(
     public bool IsLabelled => StrongLabel.Length > 0;
 
     /// <summary>How well the labels name <paramref name="row"/>: strong match in [0,1], weak match in [0,1].</summary>
-    public (double Strong, double Weak) Match(TemplateRow row) =>
-        (row.NormalizedKeys.Max(k => LabelText.Match(StrongLabel, k)), row.NormalizedKeys.Max(k => LabelText.Match(WeakLabel, k)));
+    public (double Strong, double Weak) Match(TemplateRow row) => Match(row, PreparedLabel.Of(StrongLabel), PreparedLabel.Of(WeakLabel));
+
+    /// <summary><see cref="Match(TemplateRow)"/> for each of <paramref name="rows"/>, with the labels prepared once for all of them.</summary>
+    public (double Strong, double Weak)[] Match(IReadOnlyList<TemplateRow> rows)
+    {
+        var strong = PreparedLabel.Of(StrongLabel);
+        var weak = PreparedLabel.Of(WeakLabel);
+        var result = new (double, double)[rows.Count];
+        for (int j = 0; j < rows.Count; j++) result[j] = Match(rows[j], strong, weak);
+        return result;
+    }
+
+    /// <summary>The best match of any of the row's keys, for each label (every template row has at least one key).</summary>
+    private static (double Strong, double Weak) Match(TemplateRow row, PreparedLabel strong, PreparedLabel weak)
+    {
+        double bestStrong = 0, bestWeak = 0;
+        foreach (var key in row.NormalizedKeys)
+        {
+            bestStrong = Math.Max(bestStrong, LabelText.Match(strong, key));
+            bestWeak = Math.Max(bestWeak, LabelText.Match(weak, key));
+        }
+        return (bestStrong, bestWeak);
+    }
 }
 
 /// <summary>Cuts a table region's tokens into row groups.</summary>
