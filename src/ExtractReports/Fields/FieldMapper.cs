@@ -18,7 +18,7 @@ public static class FieldMapper
         var t3Format = reading.T3?.Format ?? reading.T2?.Format;
         var formatName = t2Format is null ? "" : t2Format == t3Format ? t2Format.Value.Name() : "mixed";
         // Each field's cell; should two tables name the same field, the first one read wins.
-        var cells = new Dictionary<string, (TableReading Table, CellReading Cell)>();
+        var cells = new Dictionary<string, (TableReading Table, CellReading Cell)>(reading.Tables.Sum(t => t.Cells.Count));
         foreach (var t in reading.Tables)
             foreach (var c in t.Cells) cells.TryAdd(c.FieldId, (t, c));
 

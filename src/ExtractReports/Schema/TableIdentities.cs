@@ -50,8 +50,9 @@ public static class TableIdentities
     public static bool? Holds(Identity identity, Func<string, decimal?> value)
     {
         decimal left = 0, right = 0;
-        foreach (var f in identity.Left) { var v = value(f); if (v is null) return null; left += v.Value; }
-        foreach (var f in identity.Right) { var v = value(f); if (v is null) return null; right += v.Value; }
+        // Index loops: the readers test identities for every reading of every row.
+        for (int i = 0; i < identity.Left.Count; i++) { var v = value(identity.Left[i]); if (v is null) return null; left += v.Value; }
+        for (int i = 0; i < identity.Right.Count; i++) { var v = value(identity.Right[i]); if (v is null) return null; right += v.Value; }
         return left == right;
     }
 }
