@@ -54,7 +54,7 @@ public sealed class OcrBenchmark : IBenchmark
             var oursCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
 
             watch.Restart();
-            var children0 = ChildrenCpuSeconds();
+            var children0 = CpuTime.Children();
             Parallel.ForEach(images, new ParallelOptions { MaxDegreeOfParallelism = cores }, image =>
             {
                 var start = new ProcessStartInfo("tesseract") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -66,26 +66,13 @@ public sealed class OcrBenchmark : IBenchmark
                 p.WaitForExit();
             });
             var cli = watch.Elapsed.TotalSeconds;
-            var cliCpu = ChildrenCpuSeconds() - children0;
+            var cliCpu = CpuTime.Children() - children0;
 
             output.WriteLine($"{docs.Count} documents, {pages} pages, {cores} cores, Tesseract {Native.Tesseract.TesseractOcrEngine.Version()}");
             output.WriteLine($"scan reader (deskew, grid, cells alone, rest of page): {ours / pages:0.00} s/page wall, {oursCpu / pages:0.00} CPU-s/page");
             output.WriteLine($"tesseract command (whole page, psm 3):                {cli / images.Count:0.00} s/page wall, {(cliCpu >= 0 ? $"{cliCpu / images.Count:0.00}" : "?")} CPU-s/page");
         }
         finally { dir.Delete(true); }
-    }
-
-    /// <summary>CPU time of finished child processes (Linux /proc/self/stat cutime + cstime); -1 elsewhere.</summary>
-    private static double ChildrenCpuSeconds()
-    {
-        try
-        {
-            var stat = File.ReadAllText("/proc/self/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // After the command name: field 3 is index 0, so cutime (16) and cstime (17) are 13 and 14.
-            return (long.Parse(fields[13]) + long.Parse(fields[14])) / 100.0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { return double.MinValue; }
     }
 
     private static void WritePgm(string path, GrayImage image)

@@ -9,6 +9,8 @@ namespace ExtractReports.Benchmarks;
 /// <summary>
 /// Text-layer PDFs end to end (read, tables, fields, checks, CSV written) against <c>pdftotext
 /// -layout</c> on the same files in the same run, both one document at a time on one thread.
+/// Wall time and CPU time (this process and its child processes: poppler's tools) are both
+/// reported, since on a shared machine wall time follows the other users' load.
 /// Files: corpus/pdf, plus the real reports in ../shared/real when present.
 /// </summary>
 public sealed class PdfBenchmark : IBenchmark
@@ -16,54 +18,65 @@ public sealed class PdfBenchmark : IBenchmark
     public string Name => "pdf";
     public string Description => "pages per second, extract through CSV vs pdftotext -layout";
 
-    private const int Rounds = 3;
+    private const int Rounds = 5;
+
+    private sealed record Measure(string Label, Action Run)
+    {
+        public double Wall = double.MaxValue, Cpu = double.MaxValue;
+    }
 
     public void Run(string repositoryRoot, TextWriter output)
     {
         var files = Files(repositoryRoot);
         if (files.Count == 0) { output.WriteLine("no PDFs in corpus/pdf or ../shared/real"); return; }
-        var pipeline = PipelineBuilder.CreateDefault().UseReader(new PdfLineReader()).Build();
-        var reader = new PdfLineReader();
-        var gapsOnly = new PdfLineReader(new PdfLineReaderOptions { Pdf = new() { FindRulings = false } });
+        ExtractPipeline Pipeline(PdfRulings rulings) =>
+            PipelineBuilder.CreateDefault().UseReader(new PdfLineReader(new PdfLineReaderOptions { Rulings = rulings })).Build();
+        var extract = Pipeline(PdfRulings.WhenInDoubt);
+        var alwaysRuled = Pipeline(PdfRulings.Always);
+        var gapsOnly = new PdfLineReader(new PdfLineReaderOptions { Rulings = PdfRulings.Never });
         var outDir = Directory.CreateTempSubdirectory("pdf-bench").FullName;
 
         // One warm-up pass: JIT, the OS file cache, poppler's font cache.
-        var warm = files.Select(f => pipeline.Run(f)).ToList();
+        var warm = files.Select(f => extract.Run(f)).ToList();
+        alwaysRuled.Run(files[0]);
         int pages = warm.Sum(r => r.Pages);
         foreach (var r in warm.Where(r => r.Status == DocumentStatus.Error))
             output.WriteLine($"  error: {r.Name}: {r.Message}");
+        var closer = warm.Where(r => r.Method.Contains("rulings", StringComparison.Ordinal)).Select(r => r.Name).ToList();
 
-        // The four measures take turns within each round, so that a change in the machine's load
-        // during the run touches them alike; each keeps its best round.
-        var best = new double[4];
-        Array.Fill(best, double.MaxValue);
-        Action[] measures =
+        void Extract(ExtractPipeline pipeline)
+        {
+            var results = files.Select(f => pipeline.Run(f)).ToList();
+            OutputWriter.Write(outDir, results, new OutputOptions(), StandardSchema.Default);
+        }
+        Measure[] measures =
         [
-            () => { foreach (var f in files) PdfToText(f); },
-            () => { foreach (var f in files) reader.Read(Documents.SourceDocument.FromFile(f), default); },
-            () => { foreach (var f in files) gapsOnly.Read(Documents.SourceDocument.FromFile(f), default); },
-            () =>
-            {
-                var results = files.Select(f => pipeline.Run(f)).ToList();
-                OutputWriter.Write(outDir, results, new OutputOptions(), StandardSchema.Default);
-            },
+            new("pdftotext -layout", () => { foreach (var f in files) PdfToText(f); }),
+            new("extract through CSV", () => Extract(extract)),
+            new("  same, rulings always", () => Extract(alwaysRuled)),
+            new("  lines from gaps only", () => { foreach (var f in files) gapsOnly.Read(Documents.SourceDocument.FromFile(f), default); }),
         ];
+        var loadBefore = LoadAverage();
+        // The measures take turns within each round, so that a change in the machine's load during
+        // the run touches them alike; each keeps its best round, of wall time and of CPU time apart.
         for (int round = 0; round < Rounds; round++)
-            for (int i = 0; i < measures.Length; i++)
+            foreach (var m in measures)
             {
+                var cpu0 = CpuTime.Now();
                 var watch = Stopwatch.StartNew();
-                measures[i]();
-                best[i] = Math.Min(best[i], watch.Elapsed.TotalSeconds);
+                m.Run();
+                m.Wall = Math.Min(m.Wall, watch.Elapsed.TotalSeconds);
+                var cpu1 = CpuTime.Now();
+                m.Cpu = Math.Min(m.Cpu, cpu1.Own - cpu0.Own + cpu1.Children - cpu0.Children);
             }
-        var (pdftotext, lines, noRulings, extract) = (best[0], best[1], best[2], best[3]);
         Directory.Delete(outDir, true);
 
-        output.WriteLine($"  {files.Count} PDFs, {pages} pages; best of {Rounds} rounds taken in turns, one thread");
-        output.WriteLine($"  pdftotext -layout:         {pages / pdftotext,8:0.0} pages/s ({pdftotext * 1000 / files.Count:0.0} ms a document)");
-        output.WriteLine($"  PdfLineReader (lines):     {pages / lines,8:0.0} pages/s ({lines * 1000 / files.Count:0.0} ms a document)");
-        output.WriteLine($"  lines without rulings:     {pages / noRulings,8:0.0} pages/s ({noRulings * 1000 / files.Count:0.0} ms a document)");
-        output.WriteLine($"  extract through CSV:       {pages / extract,8:0.0} pages/s ({extract * 1000 / files.Count:0.0} ms a document)");
-        output.WriteLine($"  ratio extract/pdftotext:   {pdftotext / extract,8:0.00}");
+        output.WriteLine($"  {files.Count} PDFs, {pages} pages; best of {Rounds} rounds taken in turns, one thread; load average {loadBefore} before, {LoadAverage()} after (2-core machine: {Environment.ProcessorCount} cores)");
+        output.WriteLine($"  closer reading (rulings rendered) taken for {closer.Count}: {string.Join(", ", closer)}");
+        output.WriteLine($"  {"",-24} {"pages/s",8} {"ms/doc",8} {"CPU ms/doc",11} {"pages/CPU-s",12}");
+        foreach (var m in measures)
+            output.WriteLine($"  {m.Label,-24} {pages / m.Wall,8:0.0} {m.Wall * 1000 / files.Count,8:0.0} {m.Cpu * 1000 / files.Count,11:0.0} {pages / m.Cpu,12:0.0}");
+        output.WriteLine($"  ratio extract/pdftotext: {measures[0].Wall / measures[1].Wall:0.00} by wall time, {measures[0].Cpu / measures[1].Cpu:0.00} by CPU time");
     }
 
     private static List<string> Files(string root)
@@ -74,6 +87,12 @@ public sealed class PdfBenchmark : IBenchmark
         var real = Path.GetFullPath(Path.Combine(root, "..", "shared", "real"));
         if (Directory.Exists(real)) files.AddRange(Directory.GetFiles(real, "*.pdf").Order(StringComparer.Ordinal));
         return files;
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "?"; }
     }
 
     private static void PdfToText(string file)

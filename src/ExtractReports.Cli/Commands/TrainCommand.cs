@@ -19,8 +19,9 @@ public static class TrainCommand
         var modelOut = new Option<string>("--model-out") { Description = "Where to write the fitted model.", DefaultValueFactory = _ => Path.Combine("models", "confidence.json") };
         var folds = new Option<int>("--folds") { Description = "Folds of the by-document cross-validation.", DefaultValueFactory = _ => 5 };
         var threshold = new Option<double>("--review-threshold") { Description = "The review threshold the report counts wrong fields against.", DefaultValueFactory = _ => 0.9 };
+        var wrongWeight = new Option<double>("--wrong-weight") { Description = "How much a wrong field weighs against a right one in the fit (above 1: fewer confidently wrong fields, less calibrated).", DefaultValueFactory = _ => 1.0 };
         var tessdata = new Option<string?>("--tessdata") { Description = "Folder holding chi_sim.traineddata for OCR." };
-        var cmd = new Command("train", "Fit the confidence model on documents with truth and report its calibration.") { inputs, truth, modelOut, folds, threshold, tessdata };
+        var cmd = new Command("train", "Fit the confidence model on documents with truth and report its calibration.") { inputs, truth, modelOut, folds, threshold, wrongWeight, tessdata };
         cmd.SetAction(parse =>
         {
             var files = ExtractCommand.Expand(parse.GetValue(inputs)!, out var missing);
@@ -35,7 +36,7 @@ public static class TrainCommand
                     Evaluator.Matches(t.Field, t.Value, byKey[(t.Document, t.Field)].Field.Value)))
                 .ToList();
             if (examples.Count == 0) { Console.Error.WriteLine("no extracted field has a truth row: check the inputs and --truth"); return ExitCodes.UsageError; }
-            double th = parse.GetValue(threshold);
+            double th = parse.GetValue(threshold), weight = parse.GetValue(wrongWeight);
             var priorModel = new LogisticConfidenceModel(prior);
             Print("prior model, all fields", ConfidenceTrainer.Calibration(examples.Select(e => (Score(priorModel, e), e.Right)).ToList(), th));
 
@@ -45,12 +46,12 @@ public static class TrainCommand
             for (int fold = 0; fold < k; fold++)
             {
                 var test = docs.Where((_, i) => i % k == fold).ToHashSet();
-                var fitted = new LogisticConfidenceModel(ConfidenceTrainer.Fit(examples.Where(e => !test.Contains(e.Document)).ToList(), prior, "cv"));
+                var fitted = new LogisticConfidenceModel(ConfidenceTrainer.Fit(examples.Where(e => !test.Contains(e.Document)).ToList(), prior, "cv", wrongWeight: weight));
                 heldOut.AddRange(examples.Where(e => test.Contains(e.Document)).Select(e => (Score(fitted, e), e.Right)));
             }
             Print($"{k}-fold cross-validation by document, held-out fields", ConfidenceTrainer.Calibration(heldOut, th));
 
-            var final = ConfidenceTrainer.Fit(examples, prior, $"{docs.Count} documents, {examples.Count} fields with truth ({DateTime.UtcNow:yyyy-MM-dd})");
+            var final = ConfidenceTrainer.Fit(examples, prior, $"{docs.Count} documents, {examples.Count} fields with truth ({DateTime.UtcNow:yyyy-MM-dd})", wrongWeight: weight);
             Print("fitted model, all fields (in-sample)", ConfidenceTrainer.Calibration(examples.Select(e => (Score(new LogisticConfidenceModel(final), e), e.Right)).ToList(), th));
             LogisticConfidenceModel.Save(final, parse.GetValue(modelOut)!);
             Console.WriteLine($"model written to {parse.GetValue(modelOut)}");

@@ -51,10 +51,10 @@ public static class IdentityChecker
             }
             var left = Sum(id.Left);
             var right = Sum(id.Right);
-            if (left is null || right is null) { results.Add(new CheckResult(id.Name, CheckOutcome.NotCheckable, left, right, id.Fields.ToList())); continue; }
+            if (left is null || right is null) { results.Add(new CheckResult(id.Name, CheckOutcome.NotCheckable, left, right, id.Fields)); continue; }
             if (left == right)
             {
-                results.Add(new CheckResult(id.Name, CheckOutcome.Held, left, right, id.Fields.ToList()));
+                results.Add(new CheckResult(id.Name, CheckOutcome.Held, left, right, id.Fields));
                 foreach (var f in id.Fields) held[f] = held.GetValueOrDefault(f) + 1;
                 continue;
             }
@@ -62,7 +62,7 @@ public static class IdentityChecker
             bool plain = id.Fields.All(f => byId[f] is { Status: FieldStatus.Ok } fv && fv.Features.LabelledRow
                 && fv.Features.ColumnCertain && fv.Features.Alternatives <= 1 && !fv.Flags.Contains("digits_run_together")
                 && fv.Features.EngineConfidence >= SureEngineConfidence);
-            var r = new CheckResult(id.Name, plain ? CheckOutcome.BrokenInSource : CheckOutcome.BrokenByExtraction, left, right, id.Fields.ToList());
+            var r = new CheckResult(id.Name, plain ? CheckOutcome.BrokenInSource : CheckOutcome.BrokenByExtraction, left, right, id.Fields);
             results.Add(r);
             foreach (var f in id.Fields) (broken.TryGetValue(f, out var l) ? l : broken[f] = []).Add(r);
         }
@@ -72,9 +72,8 @@ public static class IdentityChecker
             int h = held.GetValueOrDefault(fv.FieldId);
             var b = broken.GetValueOrDefault(fv.FieldId) ?? [];
             if (h == 0 && b.Count == 0) return fv;
-            var flags = fv.Flags.ToList();
             bool source = b.Count > 0 && b.All(x => x.Outcome == CheckOutcome.BrokenInSource);
-            if (b.Count > 0) flags.Add(source ? "source_inconsistency" : "identity_broken");
+            var flags = b.Count > 0 ? [.. fv.Flags, source ? "source_inconsistency" : "identity_broken"] : fv.Flags;
             return fv with
             {
                 Flags = flags,

@@ -22,9 +22,13 @@ public static class DocumentSniffer
 
     private static bool LooksHtml(ReadOnlySpan<byte> head)
     {
-        var lower = System.Text.Encoding.ASCII.GetString(head).ToLowerInvariant();
-        return lower.Contains("<html") || lower.Contains("<!doctype html") || lower.Contains("<table")
-            || lower.Contains("mime-version:") && lower.Contains("text/html");
+        // As ASCII (other bytes read as '?'), in a buffer on the stack (the head is at most 4 KiB): every input is sniffed.
+        Span<char> chars = stackalloc char[head.Length];
+        System.Text.Encoding.ASCII.GetChars(head, chars);
+        ReadOnlySpan<char> text = chars;
+        const StringComparison ignoreCase = StringComparison.OrdinalIgnoreCase;
+        return text.Contains("<html", ignoreCase) || text.Contains("<!doctype html", ignoreCase) || text.Contains("<table", ignoreCase)
+            || text.Contains("mime-version:", ignoreCase) && text.Contains("text/html", ignoreCase);
     }
 
     /// <summary>Control bytes other than tab, CR, LF, FF and ESC in the first 8 KiB mean it is not text.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace ExtractReports.Documents;
 
@@ -28,7 +29,8 @@ public static class TextDecoder
             && TryStrict(declared, bytes) is { } text)
             return new DecodedText(text, declared.WebName);
 
-        if (TryStrict(new UTF8Encoding(false, true), bytes) is { } utf8) return new DecodedText(utf8, "utf-8");
+        // Checked first: a GBK file would otherwise cost the strict decoder's exception.
+        if (Utf8.IsValid(bytes) && TryStrict(new UTF8Encoding(false, true), bytes) is { } utf8) return new DecodedText(utf8, "utf-8");
         if (TryStrict(Gb18030, bytes) is { } gb && LooksChinese(gb)) return new DecodedText(gb, "gb18030");
         throw new UndecodableTextException(
             "the text is neither UTF-8 nor GBK/GB18030 (tried both strictly); convert it to UTF-8 and retry");

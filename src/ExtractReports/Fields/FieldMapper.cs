@@ -17,18 +17,21 @@ public static class FieldMapper
         var t2Format = reading.T2?.Format ?? reading.T3?.Format;
         var t3Format = reading.T3?.Format ?? reading.T2?.Format;
         var formatName = t2Format is null ? "" : t2Format == t3Format ? t2Format.Value.Name() : "mixed";
-        var cells = reading.Tables.SelectMany(t => t.Cells.Select(c => (Table: t, Cell: c)))
-            .GroupBy(x => x.Cell.FieldId).ToDictionary(g => g.Key, g => g.First());
+        // Each field's cell; should two tables name the same field, the first one read wins.
+        var cells = new Dictionary<string, (TableReading Table, CellReading Cell)>(reading.Tables.Sum(t => t.Cells.Count));
+        foreach (var t in reading.Tables)
+            foreach (var c in t.Cells) cells.TryAdd(c.FieldId, (t, c));
 
-        var fields = new List<FieldValue>
+        var fields = new List<FieldValue>(schema.Fields.Count)
         {
             Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence),
             Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence),
             Meta("meta.format", formatName.Length > 0 ? formatName : null,
                 $"t2 {t2Format?.Name() ?? "?"}, t3 {t3Format?.Name() ?? "?"}"),
         };
-        foreach (var def in schema.Fields.Where(f => f.Table != "meta"))
+        foreach (var def in schema.Fields)
         {
+            if (def.Table == "meta") continue;
             var format = def.Table switch { "t2" => t2Format, "t3" => t3Format, _ => t3Format ?? t2Format };
             if (format is null ? !def.In(ReportFormat.F2021) : !def.In(format.Value)) continue;
             fields.Add(cells.TryGetValue(def.Id, out var x) ? FromCell(x.Cell, x.Table) : Missing(def.Id));
@@ -40,8 +43,11 @@ public static class FieldMapper
         new(id, value ?? "", value is null ? FieldStatus.Missing : FieldStatus.Ok, evidence ?? "", 1, null,
             value is null ? ["not_found"] : [], new FieldEvidence(value is null ? 0 : 1, value is not null, true, 1, engineConfidence, true));
 
-    private static FieldValue Missing(string id) =>
-        new(id, "", FieldStatus.Missing, "", 0, null, ["row_not_found"], new FieldEvidence(0, false, false, 1, 1, false));
+    private static FieldValue Missing(string id) => new(id, "", FieldStatus.Missing, "", 0, null, RowNotFound, MissingEvidence);
+
+    // Shared by every missing field (records, never changed in place).
+    private static readonly IReadOnlyList<string> RowNotFound = ["row_not_found"];
+    private static readonly FieldEvidence MissingEvidence = new(0, false, false, 1, 1, false);
 
     private static FieldValue FromCell(CellReading c, TableReading t)
     {
@@ -53,8 +59,7 @@ public static class FieldMapper
             CellOrigin.Text => FieldStatus.Text,
             _ => FieldStatus.Missing,
         };
-        var flags = c.Flags.ToList();
-        if (!t.FormatCertain) flags.Add("format_uncertain");
+        IReadOnlyList<string> flags = t.FormatCertain ? c.Flags : [.. c.Flags, "format_uncertain"];
         return new FieldValue(c.FieldId, c.Value, status, c.Evidence, c.Page, c.Box, flags,
             new FieldEvidence(c.LabelMatch, c.LabelledRow, c.ColumnCertain, c.Alternatives, c.EngineConfidence, t.FormatCertain));
     }

@@ -36,4 +36,18 @@ public sealed record LineDocument(
     string? Title = null)
 {
     public IReadOnlyList<string> Notes => Diagnostics ?? [];
+
+    /// <summary>
+    /// A closer, costlier reading of the same document, for the pipeline to take when the tables
+    /// read from this one leave doubt (a PDF read from word gaps offers one with its ruling lines
+    /// rendered); null when the reader has none.
+    /// </summary>
+    public CloserReading? CloserReading { get; init; }
 }
+
+/// <summary>
+/// Reads a document again, closer, where the first reading left doubt: on <paramref name="pages"/>
+/// (null: every page); other pages may stay as first read. It throws only for cancellation or a
+/// <see cref="DocumentReadException"/>.
+/// </summary>
+public delegate LineDocument CloserReading(IReadOnlySet<int>? pages, CancellationToken cancellation);

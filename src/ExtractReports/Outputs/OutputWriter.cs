@@ -44,16 +44,22 @@ public static class OutputWriter
 
     private static void WriteRecords<T, TMap>(string path, Encoding encoding, TMap map, IEnumerable<T> rows) where TMap : CsvHelper.Configuration.ClassMap<T>
     {
-        using var writer = new StreamWriter(path, false, encoding);
+        using var writer = Create(path, encoding);
         using var csv = new CsvWriter(writer, CsvSettings.Config);
         csv.Context.RegisterClassMap(map);
         csv.WriteRecords(rows);
     }
 
+    /// <summary>
+    /// A file writer with a 64 KiB buffer: fields.csv holds about 200 rows a document, and the default
+    /// buffer (1024 characters) made one write to the file system every few kilobytes.
+    /// </summary>
+    private static StreamWriter Create(string path, Encoding encoding) => new(path, false, encoding, bufferSize: 1 << 16);
+
     /// <summary>One row per document, one column per schema field: for spreadsheets and statistics tools.</summary>
     private static void WriteWide(string path, Encoding encoding, IReadOnlyList<DocumentResult> results, StandardSchema schema)
     {
-        using var writer = new StreamWriter(path, false, encoding);
+        using var writer = Create(path, encoding);
         using var csv = new CsvWriter(writer, CsvSettings.Config);
         csv.WriteField("document");
         csv.WriteField("status");

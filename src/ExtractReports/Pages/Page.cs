@@ -21,4 +21,4 @@ public sealed record Ruling(Box Box)
 }
 
 /// <summary>One page of words and rulings, from a text layer or from OCR.</summary>
-public sealed record Page(int Number, double Width, double Height, IReadOnlyList<Word> Words, IReadOnlyList<Ruling> Rulings, int Rotation = 0);
+public sealed record Page(int Number, double Width, double Height, IReadOnlyList<Word> Words, IReadOnlyList<Ruling> Rulings);

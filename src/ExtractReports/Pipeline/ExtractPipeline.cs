@@ -55,31 +55,65 @@ public sealed class ExtractPipeline
         try
         {
             if (doc.Kind == DocumentKind.Empty) return Failed(doc, DocumentStatus.Error, "the file is empty", watch);
-            var (lines, kind) = ReadLines(doc, cancellation);
-            var reading = _tables.Read(lines);
-            if (reading.T3 is null && reading.T2 is null && reading.T4 is null)
+            var (lines, kind, read) = ReadTables(doc, cancellation);
+            var reading = read.Reading;
+            if (read is not { Set: { } set, Checked: { } checkedFields })
                 return Failed(doc with { Kind = kind }, DocumentStatus.NotAReport,
                     "no statistical table of a 政府信息公开工作年度报告 was found (no 第二十条 / 本年新收 / 行政复议 tables)", watch, lines.Pages);
 
-            var meta = MetaExtractor.Extract(lines);
-            var set = FieldMapper.Map(reading, meta, _schema);
-            if (kind is DocumentKind.PdfScan or DocumentKind.Image)
-                set = set with { Fields = set.Fields.Select(f => f with { Features = f.Features with { FromOcr = true } }).ToList() };
-            var checkedFields = IdentityChecker.Check(set);
             var scored = checkedFields.Fields.Select(f => new ScoredField(f, Math.Round(_model.Score(f), 4))).ToList();
             int missing = scored.Count(s => s.Field.Status == FieldStatus.Missing);
             var status = reading.T2 is null || reading.T3 is null || reading.T4 is null || missing > 0 ? DocumentStatus.Partial : DocumentStatus.Ok;
             var message = status == DocumentStatus.Ok ? "" : Describe(reading, missing);
             return new DocumentResult(doc.Path, doc.Name, doc.Sha256, kind, status, message, set.FormatName,
-                meta.Agency ?? "", meta.Year ?? "", lines.Pages, lines.Method, scored, checkedFields.Checks, watch.Elapsed);
+                read.Meta.Agency ?? "", read.Meta.Year ?? "", lines.Pages, lines.Method, scored, checkedFields.Checks, watch.Elapsed);
         }
         catch (OperationCanceledException) { throw; }
         catch (DocumentReadException e) { return Failed(doc, DocumentStatus.Error, e.Message, watch); }
         catch (Exception e) { return Failed(doc, DocumentStatus.Error, $"internal error ({e.GetType().Name}): {e.Message}", watch); }
     }
 
-    /// <summary>The lines of cells a document is read as (for `inspect`): what the table reader sees.</summary>
-    public LineDocument Lines(SourceDocument doc, CancellationToken cancellation = default) => ReadLines(doc, cancellation).Lines;
+    /// <summary>The lines of cells a document is read as (for `inspect`): what the table reader saw, the closer reading if it was taken.</summary>
+    public LineDocument Lines(SourceDocument doc, CancellationToken cancellation = default) => ReadTables(doc, cancellation).Lines;
+
+    /// <summary>Tables, fields and checks read from one reading of a document; no fields when no table was found.</summary>
+    private sealed record Interpretation(ReportReading Reading, ReportMeta Meta, FieldSet? Set, CheckedFields? Checked);
+
+    /// <summary>
+    /// Reads the lines and the tables in them. When the reader offers a closer reading and the
+    /// tables leave doubt (<see cref="ReadingDoubt"/>), the document is read again, closer, and
+    /// that reading is kept; if the closer reading fails, the first stands.
+    /// </summary>
+    private (LineDocument Lines, DocumentKind Kind, Interpretation Read) ReadTables(SourceDocument doc, CancellationToken cancellation)
+    {
+        var (lines, kind) = ReadLines(doc, cancellation);
+        var read = Interpret(lines, kind);
+        if (lines.CloserReading is { } closer && ReadingDoubt.Of(read.Reading, read.Checked) is { } doubt)
+        {
+            LineDocument? again = null;
+            try { again = closer(doubt.Pages, cancellation); }
+            catch (DocumentReadException) { } // the first reading is a reading too
+            if (again is not null)
+            {
+                var where = doubt.Pages is null ? "every page" : "page " + string.Join(", ", doubt.Pages.Order());
+                lines = again with { Diagnostics = [.. again.Notes, $"read again with {again.Method} ({where}): {doubt.Reason}"] };
+                read = Interpret(lines, kind);
+            }
+        }
+        return (lines, kind, read);
+    }
+
+    private Interpretation Interpret(LineDocument lines, DocumentKind kind)
+    {
+        var reading = _tables.Read(lines);
+        if (reading.T3 is null && reading.T2 is null && reading.T4 is null) return new Interpretation(reading, new ReportMeta(null, null, null), null, null);
+        var meta = MetaExtractor.Extract(lines);
+        var set = FieldMapper.Map(reading, meta, _schema);
+        if (kind is DocumentKind.PdfScan or DocumentKind.Image)
+            set = set with { Fields = set.Fields.Select(f => f with { Features = f.Features with { FromOcr = true } }).ToList() };
+        set = IdentityRepair.Repair(set);
+        return new Interpretation(reading, meta, set, IdentityChecker.Check(set));
+    }
 
     private (LineDocument Lines, DocumentKind Kind) ReadLines(SourceDocument doc, CancellationToken cancellation)
     {

@@ -3,7 +3,8 @@ namespace ExtractReports.Schema;
 /// <summary>An identity the tables state about themselves: the sum of <see cref="Left"/> equals the sum of <see cref="Right"/>.</summary>
 public sealed record Identity(string Name, IReadOnlyList<string> Left, IReadOnlyList<string> Right)
 {
-    public IEnumerable<string> Fields => Left.Concat(Right);
+    /// <summary>The fields of both sides, left first (built once; a `with` copy would keep them, so make changed identities with `new`).</summary>
+    public IReadOnlyList<string> Fields { get; } = [.. Left, .. Right];
 }
 
 /// <summary>
@@ -49,8 +50,9 @@ public static class TableIdentities
     public static bool? Holds(Identity identity, Func<string, decimal?> value)
     {
         decimal left = 0, right = 0;
-        foreach (var f in identity.Left) { var v = value(f); if (v is null) return null; left += v.Value; }
-        foreach (var f in identity.Right) { var v = value(f); if (v is null) return null; right += v.Value; }
+        // Index loops: the readers test identities for every reading of every row.
+        for (int i = 0; i < identity.Left.Count; i++) { var v = value(identity.Left[i]); if (v is null) return null; left += v.Value; }
+        for (int i = 0; i < identity.Right.Count; i++) { var v = value(identity.Right[i]); if (v is null) return null; right += v.Value; }
         return left == right;
     }
 }

@@ -6,11 +6,16 @@ namespace ExtractReports.Schema;
 /// </summary>
 public sealed record TemplateRow(string Prefix, IReadOnlyList<string> Keys, IReadOnlyList<string> Columns)
 {
+    // Both derived lists are built once, with the row (the readers use them for every cell of every
+    // document); a `with` copy would keep the old ones, so a changed row is made with `new`.
+
     /// <summary>The keys normalized once, for matching.</summary>
     public IReadOnlyList<string> NormalizedKeys { get; } = Keys.Select(LabelText.Normalize).ToArray();
 
-    public IEnumerable<string> FieldIds => Columns.Select(c => $"{Prefix}.{c}");
-    public string FieldId(int column) => $"{Prefix}.{Columns[column]}";
+    /// <summary>The field id of each column, `prefix.column`.</summary>
+    public IReadOnlyList<string> FieldIds { get; } = Columns.Select(c => $"{Prefix}.{c}").ToArray();
+
+    public string FieldId(int column) => FieldIds[column];
 }
 
 /// <summary>The expected rows of one table in one format, in printed order.</summary>

@@ -18,9 +18,17 @@ public static class ConfidenceFeatures
 
     public static double[] Of(FieldValue f)
     {
+        var features = new double[Names.Count];
+        Write(f, features);
+        return features;
+    }
+
+    /// <summary>The feature vector of <paramref name="f"/> written into <paramref name="features"/> (of <see cref="Names"/>' length), for scoring without allocating.</summary>
+    public static void Write(FieldValue f, Span<double> features)
+    {
         var e = f.Features;
         bool decoded = f.Flags.Contains("digits_run_together");
-        return
+        ReadOnlySpan<double> values =
         [
             f.Status == FieldStatus.Ok && !decoded ? 1 : 0,
             decoded ? 1 : 0,
@@ -41,5 +49,6 @@ public static class ConfidenceFeatures
             f.FieldId.StartsWith("meta.", StringComparison.Ordinal) ? 1 : 0,
             e.FromOcr ? 1 : 0,
         ];
+        values.CopyTo(features);
     }
 }

@@ -35,12 +35,20 @@ public sealed class LogisticConfidenceModel : IConfidenceModel
         _weights = ConfidenceFeatures.Names.Select(n => file.Weights.GetValueOrDefault(n)).ToArray();
     }
 
-    public double Score(FieldValue field) => Score(ConfidenceFeatures.Of(field));
+    public double Score(FieldValue field)
+    {
+        // Every field of every document is scored: its features stay on the stack.
+        Span<double> features = stackalloc double[_weights.Length];
+        ConfidenceFeatures.Write(field, features);
+        return Score(features);
+    }
 
     /// <summary>The confidence for a feature vector in <see cref="ConfidenceFeatures.Names"/> order.</summary>
-    public double Score(double[] features) => Sigmoid(_bias + Dot(features));
+    public double Score(double[] features) => Score(features.AsSpan());
 
-    private double Dot(double[] x)
+    private double Score(ReadOnlySpan<double> features) => Sigmoid(_bias + Dot(features));
+
+    private double Dot(ReadOnlySpan<double> x)
     {
         double s = 0;
         for (int i = 0; i < x.Length; i++) s += _weights[i] * x[i];

@@ -27,23 +27,28 @@ public static class CandidateSelector
         }
         for (int i = 0; i < rows.Count; i++) { choice[i] = 0; if (rows[i].Candidates.Count > 0) Apply(i); }
 
+        // The identities each row's cells take part in, found once: a row's readings are scored many times.
         var byField = new Dictionary<string, List<Identity>>();
         foreach (var id in identities)
             foreach (var f in id.Fields) (byField.TryGetValue(f, out var l) ? l : byField[f] = []).Add(id);
+        var touched = new Identity[rows.Count][];
+        for (int i = 0; i < rows.Count; i++)
+            touched[i] = rows[i].Candidates.Count <= 1 ? []
+                : rows[i].Row.FieldIds.SelectMany(f => byField.GetValueOrDefault(f) ?? []).Distinct().ToArray();
 
+        Func<string, decimal?> valueOf = f => current.GetValueOrDefault(f);
         int Score(int i)
         {
-            var touched = rows[i].Row.FieldIds.SelectMany(f => byField.GetValueOrDefault(f) ?? []).Distinct();
             int s = 0;
-            foreach (var id in touched)
+            foreach (var id in touched[i])
             {
-                var h = TableIdentities.Holds(id, f => current.GetValueOrDefault(f));
+                var h = TableIdentities.Holds(id, valueOf);
                 if (h == true) s++; else if (h == false) s--;
             }
             return s;
         }
 
-        var scores = new List<int>[rows.Count];
+        var scores = new int[rows.Count][];
         for (int pass = 0; pass < 4; pass++)
         {
             bool changed = false;
@@ -51,8 +56,8 @@ public static class CandidateSelector
             {
                 var cands = rows[i].Candidates;
                 if (cands.Count <= 1) continue;
-                var s = new List<int>(cands.Count);
-                for (int k = 0; k < cands.Count; k++) { choice[i] = k; Apply(i); s.Add(Score(i)); }
+                var s = new int[cands.Count];
+                for (int k = 0; k < cands.Count; k++) { choice[i] = k; Apply(i); s[k] = Score(i); }
                 int best = 0;
                 for (int k = 1; k < cands.Count; k++)
                     if (s[k] > s[best] || s[k] == s[best] && cands[k].Prior > cands[best].Prior) best = k;

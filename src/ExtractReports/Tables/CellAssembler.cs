@@ -10,39 +10,56 @@ internal static class CellAssembler
         var (row, group, cand, equivalent) = (chosen.Row, chosen.Group, chosen.Chosen, chosen.Equivalent);
         var (strong, _) = group.Match(row);
         bool complete = group.AllAtomic && group.Slots.Count == row.Columns.Count;
-        var evidence = Evidence(group);
-        var first = group.Slots.FirstOrDefault();
+        var label = Label(group);
+        string? evidence = null; // the whole row's, for cells without a token of their own; built when first needed
+        var first = group.Slots.Count > 0 ? group.Slots[0] : null;
         for (int c = 0; c < row.Columns.Count; c++)
         {
             var value = cand.Values[c];
             var origin = cand.Origins[c];
             var source = cand.Sources.Count > c ? cand.Sources[c] : null;
-            int alternatives = equivalent.Select(e => e.Values[c]).Distinct().Count();
-            var flags = new List<string>();
-            if (origin == CellOrigin.Decoded) flags.Add("digits_run_together");
-            if (origin == CellOrigin.Inferred) flags.Add("inferred_from_identity");
-            if (alternatives > 1) flags.Add($"ambiguous:{alternatives}_readings");
-            if (source?.Note is { } note) flags.Add($"note:{note}");
-            if (origin == CellOrigin.Text) flags.Add("sentence_in_numeric_cell");
-            if (!group.IsLabelled) flags.Add("row_placed_by_order");
+            int alternatives = equivalent.Count == 1 ? 1 : equivalent.Select(e => e.Values[c]).Distinct().Count();
             yield return new CellReading(
                 row.FieldId(c),
                 value ?? "",
                 value is null ? CellOrigin.Missing : origin,
-                source is not null ? $"{Label(group)} | {source.Raw}{(source.Note is null ? "" : source.Note)}" : evidence,
+                source is not null ? $"{label} | {source.Raw}{(source.Note is null ? "" : source.Note)}" : evidence ??= Evidence(label, group),
                 source?.Page ?? first?.Page ?? 0,
                 source?.Box,
-                source?.Confidence ?? group.Slots.Where(s => s.Kind == TokenKind.Number).Select(s => s.Confidence).DefaultIfEmpty(1).Min(),
+                source?.Confidence ?? LeastNumberConfidence(group),
                 strong,
                 group.IsLabelled,
                 complete || columnsFromPositions && source is not null,
                 alternatives,
-                flags);
+                Flags(origin, alternatives, source, group.IsLabelled));
         }
+    }
+
+    private static IReadOnlyList<string> Flags(CellOrigin origin, int alternatives, Token? source, bool labelledRow)
+    {
+        List<string>? flags = null; // most cells have none: they share the empty list
+        void Add(string flag) => (flags ??= []).Add(flag);
+        if (origin == CellOrigin.Decoded) Add("digits_run_together");
+        if (origin == CellOrigin.Inferred) Add("inferred_from_identity");
+        if (alternatives > 1) Add($"ambiguous:{alternatives}_readings");
+        if (source?.Note is { } note) Add($"note:{note}");
+        if (origin == CellOrigin.Text) Add("sentence_in_numeric_cell");
+        if (!labelledRow) Add("row_placed_by_order");
+        return flags ?? [];
+    }
+
+    /// <summary>The engine's least confidence among the row's numbers (1 when it has none).</summary>
+    private static double LeastNumberConfidence(RowGroup g)
+    {
+        double least = 1;
+        bool any = false;
+        foreach (var s in g.Slots)
+            if (s.Kind == TokenKind.Number) { least = any ? Math.Min(least, s.Confidence) : s.Confidence; any = true; }
+        return least;
     }
 
     private static string Label(RowGroup g) => g.StrongLabel.Length > 40 ? "…" + g.StrongLabel[^40..] : g.StrongLabel;
 
-    private static string Evidence(RowGroup g) =>
-        $"{Label(g)} | {string.Join(" ", g.Slots.Select(s => s.Kind == TokenKind.Blank ? "_" : s.Raw))}";
+    private static string Evidence(string label, RowGroup g) =>
+        $"{label} | {string.Join(" ", g.Slots.Select(s => s.Kind == TokenKind.Blank ? "_" : s.Raw))}";
 }

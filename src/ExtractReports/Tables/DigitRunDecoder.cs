@@ -72,10 +72,11 @@ public static class DigitRunDecoder
 
     private static bool ValidNumber(string part)
     {
-        var digits = part.StartsWith('-') ? part[1..] : part;
-        if (digits.Length == 0 || digits.StartsWith('.') || digits.EndsWith('.')) return false;
-        if (digits.Count(c => c == '.') > 1) return false;
-        var intPart = digits.Split('.')[0];
+        var digits = part.AsSpan(part.StartsWith('-') ? 1 : 0);
+        if (digits.Length == 0 || digits[0] == '.' || digits[^1] == '.') return false;
+        if (digits.Count('.') > 1) return false;
+        int dot = digits.IndexOf('.');
+        var intPart = dot < 0 ? digits : digits[..dot];
         if (intPart.Length > MaxDigitsPerNumber) return false;
         return intPart.Length == 1 || intPart[0] != '0';
     }

@@ -13,5 +13,10 @@ internal static class LabelKeys
         .Concat(["第二十条", "信息内容", "本年度办理结果", "申请人情况"])
         .Select(LabelText.Normalize).Distinct().ToArray();
 
-    public static bool Mentions(string normalized) => All.Any(k => normalized.Contains(k, StringComparison.Ordinal));
+    public static bool Mentions(string normalized)
+    {
+        foreach (var key in All)
+            if (normalized.Contains(key, StringComparison.Ordinal)) return true;
+        return false;
+    }
 }

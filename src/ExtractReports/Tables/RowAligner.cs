@@ -47,9 +47,9 @@ public static class RowAligner
         // Flat arrays: this runs twice per table, for every document.
         int w = r + 1;
         var pair = new double[g * r];
+        var m = new (double Strong, double Weak)[r];
         for (int i = 0; i < g; i++)
         {
-            var m = new (double Strong, double Weak)[r];
             double bestOther = 0;
             for (int j = 0; j < r; j++) { m[j] = match(i, template.Rows[j]); bestOther = Math.Max(bestOther, m[j].Strong); }
             double size = SizePenalty(groups[i], columns, o);

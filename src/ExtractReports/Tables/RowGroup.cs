@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ExtractReports.Schema;
 
 namespace ExtractReports.Tables;
@@ -20,8 +21,30 @@ public sealed record RowGroup(
     public bool IsLabelled => StrongLabel.Length > 0;
 
     /// <summary>How well the labels name <paramref name="row"/>: strong match in [0,1], weak match in [0,1].</summary>
-    public (double Strong, double Weak) Match(TemplateRow row) =>
-        (row.NormalizedKeys.Max(k => LabelText.Match(StrongLabel, k)), row.NormalizedKeys.Max(k => LabelText.Match(WeakLabel, k)));
+    public (double Strong, double Weak) Match(TemplateRow row) => Match(row, PreparedLabel.Of(StrongLabel), PreparedLabel.Of(WeakLabel));
+
+    /// <summary><see cref="Match(TemplateRow)"/> for each of <paramref name="rows"/>, with the labels prepared once for all of them.</summary>
+    public (double Strong, double Weak)[] Match(IReadOnlyList<TemplateRow> rows)
+    {
+        var strong = PreparedLabel.Of(StrongLabel);
+        var weak = PreparedLabel.Of(WeakLabel);
+        var result = new (double, double)[rows.Count];
+        for (int j = 0; j < rows.Count; j++) result[j] = Match(rows[j], strong, weak);
+        return result;
+    }
+
+    /// <summary>The best match of any of the row's keys, for each label (every template row has at least one key).</summary>
+    private static (double Strong, double Weak) Match(TemplateRow row, PreparedLabel strong, PreparedLabel weak)
+    {
+        double bestStrong = 0, bestWeak = 0;
+        var keys = row.NormalizedKeys;
+        for (int k = 0; k < keys.Count; k++) // (a foreach over the interface would allocate an enumerator, for every pair)
+        {
+            bestStrong = Math.Max(bestStrong, LabelText.Match(strong, keys[k]));
+            bestWeak = Math.Max(bestWeak, LabelText.Match(weak, keys[k]));
+        }
+        return (bestStrong, bestWeak);
+    }
 }
 
 /// <summary>Cuts a table region's tokens into row groups.</summary>
@@ -36,8 +59,8 @@ public static class RowGrouper
     /// <param name="sentencesAreValues">In table 二 a sentence in a value cell is the value; in the others it is a note.</param>
     public static IReadOnlyList<RowGroup> Group(IReadOnlyList<Token> tokens, bool sentencesAreValues)
     {
-        var numbersPerLine = tokens.Where(t => t.Kind == TokenKind.Number).GroupBy(t => t.Line).ToDictionary(g => g.Key, g => g.Count());
-        bool blankLinesAreCells = BlankLinesAreCells(tokens);
+        var perLine = CountPerLine(tokens);
+        bool blankLinesAreCells = BlankLinesAreCells(perLine);
         var groups = new List<RowGroup>();
         var slots = new List<Token>();
         var textSince = new List<Token>();
@@ -53,11 +76,8 @@ public static class RowGrouper
             blankRun = 0;
         }
 
+        int NumbersOn(int line) => perLine.GetValueOrDefault(line).Numbers;
         // A text line of a delimited table whose other cells are all empty, right after a row of values.
-        var emptyCellsPerLine = tokens.Where(t => t.Kind == TokenKind.Blank && t.Cell >= 0 && !t.Placeholder)
-            .GroupBy(t => t.Line).ToDictionary(g => g.Key, g => g.Count());
-        var valueLines = tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Line).ToHashSet();
-        var textPerLine = tokens.Where(t => t.Kind == TokenKind.Text).GroupBy(t => t.Line).ToDictionary(g => g.Key, g => g.Count());
         var contentLines = tokens.Where(t => t.Cell >= 0).Select(t => t.Line).Distinct().Order().ToList();
         int PreviousContentLine(int line)
         {
@@ -66,10 +86,10 @@ public static class RowGrouper
         }
         bool IsUnreadableValue(Token t) =>
             slots.Count > 0 && t.Line == lastValueLine && t.Cell >= 0 && t.Norm.Length <= 2
-            && numbersPerLine.GetValueOrDefault(t.Line) >= 3 && !LabelKeys.Mentions(t.Norm) && !t.Norm.Any(char.IsAsciiDigit);
+            && NumbersOn(t.Line) >= 3 && !LabelKeys.Mentions(t.Norm) && !t.Norm.Any(char.IsAsciiDigit);
         bool IsLabelContinuation(Token t) =>
-            !valueLines.Contains(t.Line) && valueLines.Contains(PreviousContentLine(t.Line)) && textPerLine.GetValueOrDefault(t.Line) == 1
-            && emptyCellsPerLine.GetValueOrDefault(t.Line) >= MinEmptyCellsOfContinuation;
+            NumbersOn(t.Line) == 0 && NumbersOn(PreviousContentLine(t.Line)) > 0 && perLine.GetValueOrDefault(t.Line).Texts == 1
+            && perLine.GetValueOrDefault(t.Line).EmptyCells >= MinEmptyCellsOfContinuation;
 
         foreach (var t in tokens)
         {
@@ -105,7 +125,7 @@ public static class RowGrouper
             }
             if (!isValue) continue;
             if (slots.Count > 0 && t.Line != lastValueLine
-                && (numbersPerLine.GetValueOrDefault(t.Line) >= 2 || numbersPerLine.GetValueOrDefault(lastValueLine) >= 2))
+                && (NumbersOn(t.Line) >= 2 || NumbersOn(lastValueLine) >= 2))
                 Close();
             if (slots.Count == 0)
             {
@@ -113,7 +133,7 @@ public static class RowGrouper
                 // above is a label that floated away in a broken dump, so it counts as weak evidence.
                 // Values one per line are labelled by the text just before them.
                 var sameLine = textSince.Where(x => x.Line == t.Line).ToList();
-                var strongTokens = sameLine.Count > 0 || numbersPerLine.GetValueOrDefault(t.Line) >= 2 ? sameLine : textSince;
+                var strongTokens = sameLine.Count > 0 || NumbersOn(t.Line) >= 2 ? sameLine : textSince;
                 var previous = groups.Count > 0 ? groups[^1] : null;
                 if (textSince.Count == 0 && previous is { Slots.Count: 1 })
                 {
@@ -143,16 +163,47 @@ public static class RowGrouper
         return groups;
     }
 
+    /// <summary>What the tokens of one line are, counted once for every rule that asks.</summary>
+    private struct LineCounts
+    {
+        public int Numbers;
+        public int Texts;
+        /// <summary>Empty cells of a delimited line (a placeholder such as — is a value, not empty).</summary>
+        public int EmptyCells;
+        /// <summary>Numbers, texts and sentences.</summary>
+        public int Contents;
+        /// <summary>The first of <see cref="Contents"/> is a number that filled its cell.</summary>
+        public bool StartsWithAtomicNumber;
+    }
+
+    private static Dictionary<int, LineCounts> CountPerLine(IReadOnlyList<Token> tokens)
+    {
+        var counts = new Dictionary<int, LineCounts>();
+        foreach (var t in tokens)
+        {
+            ref var c = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, t.Line, out _);
+            if (t.Kind == TokenKind.Number) c.Numbers++;
+            if (t.Kind == TokenKind.Text) c.Texts++;
+            if (t.Kind == TokenKind.Blank && t.Cell >= 0 && !t.Placeholder) c.EmptyCells++;
+            if (t.Kind is TokenKind.Number or TokenKind.Text or TokenKind.Sentence)
+            {
+                if (c.Contents == 0) c.StartsWithAtomicNumber = t.Kind == TokenKind.Number && t.Atomic;
+                c.Contents++;
+            }
+        }
+        return counts;
+    }
+
     /// <summary>
     /// One-cell-per-line dumps come in two kinds: cells separated by blank lines (a long blank run then
     /// marks blank cells at the row's end), or cells on consecutive lines where a blank line is a blank
     /// cell. Two values on adjacent lines, each alone on its line, tell the second kind.
     /// </summary>
-    private static bool BlankLinesAreCells(IReadOnlyList<Token> tokens)
+    private static bool BlankLinesAreCells(Dictionary<int, LineCounts> perLine)
     {
-        var single = tokens.Where(t => t.Kind is TokenKind.Number or TokenKind.Text or TokenKind.Sentence)
-            .GroupBy(t => t.Line).Where(g => g.Count() == 1 && g.First().Kind == TokenKind.Number && g.First().Atomic)
-            .Select(g => g.Key).ToHashSet();
-        return single.Any(line => single.Contains(line + 1));
+        static bool SingleValue(LineCounts c) => c.Contents == 1 && c.StartsWithAtomicNumber;
+        foreach (var (line, counts) in perLine)
+            if (SingleValue(counts) && perLine.TryGetValue(line + 1, out var next) && SingleValue(next)) return true;
+        return false;
     }
 }

@@ -40,10 +40,13 @@ public static class T2Reader
     {
         var found = new List<(TemplateRow, RowGroup)>();
         double score = 0;
+        var named = new TemplateRow?[groups.Count]; // the row each group names, found once
+        for (int i = 0; i < groups.Count; i++) named[i] = Names(groups[i], template);
         foreach (var row in template.Rows)
         {
-            var group = groups.FirstOrDefault(g => Names(g, template) == row);
-            if (group is null) continue;
+            int at = Array.FindIndex(named, n => n == row);
+            if (at < 0) continue;
+            var group = groups[at];
             found.Add((row, group));
             score += 10 - RowAligner.SizePenalty(group, row.Columns.Count, o);
         }
@@ -56,13 +59,14 @@ public static class T2Reader
         TemplateRow? best = null;
         int bestPos = -1;
         foreach (var row in template.Rows)
-            foreach (var key in row.NormalizedKeys)
+            for (int k = 0; k < row.NormalizedKeys.Count; k++)
             {
+                var key = row.NormalizedKeys[k];
                 int pos = g.StrongLabel.LastIndexOf(key, StringComparison.Ordinal);
                 if (pos < 0) continue;
                 int end = pos + key.Length;
                 // `行政规范性文件` names the 规范性文件 row; a longer key ending at the same place wins.
-                if (end > bestPos || end == bestPos && best is not null && key.Length > best.NormalizedKeys.Max(k => k.Length))
+                if (end > bestPos || end == bestPos && best is not null && key.Length > best.NormalizedKeys.Max(x => x.Length))
                 { best = row; bestPos = end; }
             }
         return best;

@@ -10,14 +10,17 @@ public static class T3Reader
 {
     public const int Columns = 7;
 
+    /// <summary>The sum each row states about itself: 总计, the last column, is the sum of the applicant columns.</summary>
+    private static readonly IReadOnlyList<RowSum> RowTotal = RowSum.LastIsTotal(Columns);
+
     public static TableReading? Read(IReadOnlyList<Token> region, ReportFormat? hint, AlignerOptions? options = null)
     {
         var groups = SplitStacked(RowGrouper.Group(region, sentencesAreValues: false));
         if (groups.Count == 0) return null;
         // Both formats share most rows: match each group against each row once.
-        var matches = new Dictionary<(int, TemplateRow), (double, double)>(ReferenceTupleComparer.Instance);
-        (double, double) Match(int i, TemplateRow row) =>
-            matches.TryGetValue((i, row), out var m) ? m : matches[(i, row)] = groups[i].Match(row);
+        var matches = new (double Strong, double Weak)[groups.Count][];
+        for (int i = 0; i < groups.Count; i++) matches[i] = groups[i].Match(BothFormatsRows);
+        (double, double) Match(int i, TemplateRow row) => matches[i][RowIndex[row]];
         var a19 = RowAligner.Align(groups, TableTemplates.T3F2019, Columns, options, Match);
         var a21 = RowAligner.Align(groups, TableTemplates.T3F2021, Columns, options, Match);
         if (a19.RowToGroup.Count == 0 && a21.RowToGroup.Count == 0) return null;
@@ -28,7 +31,7 @@ public static class T3Reader
 
         var centers = RowCandidates.LearnColumnCenters(alignment.RowToGroup.Values, Columns);
         var rows = alignment.RowToGroup.OrderBy(kv => kv.Key)
-            .Select(kv => (alignment.Template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, RowSum.LastIsTotal(Columns), centers)))
+            .Select(kv => (alignment.Template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, RowTotal, centers)))
             .ToList();
         var chosen = CandidateSelector.Select(rows, TableIdentities.ForT3(format));
         var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null)).ToList();
@@ -47,14 +50,22 @@ public static class T3Reader
                     result.Add(g with { Slots = g.Slots.Skip(k * Columns).Take(Columns).ToArray(), StrongLabel = k == 0 ? g.StrongLabel : "", WeakLabel = k == 0 ? g.WeakLabel : "" });
             else result.Add(g);
         }
-        return result.Select((g, i) => g with { Order = i }).ToList();
+        for (int i = 0; i < result.Count; i++)
+            if (result[i].Order != i) result[i] = result[i] with { Order = i };
+        return result;
     }
 
-    /// <summary>Template rows compared by reference: the same row object of both formats.</summary>
-    private sealed class ReferenceTupleComparer : IEqualityComparer<(int, TemplateRow)>
+    /// <summary>The rows of both formats' templates, each row object once (the formats share most of them).</summary>
+    private static readonly TemplateRow[] BothFormatsRows =
+        TableTemplates.T3F2019.Rows.Concat(TableTemplates.T3F2021.Rows).Distinct<TemplateRow>(ReferenceEqualityComparer.Instance).ToArray();
+
+    /// <summary>Where each row object is in <see cref="BothFormatsRows"/>.</summary>
+    private static readonly Dictionary<TemplateRow, int> RowIndex = IndexOf(BothFormatsRows);
+
+    private static Dictionary<TemplateRow, int> IndexOf(TemplateRow[] rows)
     {
-        public static readonly ReferenceTupleComparer Instance = new();
-        public bool Equals((int, TemplateRow) x, (int, TemplateRow) y) => x.Item1 == y.Item1 && ReferenceEquals(x.Item2, y.Item2);
-        public int GetHashCode((int, TemplateRow) obj) => HashCode.Combine(obj.Item1, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
+        var index = new Dictionary<TemplateRow, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < rows.Length; i++) index[rows[i]] = i;
+        return index;
     }
 }

@@ -24,17 +24,22 @@ public static class T4Reader
         }
         if (slots.Count == 0) return null;
         var merged = new RowGroup(slots, groups[0].StrongLabel, "", false, 0);
-        var row = new TemplateRow("t4", ["行政复议"], Enumerable.Range(0, Count).Select(i => i.ToString()).ToList());
-        var candidates = Candidates(merged);
-        var chosen = CandidateSelector.Select([(row, merged, candidates)], []);
-        var fields = TableTemplates.T4.Rows.SelectMany(r => r.FieldIds).ToList();
+        var candidates = RowCandidates.For(merged, Count, BlockTotals);
+        var chosen = CandidateSelector.Select([(AllInOneRow, merged, candidates)], []);
         var cells = chosen.SelectMany(c => CellAssembler.Cells(c, false))
-            .Select((cell, i) => cell with { FieldId = fields[i], LabelMatch = 1, LabelledRow = true })
+            .Select((cell, i) => cell with { FieldId = Fields[i], LabelMatch = 1, LabelledRow = true })
             .ToList();
         return new TableReading("t4", ReportFormat.F2021, true, cells, runs ? "decoded" : "in order");
     }
 
-    private static int Capacity(Token t) => t.Kind == TokenKind.Number && !t.Atomic ? t.Raw.Count(char.IsAsciiDigit) : 1;
+    /// <summary>The fifteen numbers read as one row (its cells are renamed to <see cref="Fields"/> afterwards).</summary>
+    private static readonly TemplateRow AllInOneRow = new("t4", ["行政复议"], Enumerable.Range(0, Count).Select(i => i.ToString()).ToList());
 
-    private static IReadOnlyList<RowCandidate> Candidates(RowGroup g) => RowCandidates.For(g, Count, RowSum.Blocks(3, 5));
+    /// <summary>The schema's field of each of the fifteen numbers, in printed order.</summary>
+    private static readonly IReadOnlyList<string> Fields = TableTemplates.T4.Rows.SelectMany(r => r.FieldIds).ToArray();
+
+    /// <summary>Each group of five ends in its 总计.</summary>
+    private static readonly IReadOnlyList<RowSum> BlockTotals = RowSum.Blocks(3, 5);
+
+    private static int Capacity(Token t) => t.Kind == TokenKind.Number && !t.Atomic ? t.Raw.Count(char.IsAsciiDigit) : 1;
 }

@@ -30,47 +30,62 @@ public static partial class Tokenizer
     {
         var cell = line.Cells[ci];
         var norm = Fold(cell.Text);
-        Token Make(TokenKind k, string raw, string n, bool atomic = false, string? note = null, bool placeholder = false) =>
-            new(k, raw, n, li, ci, line.Page, cell.Box, cell.Confidence, atomic, note, placeholder);
+        var at = new TokenSource(line, li, ci);
 
         if (norm.Length == 0)
         {
-            if (line.Delimited) tokens.Add(Make(TokenKind.Blank, "", ""));
+            if (line.Delimited) tokens.Add(at.Token(TokenKind.Blank, "", ""));
             return;
         }
-        if (Placeholder().IsMatch(norm)) { tokens.Add(Make(TokenKind.Blank, cell.Text.Trim(), "", placeholder: true)); return; }
+        if (MayBePlaceholder(norm[0]) && Placeholder().IsMatch(norm)) { tokens.Add(at.Token(TokenKind.Blank, cell.Text.Trim(), "", placeholder: true)); return; }
 
-        var whole = WholeNumber().Match(norm);
+        if (IsAsciiDigits(norm))
+        {
+            // The commonest numeric cell, a plain number: what the pattern below would find, without its groups.
+            bool plainAtomic = line.Delimited && !(norm.Length > 1 && norm[0] == '0');
+            tokens.Add(at.Token(TokenKind.Number, norm, norm, plainAtomic));
+            return;
+        }
+        var whole = MayBeNumber(norm[0]) ? WholeNumber().Match(norm) : Match.Empty;
         if (whole.Success)
         {
             var digits = whole.Groups["num"].Value.Replace(",", "");
             var note = (whole.Groups["unit"].Value + whole.Groups["note"].Value).Trim();
             bool atomic = line.Delimited && !(digits.Length > 1 && digits[0] == '0' && !digits.StartsWith("0."));
-            tokens.Add(Make(TokenKind.Number, digits, digits, atomic, note.Length > 0 ? note : null));
+            tokens.Add(at.Token(TokenKind.Number, digits, digits, atomic, note.Length > 0 ? note : null));
             return;
         }
 
         var compact = LabelText.Compact(norm);
         if (line.Delimited && HasDigit(compact) && HasCjk(compact) && !LabelKeys.Mentions(compact))
         {
-            tokens.Add(Make(TokenKind.Sentence, CollapseWhitespace(cell.Text), compact));
+            tokens.Add(at.Token(TokenKind.Sentence, CollapseWhitespace(cell.Text), compact));
             return;
         }
-        Segment(norm, Make, tokens);
+        Segment(norm, at, tokens);
     }
 
+    /// <summary>Where a cell's tokens come from (line, cell, page, box, engine confidence), which every token of the cell carries.</summary>
+    private readonly record struct TokenSource(Line Line, int LineIndex, int CellIndex)
+    {
+        public Token Token(TokenKind kind, string raw, string norm, bool atomic = false, string? note = null, bool placeholder = false)
+        {
+            var cell = Line.Cells[CellIndex];
+            return new(kind, raw, norm, LineIndex, CellIndex, Line.Page, cell.Box, cell.Confidence, atomic, note, placeholder);
+        }
+    }
+
+    // The characters the two cell patterns below can start with (`\d` is any Unicode digit, as char.IsDigit):
+    // most cells are labels, which skip both regexes.
+    private static bool MayBePlaceholder(char first) => first is '—' or '-' or '/' or '无' or '－' or '\\' or '_' or '–' or '*';
+    private static bool MayBeNumber(char first) => first is '+' or '-' || char.IsDigit(first);
+
     /// <summary>Splits mixed text into text pieces and digit runs (whitespace inside a run is a certain boundary).</summary>
-    private static void Segment(string norm, Func<TokenKind, string, string, bool, string?, bool, Token> make, List<Token> tokens)
+    private static void Segment(string norm, TokenSource at, List<Token> tokens)
     {
         var text = new StringBuilder();
         int depth = 0;
         int i = 0;
-        void FlushText()
-        {
-            var n = LabelText.Compact(text.ToString());
-            if (n.Length > 0) tokens.Add(make(TokenKind.Text, text.ToString().Trim(), n, false, null, false));
-            text.Clear();
-        }
         while (i < norm.Length)
         {
             char ch = norm[i];
@@ -89,21 +104,30 @@ public static partial class Tokenizer
                 {
                     var ordinal = run[^1..];
                     run = run[..^1];
-                    if (run.Length > 0 && run != "-") { FlushText(); tokens.Add(make(TokenKind.Number, run, run, false, UnitAt(norm, j), false)); }
+                    if (run.Length > 0 && run != "-") { FlushText(text, at, tokens); tokens.Add(at.Token(TokenKind.Number, run, run, note: UnitAt(norm, j))); }
                     text.Append(ordinal);
                     i = j;
                     continue;
                 }
-                FlushText();
+                FlushText(text, at, tokens);
                 var unit = UnitAt(norm, j);
-                tokens.Add(make(TokenKind.Number, run, run, false, unit, false));
+                tokens.Add(at.Token(TokenKind.Number, run, run, note: unit));
                 i = j + (unit?.Length ?? 0);
                 continue;
             }
             text.Append(ch);
             i++;
         }
-        FlushText();
+        FlushText(text, at, tokens);
+    }
+
+    /// <summary>The text gathered so far becomes a text token (when it holds more than whitespace).</summary>
+    private static void FlushText(StringBuilder text, TokenSource at, List<Token> tokens)
+    {
+        var raw = text.ToString();
+        var n = LabelText.Compact(raw);
+        if (n.Length > 0) tokens.Add(at.Token(TokenKind.Text, raw.Trim(), n));
+        text.Clear();
     }
 
     private static string? UnitAt(string s, int j)
@@ -120,10 +144,12 @@ public static partial class Tokenizer
 
     private static string CollapseWhitespace(string s) => Whitespace().Replace(s.Replace('\u00a0', ' '), " ").Trim();
     private static bool HasDigit(string s) => s.Any(char.IsAsciiDigit);
+    private static bool IsAsciiDigits(string s) => s.Length > 0 && !s.AsSpan().ContainsAnyExceptInRange('0', '9');
     private static bool HasCjk(string s) => s.Any(IsCjk);
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff';
 
-    [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(,\d{3})+(\.\d+)?|[+-]?\d+(\.\d+)?)\s*(?<unit>万元|元|件|条|个|项|次|人|起|家)?\s*(?<note>\(.*\))?\s*$")]
+    // Only the named groups capture: fewer objects for every numeric cell.
+    [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(,\d{3})+(\.\d+)?|[+-]?\d+(\.\d+)?)\s*(?<unit>万元|元|件|条|个|项|次|人|起|家)?\s*(?<note>\(.*\))?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex WholeNumber();
 
     [GeneratedRegex(@"^(—+|-+|/|无|－+|\\|_+|–+|\*)$")]

@@ -259,13 +259,23 @@ public sealed partial class GeometryLineBuilder : IPageLineBuilder
     /// </summary>
     private List<double> ColumnStarts(List<Piece> pieces)
     {
+        double tol = options.RulingTolerance;
+        // Left edges sorted, so that the words starting near a word are a window found by binary
+        // search rather than a pass over every word of the page for every word.
+        var edges = pieces.Where(q => !q.Vertical).Select(q => (q.Box.X0, q.Box.CenterY)).OrderBy(e => e.X0).ToArray();
+        var xs = edges.Select(e => e.X0).ToArray();
         var starts = new List<double>();
+        var lines = new HashSet<double>();
         foreach (var p in pieces)
         {
-            if (p.Vertical || starts.Any(x => Math.Abs(x - p.Box.X0) <= options.RulingTolerance)) continue;
-            var lines = pieces.Where(q => !q.Vertical && Math.Abs(q.Box.X0 - p.Box.X0) <= options.RulingTolerance)
-                .Select(q => q.Box.CenterY).Distinct().Count();
-            if (lines >= 3) starts.Add(p.Box.X0);
+            double x0 = p.Box.X0;
+            if (p.Vertical || starts.Any(x => Math.Abs(x - x0) <= tol)) continue;
+            int i = Array.BinarySearch(xs, x0 - tol - 1);
+            if (i < 0) i = ~i;
+            lines.Clear();
+            for (; i < edges.Length && edges[i].X0 <= x0 + tol + 1; i++)
+                if (Math.Abs(edges[i].X0 - x0) <= tol) lines.Add(edges[i].CenterY);
+            if (lines.Count >= 3) starts.Add(x0);
         }
         return starts;
     }

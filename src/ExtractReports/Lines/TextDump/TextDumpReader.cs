@@ -26,7 +26,7 @@ public sealed partial class TextDumpReader : ILineReader
         foreach (var raw in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
         {
             var line = raw.TrimEnd();
-            if (SeparatorRow().IsMatch(line)) continue;
+            if (line.Contains("---") && SeparatorRow().IsMatch(line)) continue; // (a separator row has a run of 3 dashes)
             if (line.Contains('\t'))
                 lines.Add(new Line(line.Split('\t').Select(c => new Cell(CleanCell(c))).ToArray(), Delimited: true));
             else if (line.Contains('|'))
@@ -58,7 +58,7 @@ public sealed partial class TextDumpReader : ILineReader
     private static string CleanCell(string cell)
     {
         var c = cell.Replace('\u00a0', ' ').Trim();
-        c = Heading().Replace(c, "");
+        if (c.StartsWith('#')) c = Heading().Replace(c, "");
         return c.Replace("**", "").Trim();
     }
 

@@ -109,6 +109,32 @@ public sealed record OcrOptions
     /// <summary>Words of whole-page OCR further apart than this many line heights start a new cell.</summary>
     public double CellGapLineHeights { get; init; } = 1.2;
 
+    /// <summary>Borderless tables (<see cref="WhitespaceGridFinder"/>): white a number has on both sides along its line,
+    /// inches. A table number stands alone in its cell; a digit in prose or a label's ordinal touches its text.</summary>
+    public double BorderlessMinGutterInches { get; init; } = 0.12;
+
+    /// <summary>Least white between two numbers of one table row, inches: numbers closer together are prose or a
+    /// phone number, not cells of their own.</summary>
+    public double BorderlessMinColumnGapInches { get; init; } = 0.2;
+
+    /// <summary>Ink pieces closer than this along a line (inches) are one number (its digits, a decimal point).</summary>
+    public double BorderlessBlobGapInches { get; init; } = 0.05;
+
+    /// <summary>Height range of a number, inches: lower keeps specks out, upper keeps out brackets and rules.</summary>
+    public double BorderlessMinDigitHeightInches { get; init; } = 0.05;
+    public double BorderlessMaxDigitHeightInches { get; init; } = 0.3;
+
+    /// <summary>Widest number, inches (a fee amount such as 17491.131694 is about 1 in at 10 pt).</summary>
+    public double BorderlessMaxNumberWidthInches { get; init; } = 1.6;
+
+    /// <summary>White kept around a borderless cell's column span and row band when it is read, inches (at most half
+    /// the way to the next column or row).</summary>
+    public double BorderlessCellPadInches { get; init; } = 0.04;
+
+    /// <summary>A line of words joins a borderless table row as its label when their middles are at most this share of
+    /// the line's height apart (same line); a wrapped label's lines around a number centred between them are farther.</summary>
+    public double LabelRowDriftLineHeights { get; init; } = 0.3;
+
     /// <summary>Seconds a poppler tool may take on one document before it is stopped.</summary>
     public int ToolTimeoutSeconds { get; init; } = 120;
 

@@ -34,20 +34,21 @@ public sealed class ScanLineReader : ILineReader, IDisposable
         {
             var lines = new List<Line>();
             var notes = new List<string>();
-            int pages = 0, tables = 0;
+            int pages = 0, tables = 0, borderless = 0;
             foreach (var image in _source.Pages(document, cancellation))
             {
                 cancellation.ThrowIfCancellationRequested();
                 pages++;
                 var page = _pages.Read(image, lease.Engine, pages, cancellation);
                 tables += page.Tables;
+                borderless += page.BorderlessTables;
                 if (pages > 1) lines.Add(Line.Blank(pages));
                 lines.AddRange(page.Lines.Select(l => l.Line));
                 notes.Add(FormattableString.Invariant(
-                    $"page {pages}: {page.Dpi} dpi, deskewed {page.SkewDegrees:0.00}°, {page.Tables} ruled table(s), {page.Cells} cells read alone"));
+                    $"page {pages}: {page.Dpi} dpi, deskewed {page.SkewDegrees:0.00}°, {page.Tables} ruled table(s), {page.BorderlessTables} borderless, {page.Cells} cells read alone"));
             }
             if (pages == 0) throw new DocumentReadException("the document has no pages");
-            var method = tables > 0 ? "ocr-grid" : "ocr-words";
+            var method = tables > 0 ? "ocr-grid" : borderless > 0 ? "ocr-whitespace-grid" : "ocr-words";
             return new LineDocument(lines, method, pages, notes, Title(lines));
         }
     }

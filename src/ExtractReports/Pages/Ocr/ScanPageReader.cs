@@ -3,7 +3,7 @@ using ExtractReports.Lines;
 namespace ExtractReports.Pages.Ocr;
 
 /// <summary>What reading one page gave: its lines in reading order, and how it was read.</summary>
-public sealed record ScanPageResult(IReadOnlyList<PlacedLine> Lines, double SkewDegrees, int Tables, int Cells, int Dpi);
+public sealed record ScanPageResult(IReadOnlyList<PlacedLine> Lines, double SkewDegrees, int Tables, int BorderlessTables, int Cells, int Dpi);
 
 /// <summary>
 /// Reads one page image: enlarge a small scan, deskew, binarize, find the ruled tables, read each of
@@ -14,6 +14,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
 {
     private readonly CellReader _cells = new(options);
     private readonly WordLineBuilder _words = new(options);
+    private readonly WhitespaceGridFinder _whitespace = new(options);
 
     public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
     {
@@ -53,30 +54,49 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
 
         // The rest of the page: tables painted white so their cells are not read twice.
         int margin = options.Px(0.03, dpi);
+        var ruled = grids.Select(g => new Box(g.Bounds.X0 - margin, g.Bounds.Y0 - margin, g.Bounds.X1 + margin, g.Bounds.Y1 + margin)).ToList();
         // Whole-page OCR sees the page as scanned: its layout analysis copes with noise, and cleaning
         // hollows bold titles.
-        var rest = grids.Count == 0 ? image
-            : image.WithWhiteBoxes(grids.Select(g => new Box(g.Bounds.X0 - margin, g.Bounds.Y0 - margin, g.Bounds.X1 + margin, g.Bounds.Y1 + margin)));
+        var rest = grids.Count == 0 ? image : image.WithWhiteBoxes(ruled);
         engine.SetImage(rest, clean);
-        var words = engine.Read(null, OcrMode.Page).Words.SelectMany(w => RereadNumber(engine, w, dpi)).ToList();
-        placed.AddRange(_words.Build(words, pageNumber));
+        var pageWords = engine.Read(null, OcrMode.Page).Words.ToList();
+
+        // Borderless tables: whole-page OCR reads their lone digits badly, so it only locates them; their numbers
+        // are read cell by cell like a ruled grid's, and the words it read there are dropped.
+        var borderless = _whitespace.Find(text, pageWords, ruled, dpi);
+        var tableRows = new List<PlacedLine>();
+        var readBoxes = new List<(Box Bounds, List<Box> Cells)>();
+        foreach (var grid in borderless)
+        {
+            var read = NumericCells(ReadCells(grid, engine, text, dpi, lowResolution, numeric: true));
+            cellCount += read.Count;
+            if (read.Count == 0) continue;
+            tableRows.AddRange(Rows(grid, read, pageNumber));
+            var cells = read.Select(c => c.Grid.Box).ToList();
+            readBoxes.Add((cells.Aggregate((a, b) => a.Union(b)), cells));
+            cancellation.ThrowIfCancellationRequested();
+        }
+        var words = pageWords.Where(w => !readBoxes.Any(g => ReadByGrid(g.Bounds, g.Cells, w)))
+            .SelectMany(w => RereadNumber(engine, w, dpi)).ToList();
+        placed.AddRange(WithLabels(tableRows, _words.Build(words, pageNumber)));
 
         placed.Sort((a, b) => a.Box.CenterY.CompareTo(b.Box.CenterY));
-        return new ScanPageResult(placed, deskewed.AngleDegrees, grids.Count, cellCount, dpi);
+        return new ScanPageResult(placed, deskewed.AngleDegrees, grids.Count, borderless.Count, cellCount, dpi);
     }
 
     /// <summary>
     /// Reads a grid's cells row by row, keeping count of what each column held: once a column has given
     /// numbers in a row (its header above them does not count against it), its next cells are read digits first.
+    /// A borderless grid holds <paramref name="numeric"/> columns only: every cell is read digits first.
     /// </summary>
-    private List<(GridCell Grid, Cell Cell)> ReadCells(TableGrid grid, IOcrEngine engine, BinaryImage text, int dpi, bool lowResolution)
+    private List<(GridCell Grid, Cell Cell)> ReadCells(TableGrid grid, IOcrEngine engine, BinaryImage text, int dpi, bool lowResolution, bool numeric = false)
     {
         var numbers = new Dictionary<int, int>();
         var read = new List<(GridCell, Cell)>(grid.Cells.Count);
         foreach (var c in grid.Cells)
         {
             bool single = c.ColumnSpan == 1;
-            bool likely = single && numbers.GetValueOrDefault(c.Column) >= options.NumericColumnEvidence;
+            bool likely = single && (numeric || numbers.GetValueOrDefault(c.Column) >= options.NumericColumnEvidence);
             var cell = _cells.Read(engine, text, c.Box, dpi, likely, verifyNumbers: lowResolution);
             read.Add((c, cell));
             if (!single || cell.IsBlank) continue;
@@ -117,9 +137,78 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         foreach (var group in cells.GroupBy(c => RowOf(c.Grid)).OrderBy(g => g.Key))
         {
             var ordered = group.OrderBy(c => c.Grid.Box.X0).Select(c => c.Cell).ToList();
-            var box = new Box(grid.Bounds.X0, rows[group.Key], grid.Bounds.X1, rows[group.Key + 1]);
+            // The row's band: its one-row cells (a borderless row's band is narrower than the space between row lines).
+            var single = group.Where(c => c.Grid.RowSpan == 1).ToList();
+            var box = single.Count == 0
+                ? new Box(grid.Bounds.X0, rows[group.Key], grid.Bounds.X1, rows[group.Key + 1])
+                : new Box(grid.Bounds.X0, single.Min(c => c.Grid.Box.Y0), grid.Bounds.X1, single.Max(c => c.Grid.Box.Y1));
             yield return new PlacedLine(new Line(ordered, page, Delimited: true), box);
         }
+    }
+
+    /// <summary>
+    /// Whether a word of whole-page OCR is the grid's to read: a third of it lies in a cell, or it is no label text
+    /// (a garbled number, often spanning two rows) and lies among the cells.
+    /// </summary>
+    private bool ReadByGrid(Box bounds, List<Box> cells, OcrWord w)
+    {
+        var b = w.Box;
+        double area = Math.Max(1, b.Width * b.Height);
+        if (cells.Any(c => Overlap(c, b) >= area / 3)) return true;
+        bool label = w.Text.Any(OcrText.IsCjk) && !(w.Text.Length <= options.MaxDoubtfulLength && w.Confidence < options.DoubtfulConfidence);
+        return !label && b.CenterX >= bounds.X0 && b.CenterX <= bounds.X1 && b.CenterY >= bounds.Y0 && b.CenterY <= bounds.Y1;
+    }
+
+    /// <summary>
+    /// The cells of a borderless grid that read as numbers: a column, then a row, most of whose non-blank cells read as
+    /// Chinese was label or header ink the finder took for numbers, and is left to whole-page OCR.
+    /// </summary>
+    private static List<(GridCell Grid, Cell Cell)> NumericCells(List<(GridCell Grid, Cell Cell)> read)
+    {
+        static bool Numeric(IEnumerable<(GridCell Grid, Cell Cell)> cells)
+        {
+            var filled = cells.Where(c => !c.Cell.IsBlank).ToList();
+            return filled.Count(c => c.Cell.Text.Any(OcrText.IsCjk)) * 2 < Math.Max(1, filled.Count);
+        }
+        var columns = read.GroupBy(c => c.Grid.Column).Where(Numeric).SelectMany(c => c).ToList();
+        return columns.GroupBy(c => c.Grid.Row).Where(r => Numeric(r) && r.Any(c => !c.Cell.IsBlank)).SelectMany(r => r).ToList();
+    }
+
+    private static double Overlap(Box a, Box b) =>
+        Math.Max(0, Math.Min(a.X1, b.X1) - Math.Max(a.X0, b.X0)) * Math.Max(0, Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0));
+
+    /// <summary>
+    /// Borderless table rows with their labels: a line of whole-page OCR words whose middle is within
+    /// <see cref="OcrOptions.LabelRowDriftLineHeights"/> of its height from a row's middle is that row's label and joins
+    /// it; a wrapped label's other lines (the number sits between them) stay lines of their own, as in a text PDF.
+    /// </summary>
+    private IEnumerable<PlacedLine> WithLabels(List<PlacedLine> tableRows, IReadOnlyList<PlacedLine> wordLines)
+    {
+        // Each row takes at most one line, the nearest: two lines' words must not interleave.
+        var label = new PlacedLine?[tableRows.Count];
+        var others = new List<PlacedLine>();
+        foreach (var line in wordLines)
+        {
+            double Distance(int i) => Math.Abs(tableRows[i].Box.CenterY - line.Box.CenterY);
+            int best = Enumerable.Range(0, tableRows.Count).Where(i => Distance(i) <= options.LabelRowDriftLineHeights * line.Box.Height)
+                .OrderBy(Distance).DefaultIfEmpty(-1).First();
+            if (best < 0) { others.Add(line); continue; }
+            if (label[best] is { } taken)
+            {
+                if (Math.Abs(taken.Box.CenterY - tableRows[best].Box.CenterY) <= Distance(best)) { others.Add(line); continue; }
+                others.Add(taken);
+            }
+            label[best] = line;
+        }
+        for (int i = 0; i < tableRows.Count; i++)
+        {
+            var row = tableRows[i];
+            if (label[i] is not { } l) { others.Add(row); continue; }
+            var cells = l.Line.Cells.Concat(row.Line.Cells).OrderBy(c => c.Box?.X0 ?? 0).ToList();
+            var box = l.Box.Union(row.Box);
+            others.Add(new PlacedLine(new Line(cells, row.Line.Page, Delimited: true), new Box(box.X0, row.Box.Y0, box.X1, row.Box.Y1)));
+        }
+        return others;
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace ExtractReports.Pages.Pdf;
 public sealed record PdfOptions
 {
     /// <summary>
-    /// Folder holding poppler's tools (pdfinfo, pdftotext, pdftoppm). Null: found on PATH
+    /// Folder holding poppler's tools (pdftotext, pdftoppm). Null: found on PATH
     /// (Debian's poppler-utils; on Windows a poppler build's Library/bin folder).
     /// </summary>
     public string? ToolsFolder { get; init; }
@@ -15,9 +15,6 @@ public sealed record PdfOptions
     /// or hostile file gets near it.
     /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Find table ruling lines on pages that look like tables (a low-resolution render). True by default.</summary>
-    public bool FindRulings { get; init; } = true;
 
     /// <summary>
     /// Resolution of the render that ruling lines are found in. 50 dpi (1.44 pt a pixel) places a

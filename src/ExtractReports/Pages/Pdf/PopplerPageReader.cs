@@ -6,15 +6,20 @@ using ExtractReports.Pages.Rulings;
 namespace ExtractReports.Pages.Pdf;
 
 /// <summary>The pages of a PDF and what a person should know about how they were read.</summary>
-public sealed record PdfPages(IReadOnlyList<Page> Pages, bool Encrypted, IReadOnlyList<string> Diagnostics);
+public sealed record PdfPages(IReadOnlyList<Page> Pages, bool Encrypted, IReadOnlyList<string> Diagnostics)
+{
+    /// <summary>The pages as displayed, before turned upright, and their turn: rulings are found in these.</summary>
+    internal IReadOnlyList<(Page Page, TextTurn Turn)> Displayed { get; init; } = [];
+}
 
 /// <summary>
 /// Reads a PDF's pages with poppler's command-line tools, each a child process with a time limit
-/// (see docs/pdf-reader.md for why not the C API): <c>pdfinfo</c> for page count, rotation and
-/// encryption, <c>pdftotext -tsv</c> for every word with its box, and for pages that look like
-/// tables a low-resolution <c>pdftoppm</c> render in which <see cref="RasterRulingFinder"/> finds
-/// the ruling lines. Coordinates are points, origin top-left, in the page's displayed (rotated)
-/// orientation. Poppler does not report font sizes through these tools, so <see cref="Word.FontSize"/> stays 0.
+/// (see docs/pdf-reader.md for why not the C API): <c>pdftotext -tsv</c> for every word with its
+/// box (<see cref="ReadWords"/>), and, when asked (<see cref="AddRulings"/>), a low-resolution
+/// <c>pdftoppm</c> render of the pages that look like tables, in which <see cref="RasterRulingFinder"/>
+/// finds the ruling lines. Coordinates are points, origin top-left, in the page's displayed
+/// orientation, then turned so that the text reads left to right. Poppler does not report font
+/// sizes through these tools, so <see cref="Word.FontSize"/> stays 0.
 /// </summary>
 public sealed partial class PopplerPageReader(PdfOptions options)
 {
@@ -22,63 +27,62 @@ public sealed partial class PopplerPageReader(PdfOptions options)
 
     private static PdfOptions Validated(PdfOptions o) { o.Validate(); return o; }
 
-    public PdfPages Read(byte[] pdf, CancellationToken cancellation)
-    {
-        var info = Info(pdf, cancellation);
-        var read = Words(pdf, info, cancellation);
-        var diagnostics = new List<string>();
-        var pages = read.Select(r => r.Page).ToList();
-        if (options.FindRulings)
-        {
-            // Table pages are chosen by rows of numbers as they read, i.e. on the upright page.
-            var tablePages = read.Where(r => TableNumbers(Upright(r.Page, r.Turn).Words) >= options.MinTableNumbers)
-                .Select(r => r.Page.Number).ToHashSet();
-            pages = WithRulings(pdf, pages, tablePages, diagnostics, cancellation);
-        }
-        // Rulings are found in the displayed page too, so words and rulings turn together.
-        for (int i = 0; i < pages.Count; i++)
-        {
-            if (read[i].Turn == TextTurn.None) continue;
-            diagnostics.Add($"page {pages[i].Number}: its text runs {read[i].Turn.Describe()}; turned upright to read it");
-            pages[i] = Upright(pages[i], read[i].Turn);
-        }
-        return new PdfPages(pages, info.Encrypted, diagnostics);
-    }
-
-    private sealed record InfoResult(int Pages, bool Encrypted, IReadOnlyDictionary<int, int> Rotation);
-
-    private InfoResult Info(byte[] pdf, CancellationToken cancellation)
-    {
-        var r = PopplerProcess.Run(options, "pdfinfo", ["-f", "1", "-l", "100000", "-"], pdf, cancellation);
-        ThrowOnFailure("pdfinfo", r);
-        var text = Encoding.UTF8.GetString(r.Output);
-        int pages = 0;
-        bool encrypted = false;
-        var rotation = new Dictionary<int, int>();
-        foreach (var line in text.Split('\n'))
-        {
-            if (line.StartsWith("Pages:", StringComparison.Ordinal)) int.TryParse(line[6..].Trim(), out pages);
-            else if (line.StartsWith("Encrypted:", StringComparison.Ordinal)) encrypted = line[10..].Trim().StartsWith("yes", StringComparison.Ordinal);
-            else if (PageRotation().Match(line) is { Success: true } m)
-                rotation[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)] = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-        }
-        return new InfoResult(pages, encrypted, rotation);
-    }
-
-    private List<(Page Page, TextTurn Turn)> Words(byte[] pdf, InfoResult info, CancellationToken cancellation)
+    /// <summary>
+    /// Every page's words, pages turned upright, no rulings: one <c>pdftotext -tsv</c>. It also
+    /// gives what <c>pdfinfo</c> used to (one process less a document): the page count (a page row
+    /// each, empty pages included), the refusal of a PDF that needs a password (poppler's
+    /// <c>Incorrect password</c>), and, from the words, the displayed size of a page with /Rotate.
+    /// Encryption without a password is seen in the bytes (<see cref="IsEncrypted"/>).
+    /// </summary>
+    public PdfPages ReadWords(byte[] pdf, CancellationToken cancellation)
     {
         var r = PopplerProcess.Run(options, "pdftotext", ["-tsv", "-enc", "UTF-8", "-", "-"], pdf, cancellation);
         ThrowOnFailure("pdftotext", r);
-        return ParseTsv(Encoding.UTF8.GetString(r.Output), info.Rotation);
+        var displayed = ParseTsv(Encoding.UTF8.GetString(r.Output));
+        var diagnostics = new List<string>();
+        var pages = new List<Page>(displayed.Count);
+        foreach (var (page, turn) in displayed)
+        {
+            if (turn != TextTurn.None)
+                diagnostics.Add($"page {page.Number}: its text runs {turn.Describe()}; turned upright to read it");
+            pages.Add(Upright(page, turn));
+        }
+        return new PdfPages(pages, IsEncrypted(pdf), diagnostics) { Displayed = displayed };
     }
 
     /// <summary>
-    /// Parses <c>pdftotext -tsv</c>: level 1 rows are pages, level 5 rows words. Word boxes are in
-    /// the displayed page; the page row gives the unrotated size, so a page with /Rotate 90 or 270
-    /// has its width and height swapped here. Each page also gets the direction its lines of text
-    /// run in, from the order of words within poppler's lines.
+    /// The same pages with the ruling lines of those that look like tables (at least
+    /// <see cref="PdfOptions.MinTableNumbers"/> numbers standing alone in columns) among
+    /// <paramref name="only"/> (null: all), found in one <c>pdftoppm</c> render of them. If the
+    /// render fails, the pages stay as they were, with a note.
     /// </summary>
-    internal static List<(Page Page, TextTurn Turn)> ParseTsv(string tsv, IReadOnlyDictionary<int, int> rotation)
+    public PdfPages AddRulings(byte[] pdf, PdfPages words, IReadOnlySet<int>? only, CancellationToken cancellation)
+    {
+        // Table pages are chosen by rows of numbers as they read, i.e. on the upright page.
+        var tablePages = words.Pages.Where(p => (only is null || only.Contains(p.Number)) && TableNumbers(p.Words) >= options.MinTableNumbers)
+            .Select(p => p.Number).ToHashSet();
+        if (tablePages.Count == 0) return words;
+        var diagnostics = words.Diagnostics.ToList();
+        var displayed = WithRulings(pdf, words.Displayed.Select(d => d.Page).ToList(), tablePages, diagnostics, cancellation);
+        // Rulings are found in the displayed page, so words and rulings turn together.
+        var pages = displayed.Select((p, i) => Upright(p, words.Displayed[i].Turn)).ToList();
+        return words with { Pages = pages, Diagnostics = diagnostics };
+    }
+
+    /// <summary>
+    /// Whether the PDF is encrypted (an /Encrypt entry in its trailer or cross-reference stream,
+    /// which are never compressed). Only a note depends on it: a PDF that needs a password is
+    /// refused by poppler itself.
+    /// </summary>
+    internal static bool IsEncrypted(byte[] pdf) => pdf.AsSpan().IndexOf("/Encrypt"u8) >= 0;
+
+    /// <summary>
+    /// Parses <c>pdftotext -tsv</c>: level 1 rows are pages, level 5 rows words. Word boxes are in
+    /// the displayed page, the page row gives the unrotated size (see <see cref="DisplayedSize"/>).
+    /// Each page also gets the direction its lines of text run in, from the order of words within
+    /// poppler's lines.
+    /// </summary>
+    internal static List<(Page Page, TextTurn Turn)> ParseTsv(string tsv)
     {
         var pages = new List<(Page, TextTurn)>();
         List<Word>? words = null;
@@ -88,9 +92,8 @@ public sealed partial class PopplerPageReader(PdfOptions options)
         void Flush()
         {
             if (words is null) return;
-            int rot = rotation.GetValueOrDefault(number);
-            var (w, h) = rot is 90 or 270 ? (height, width) : (width, height);
-            pages.Add((new Page(number, w, h, words, [], rot), Direction(lines.Values)));
+            var (w, h) = DisplayedSize(width, height, words);
+            pages.Add((new Page(number, w, h, words, []), Direction(lines.Values)));
         }
         foreach (var line in tsv.Split('\n'))
         {
@@ -121,6 +124,28 @@ public sealed partial class PopplerPageReader(PdfOptions options)
         }
         Flush();
         return pages;
+    }
+
+    /// <summary>
+    /// A page with /Rotate 90 or 270 is displayed with its unrotated width and height swapped, and
+    /// pdftotext places its words in the displayed page. Words reaching beyond the unrotated width
+    /// (or height) show the swap; words reaching beyond the other side show there is none. Words
+    /// that fit either way (little text, all in the page's top-left square) leave the size
+    /// unrotated: it then only sets the margins where page numbers are dropped, and a rotation of
+    /// such a page shifts turned words by a constant, which no cell depends on.
+    /// </summary>
+    internal static (double Width, double Height) DisplayedSize(double width, double height, IReadOnlyList<Word> words)
+    {
+        const double slack = 1; // poppler's boxes may poke a little past the page edge
+        double right = 0, bottom = 0;
+        foreach (var w in words)
+        {
+            right = Math.Max(right, w.Box.X1);
+            bottom = Math.Max(bottom, w.Box.Y1);
+        }
+        bool fitsAsIs = right <= width + slack && bottom <= height + slack;
+        bool fitsSwapped = right <= height + slack && bottom <= width + slack;
+        return fitsSwapped && !fitsAsIs ? (height, width) : (width, height);
     }
 
     /// <summary>
@@ -315,9 +340,6 @@ public sealed partial class PopplerPageReader(PdfOptions options)
         // "May not be a PDF file (continuing anyway)" is a warning; the error that follows says more.
         return lines.FirstOrDefault(l => l.Contains("Error", StringComparison.OrdinalIgnoreCase)) ?? lines.FirstOrDefault() ?? "no message";
     }
-
-    [GeneratedRegex(@"^Page\s+(\d+)\s+rot:\s+(\d+)")]
-    private static partial Regex PageRotation();
 
     [GeneratedRegex(@"^[-+]?[0-9０-９][0-9０-９,，.]*$")]
     private static partial Regex NumberWord();

@@ -35,9 +35,11 @@ internal static class PopplerProcess
                 $"poppler's {tool} could not be started ({e.Message}); install poppler-utils or set the poppler folder", e);
         }
 
-        var output = new MemoryStream();
-        var copyOut = process.StandardOutput.BaseStream.CopyToAsync(output, cancellation);
-        var readErr = process.StandardError.ReadToEndAsync(cancellation);
+        // The standard output is read on this thread, the PDF written and the messages read beside it
+        // (a tool writes while it reads, so neither pipe may wait on the other). A plain read here
+        // costs less CPU than async copies and a wait (2.3 against 3.0 ms a document, see
+        // docs/pdf-reader.md). The time limit and a cancellation kill the tool, which ends the read.
+        var readErr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var write = Task.Run(() =>
         {
             // A tool that fails early stops reading; the broken pipe is not the error to report.
@@ -45,26 +47,21 @@ internal static class PopplerProcess
             catch (IOException) { }
         }, CancellationToken.None);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(options.Timeout);
-        try
-        {
-            process.WaitForExitAsync(timeout.Token).GetAwaiter().GetResult();
-            Task.WaitAll(copyOut, readErr, write);
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-            cancellation.ThrowIfCancellationRequested();
+        int stopped = 0; // 1: the time limit passed, 2: cancelled
+        void Stop(int why) { if (Interlocked.CompareExchange(ref stopped, why, 0) == 0) Kill(process); }
+        using var timer = new Timer(_ => Stop(1), null, options.Timeout, Timeout.InfiniteTimeSpan);
+        using var cancelled = cancellation.Register(() => Stop(2));
+        var output = new MemoryStream();
+        try { process.StandardOutput.BaseStream.CopyTo(output); }
+        catch (IOException) when (stopped != 0) { }
+        process.WaitForExit();
+        timer.Dispose();
+        try { Task.WaitAll(readErr, write); }
+        catch (AggregateException) when (stopped != 0) { }
+        if (stopped == 2) cancellation.ThrowIfCancellationRequested();
+        if (stopped == 1)
             throw new PdfReadException(PdfFailure.Timeout,
                 $"poppler's {tool} did not finish within {options.Timeout.TotalSeconds:0} s and was stopped; the PDF may be damaged");
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-        {
-            Kill(process);
-            cancellation.ThrowIfCancellationRequested();
-            throw;
-        }
         return new ToolResult(process.ExitCode, output.ToArray(), readErr.Result);
     }
 

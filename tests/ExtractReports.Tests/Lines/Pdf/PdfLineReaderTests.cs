@@ -14,7 +14,8 @@ public sealed class PdfLineReaderTests
     private static SourceDocument Fixture(string name) =>
         SourceDocument.FromFile(Path.Combine(TestPaths.Root, "tests", "ExtractReports.Tests", "Lines", "Pdf", "Fixtures", name));
 
-    private static LineDocument Read(string name) => new PdfLineReader().Read(Fixture(name), CancellationToken.None);
+    private static LineDocument Read(string name, PdfRulings rulings = PdfRulings.WhenInDoubt) =>
+        new PdfLineReader(new PdfLineReaderOptions { Rulings = rulings }).Read(Fixture(name), CancellationToken.None);
 
     private static List<string> Rows(LineDocument d) => d.Lines.Select(l => string.Join(" | ", l.Cells.Select(c => c.Text))).ToList();
 
@@ -43,12 +44,28 @@ public sealed class PdfLineReaderTests
     [PopplerFact]
     public void Reads_a_ruled_table_by_its_rulings()
     {
-        var doc = Read("table4-ruled.pdf");
+        var doc = Read("table4-ruled.pdf", PdfRulings.Always);
         Assert.Equal("pdf-text (poppler words, rulings)", doc.Method);
         var rows = Rows(doc);
         Assert.Contains(Header, rows);
         Assert.Contains(Values, rows);
         Assert.Contains("测试机关（有框线）2023年政府信息公开工作年度报告", rows);
+        Assert.Null(doc.CloserReading);
+    }
+
+    [PopplerFact]
+    public void Reads_from_gaps_first_and_offers_the_rulings_as_a_closer_reading()
+    {
+        var quick = Read("table4-ruled.pdf");
+        Assert.Equal("pdf-text (poppler words)", quick.Method);
+        Assert.Contains(Values, Rows(quick));
+        Assert.NotNull(quick.CloserReading);
+        var closer = quick.CloserReading(null, CancellationToken.None);
+        Assert.Equal("pdf-text (poppler words, rulings)", closer.Method);
+        Assert.Equal(Rows(Read("table4-ruled.pdf", PdfRulings.Always)), Rows(closer));
+        Assert.Null(Read("table4-ruled.pdf", PdfRulings.Never).CloserReading);
+        // Asked for other pages only, it renders nothing.
+        Assert.Equal("pdf-text (poppler words)", quick.CloserReading(new HashSet<int> { 2 }, CancellationToken.None).Method);
     }
 
     [PopplerFact]
@@ -104,16 +121,16 @@ public sealed class PdfLineReaderTests
     {
         var options = new PdfLineReaderOptions { Pdf = new() { ToolsFolder = "/nonexistent/poppler" } };
         var e = Assert.Throws<DocumentReadException>(() => new PdfLineReader(options).Read(Fixture("table4.pdf"), CancellationToken.None));
-        Assert.Contains("pdfinfo", e.Message);
+        Assert.Contains("pdftotext", e.Message);
     }
 
     [Fact]
     public void A_hanging_tool_costs_a_timeout_not_the_batch()
     {
-        // A stand-in "pdfinfo" that never finishes, as a PDF that hangs poppler would.
+        // A stand-in "pdftotext" that never finishes, as a PDF that hangs poppler would.
         if (OperatingSystem.IsWindows()) return;
         var folder = Directory.CreateTempSubdirectory("hang").FullName;
-        var script = Path.Combine(folder, "pdfinfo");
+        var script = Path.Combine(folder, "pdftotext");
         File.WriteAllText(script, "#!/bin/sh\nsleep 30\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
         var options = new PdfLineReaderOptions { Pdf = new() { ToolsFolder = folder, Timeout = TimeSpan.FromSeconds(1) } };
@@ -129,7 +146,7 @@ public sealed class PdfLineReaderTests
     {
         if (OperatingSystem.IsWindows()) return;
         var folder = Directory.CreateTempSubdirectory("crash").FullName;
-        var script = Path.Combine(folder, "pdfinfo");
+        var script = Path.Combine(folder, "pdftotext");
         File.WriteAllText(script, "#!/bin/sh\nkill -SEGV $$\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
         var options = new PdfLineReaderOptions { Pdf = new() { ToolsFolder = folder } };

@@ -131,6 +131,25 @@ public class NativeOcrTests
         Assert.All(result.Lines.Where(l => l.Cells.Count == 3).SelectMany(l => l.Cells), c => Assert.NotNull(c.Box));
     }
 
+    [RenderedOcrFact]
+    public void Scan_reader_reads_a_borderless_table_cell_by_cell_with_its_blank_cell_in_place()
+    {
+        var png = TestPages.Table("二、主动公开政府信息情况", Rows, rotateDegrees: 0.8, extraArgs: "-blur 0x0.7 -quality 70", ruled: false);
+        using var reader = NativeOcr.CreateScanReader(new OcrOptions { MaxEngines = 1 });
+
+        var result = reader.Read(SourceDocument.FromBytes("borderless.png", png), CancellationToken.None);
+
+        Assert.Equal("ocr-whitespace-grid", result.Method);
+        var rows = result.Lines.Where(l => l.Cells.Any(c => c.Text.Any(char.IsAsciiDigit)))
+            .Select(l => l.Cells.Select(c => c.Text).ToArray()).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["195", "4119"], rows[0][^2..]);
+        Assert.Equal(["7730", "0"], rows[1][^2..]);
+        Assert.Equal(["", "38"], rows[2][^2..]); // the blank cell keeps its column
+        Assert.Contains("许可", rows[0][0]);
+        Assert.Contains("强制", rows[2][0]);
+    }
+
     [NativeOcrFact]
     public void Undecodable_image_is_a_document_error()
     {

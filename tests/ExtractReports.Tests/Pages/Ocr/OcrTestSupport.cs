@@ -47,23 +47,26 @@ public static class TestPages
         .Any(d => File.Exists(Path.Combine(d, "convert"))) == true;
 
     /// <summary>
-    /// A ruled table on an A4-wide page (2480 px) at 300 dpi: <paramref name="rows"/> of cell texts, each column <paramref name="columnWidth"/>
+    /// A ruled table (borderless when <paramref name="ruled"/> is false) on an A4-wide page (2480 px) at 300 dpi: <paramref name="rows"/> of cell texts, each column <paramref name="columnWidth"/>
     /// px wide (the first one <paramref name="labelWidth"/>), rows 90 px high, starting at (100, 200);
     /// a title line above it. Returns the PNG bytes.
     /// </summary>
     public static byte[] Table(string title, string[][] rows, int labelWidth = 520, int columnWidth = 180,
-        double rotateDegrees = 0, string extraArgs = "")
+        double rotateDegrees = 0, string extraArgs = "", bool ruled = true)
     {
         int cols = rows.Max(r => r.Length), x0 = 100, y0 = 200, rowH = 90;
         int width = Math.Max(2480, x0 * 2 + labelWidth + (cols - 1) * columnWidth), height = y0 + rows.Length * rowH + 150;
         var args = new List<string> { "-size", $"{width}x{height}", "xc:white", "-fill", "none", "-stroke", "black", "-strokewidth", "3" };
         int right = x0 + labelWidth + (cols - 1) * columnWidth, bottom = y0 + rows.Length * rowH;
-        for (int r = 0; r <= rows.Length; r++) args.AddRange(["-draw", $"line {x0},{y0 + r * rowH} {right},{y0 + r * rowH}"]);
-        args.AddRange(["-draw", $"line {x0},{y0} {x0},{bottom}"]);
-        for (int c = 0; c < cols; c++)
+        if (ruled)
         {
-            int x = x0 + labelWidth + c * columnWidth;
-            args.AddRange(["-draw", $"line {x},{y0} {x},{bottom}"]);
+            for (int r = 0; r <= rows.Length; r++) args.AddRange(["-draw", $"line {x0},{y0 + r * rowH} {right},{y0 + r * rowH}"]);
+            args.AddRange(["-draw", $"line {x0},{y0} {x0},{bottom}"]);
+            for (int c = 0; c < cols; c++)
+            {
+                int x = x0 + labelWidth + c * columnWidth;
+                args.AddRange(["-draw", $"line {x},{y0} {x},{bottom}"]);
+            }
         }
         args.AddRange(["-stroke", "none", "-fill", "black", "-font", Font!, "-pointsize", "40"]);
         args.AddRange(["-draw", $"text {x0},{y0 - 60} '{title}'"]);

@@ -15,15 +15,35 @@ public sealed class PopplerPageReaderTests
             "4\t1\t0\t0\t0\t0\t10\t20\t30\t12\t-1\t###LINE###",
             "5\t1\t0\t0\t0\t0\t10.5\t20\t30\t12\t100\t信息内容",
             "1\t2\t0\t0\t0\t0\t0.000000\t0.000000\t842.000000\t595.000000\t-1\t###PAGE###",
-            "1\t3\t0\t0\t0\t0\t0.000000\t0.000000\t842.000000\t595.000000\t-1\t###PAGE###",
-            "5\t3\t0\t0\t0\t0\t1\t2\t3\t4\t100\t21");
-        var pages = PopplerPageReader.ParseTsv(tsv, new Dictionary<int, int> { [2] = 90 }).Select(p => p.Page).ToList();
+            "1\t3\t0\t0\t0\t0\t0.000000\t0.000000\t595.000000\t842.000000\t-1\t###PAGE###",
+            "5\t3\t0\t0\t0\t0\t700\t2\t30\t12\t100\t21");
+        var pages = PopplerPageReader.ParseTsv(tsv).Select(p => p.Page).ToList();
         Assert.Equal([1, 2, 3], pages.Select(p => p.Number));
         Assert.Equal(new Word("信息内容", new Box(10.5, 20, 40.5, 32)), Assert.Single(pages[0].Words));
+        Assert.Equal((595, 842), (pages[0].Width, pages[0].Height));
         Assert.Empty(pages[1].Words);
-        // pdftotext gives the unrotated size and displayed boxes: a /Rotate 90 page is displayed 595 x 842... turned.
-        Assert.Equal((595, 842, 90), (pages[1].Width, pages[1].Height, pages[1].Rotation));
+        Assert.Equal((842, 595), (pages[1].Width, pages[1].Height));
+        // pdftotext gives the unrotated size and displayed boxes: a word at x 700 on a page 595 wide
+        // shows the page is displayed turned a quarter (/Rotate 90 or 270), 842 wide.
         Assert.Equal("21", Assert.Single(pages[2].Words).Text);
+        Assert.Equal((842, 595), (pages[2].Width, pages[2].Height));
+    }
+
+    [Fact]
+    public void The_displayed_size_follows_the_words_and_stays_unrotated_when_they_fit_either_way()
+    {
+        Word At(double x, double y) => new("字", new Box(x, y, x + 10, y + 10));
+        Assert.Equal((595, 842), PopplerPageReader.DisplayedSize(595, 842, [At(50, 800)])); // below 595: upright
+        Assert.Equal((842, 595), PopplerPageReader.DisplayedSize(595, 842, [At(800, 50)])); // right of 595: turned
+        Assert.Equal((595, 842), PopplerPageReader.DisplayedSize(595, 842, [At(50, 50)]));  // either way: as given
+        Assert.Equal((595, 842), PopplerPageReader.DisplayedSize(595, 842, []));
+    }
+
+    [Fact]
+    public void Encryption_is_seen_in_the_trailer()
+    {
+        Assert.True(PopplerPageReader.IsEncrypted("%PDF-1.4\ntrailer\n<< /Root 1 0 R /Encrypt 5 0 R >>\n"u8.ToArray()));
+        Assert.False(PopplerPageReader.IsEncrypted("%PDF-1.4\ntrailer\n<< /Root 1 0 R >>\n"u8.ToArray()));
     }
 
     [Fact]
@@ -50,9 +70,14 @@ public sealed class PopplerPageReaderTests
     [PopplerFact("hzq2023_working.pdf")]
     public void Reads_a_real_report_with_rulings_on_its_table_pages_only()
     {
-        var read = new PopplerPageReader(new PdfOptions()).Read(File.ReadAllBytes(Path.Combine(TestPaths.SharedReal, "hzq2023_working.pdf")), default);
+        var reader = new PopplerPageReader(new PdfOptions());
+        var pdf = File.ReadAllBytes(Path.Combine(TestPaths.SharedReal, "hzq2023_working.pdf"));
+        var words = reader.ReadWords(pdf, default);
+        Assert.All(words.Pages, p => Assert.Empty(p.Rulings));
+        var read = reader.AddRulings(pdf, words, null, default);
         Assert.Equal(5, read.Pages.Count);
-        Assert.All(read.Pages, p => Assert.Equal((595, 842, 0), (p.Width, p.Height, p.Rotation)));
+        Assert.False(read.Encrypted);
+        Assert.All(read.Pages, p => Assert.Equal((595, 842), (p.Width, p.Height)));
         Assert.Contains(read.Pages[2].Words, w => w.Text == "7730.28");
         Assert.Empty(read.Pages[0].Rulings); // prose only (dates and counts inside sentences): not rendered
         Assert.True(read.Pages[2].Rulings.Count > 20);
