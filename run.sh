@@ -16,8 +16,8 @@ missing_debs() {
   command -v pdftotext >/dev/null 2>&1 || m+=(poppler-utils)
   command -v tesseract >/dev/null 2>&1 || m+=(tesseract-ocr)
   [ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || m+=(tesseract-ocr-chi-sim)
-  ldconfig -p 2>/dev/null | grep -q 'libtesseract.so.5' || m+=(libtesseract5)
-  ldconfig -p 2>/dev/null | grep -q 'liblept.so.5' || m+=(liblept5)
+  ldconfig -p 2>/dev/null | grep 'libtesseract.so.5' >/dev/null || m+=(libtesseract5)
+  ldconfig -p 2>/dev/null | grep 'liblept.so.5' >/dev/null || m+=(liblept5)
   echo "${m[@]:-}"
 }
 
