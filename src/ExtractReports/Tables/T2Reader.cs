@@ -5,7 +5,9 @@ namespace ExtractReports.Tables;
 /// <summary>
 /// Reads table 二: small sub-tables whose rows have unique labels (规章, 行政许可, …), so each row is
 /// found by its label wherever it is (dumps move the sub-tables around). The column headers and the
-/// row sizes decide between the 2019 and 2021 layouts.
+/// row sizes decide between the 2019 and 2021 layouts. Labels OCR garbled (行收需范性文件) are matched
+/// fuzzily, and rows of numbers whose labels are past reading fill the template rows missing between
+/// found ones when their number and sizes fit exactly (the table's row order is fixed).
 /// </summary>
 public static class T2Reader
 {
@@ -42,6 +44,8 @@ public static class T2Reader
         double score = 0;
         var named = new TemplateRow?[groups.Count]; // the row each group names, found once
         for (int i = 0; i < groups.Count; i++) named[i] = Names(groups[i], template);
+        NameFuzzily(groups, template, named);
+        FillByOrder(groups, template, named);
         foreach (var row in template.Rows)
         {
             int at = Array.FindIndex(named, n => n == row);
@@ -51,6 +55,50 @@ public static class T2Reader
             score += 10 - RowAligner.SizePenalty(group, row.Columns.Count, o);
         }
         return new TemplateFit(template, score, found);
+    }
+
+    /// <summary>Least fuzzy match of an unnamed group's label with a row's key (行收需范性文件 for 行政规范性文件 is 0.71).</summary>
+    private const double MinFuzzyMatch = 0.7;
+
+    private static bool HoldsNumbers(RowGroup g) => g.Slots.Count > 0 && g.Slots.All(s => s.Kind == TokenKind.Number);
+
+    /// <summary>A group of numbers whose label names no row exactly takes the row its label is nearest, if no other group named it.</summary>
+    private static void NameFuzzily(IReadOnlyList<RowGroup> groups, TableTemplate template, TemplateRow?[] named)
+    {
+        for (int i = 0; i < groups.Count; i++)
+        {
+            if (named[i] is not null || !HoldsNumbers(groups[i]) || !groups[i].IsLabelled) continue;
+            var label = PreparedLabel.Of(groups[i].StrongLabel);
+            var best = template.Rows.Where(r => !named.Contains(r))
+                .Select(r => (Row: r, Score: r.NormalizedKeys.Max(k => LabelText.Match(label, k))))
+                .MaxBy(x => x.Score);
+            if (best.Row is not null && best.Score >= MinFuzzyMatch) named[i] = best.Row;
+        }
+    }
+
+    /// <summary>
+    /// Template rows still missing between two found rows (or before the first, after the last) take the
+    /// unnamed groups of numbers lying between those rows' groups, in order, when there are exactly as many
+    /// and each has the row's number of cells.
+    /// </summary>
+    private static void FillByOrder(IReadOnlyList<RowGroup> groups, TableTemplate template, TemplateRow?[] named)
+    {
+        var at = template.Rows.Select(r => Array.IndexOf(named, r)).ToArray();
+        int r = 0;
+        while (r < at.Length)
+        {
+            if (at[r] >= 0) { r++; continue; }
+            int end = r;
+            while (end < at.Length && at[end] < 0) end++;
+            int from = r > 0 ? at[r - 1] + 1 : 0, to = end < at.Length ? at[end] : groups.Count;
+            if (from <= to)
+            {
+                var free = Enumerable.Range(from, to - from).Where(i => named[i] is null && HoldsNumbers(groups[i])).ToList();
+                if (free.Count == end - r && free.Select((g, k) => groups[g].Slots.Count == template.Rows[r + k].Columns.Count).All(x => x))
+                    for (int k = 0; k < free.Count; k++) named[free[k]] = template.Rows[r + k];
+            }
+            r = end;
+        }
     }
 
     /// <summary>The row a group's own label names: of the keys it contains, the one printed last (nearest the values).</summary>

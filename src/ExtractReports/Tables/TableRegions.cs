@@ -6,11 +6,14 @@ public sealed record TableRegions((int Start, int End)? T2, (int Start, int End)
 /// <summary>
 /// Finds where each table sits. Table 三 starts at the first 本年新收 row label that has numbers soon
 /// after it (narrative mentions have none); table 四 at the first 行政复议 after that; table 二 at the
-/// first 第二十条 (or the 主动公开 heading) before table 三. Each ends where the next begins, table 四
+/// first 第二十条 (or the 主动公开 heading, or a garbled 第…条第…项) before table 三. Each ends where the next begins, table 四
 /// at section 五 (存在的主要问题) or 六.
 /// </summary>
-public static class TableRegionFinder
+public static partial class TableRegionFinder
 {
+    [System.Text.RegularExpressions.GeneratedRegex("第.{1,3}条第.{1,4}项")]
+    private static partial System.Text.RegularExpressions.Regex ArticleItem();
+
     public static TableRegions Find(IReadOnlyList<Token> tokens)
     {
         int t3 = FindAnchored(tokens, 0, "本年新收", lookahead: 8);
@@ -23,6 +26,8 @@ public static class TableRegionFinder
         int t2Limit = t3 >= 0 ? t3 : t4 >= 0 ? t4 : tokens.Count;
         int t2 = FindText(tokens, 0, n => n.Contains("第二十条"), t2Limit);
         if (t2 < 0) t2 = FindText(tokens, 0, n => n.Contains("主动公开政府信息情况"), t2Limit);
+        // OCR of a poor scan garbles the anchor (第-上|条第〈`)项) but keeps its frame.
+        if (t2 < 0) t2 = FindText(tokens, 0, n => ArticleItem().IsMatch(n), t2Limit);
 
         return new TableRegions(
             t2 >= 0 ? (t2, t2Limit) : null,

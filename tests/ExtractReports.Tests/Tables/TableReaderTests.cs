@@ -27,6 +27,27 @@ public class TableReaderTests
     }
 
     [Fact]
+    public void Table_two_with_labels_ocr_garbled_is_read_by_fuzzy_labels_and_its_fixed_row_order()
+    {
+        // As OCR read a bilevel fax scan: the heading, the 第二十条 anchors and most labels garbled.
+        var garbled = T2Tabs2021.Replace("二、主动公开政府信息情况", "一、上主动公开收府信和总情况")
+            .Replace("第二十条第（一）项", "第-上l条第〈`)项").Replace("第二十条第（五）项", "第一十条第〈产)项")
+            .Replace("第二十条第（六）项", "第一上条第〈六)项").Replace("第二十条第（八）项", "第-十条第《从)项")
+            .Replace("规章", "规下").Replace("行政规范性文件", "行收需范性文件").Replace("行政许可", "行路许可")
+            .Replace("行政处罚", "行政处佑").Replace("行政强制", "和了区吾弄带币").Replace("行政事业性收费", "行政党烛性收红");
+        var r = Read(Title + "\n" + garbled + T3Tabs(ReportFormat.F2021) + T4Line);
+        Assert.Equal(ReportFormat.F2021, r.T2!.Format);
+        Assert.Equal(["0", "0", "0", "3", "1", "12", "2089", "350", "4", "12.5"],
+            new[] { "t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force", "t2.normative.issued", "t2.normative.repealed",
+             "t2.normative.in_force", "t2.licensing.decisions", "t2.penalty.decisions", "t2.coercion.decisions", "t2.fees.amount" }
+            .Select(f => r.Cell(f).Value));
+
+        // Rows of numbers that do not fit the missing rows exactly are left out rather than guessed into them.
+        var extra = garbled.Replace("行政党烛性收红\t12.5000", "行政党烛性收红\t12.5000\t7");
+        Assert.DoesNotContain(Read(Title + "\n" + extra + T3Tabs(ReportFormat.F2021) + T4Line).T2!.Cells, c => c.FieldId == "t2.fees.amount" && c.Value == "12.5");
+    }
+
+    [Fact]
     public void A_dropped_cell_is_reinserted_by_the_identities_and_marked_inferred()
     {
         // The granted row lost its 商业企业 cell (1): six values left.
