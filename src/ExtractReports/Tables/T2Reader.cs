@@ -69,10 +69,15 @@ public static class T2Reader
         {
             if (named[i] is not null || !HoldsNumbers(groups[i]) || !groups[i].IsLabelled) continue;
             var label = PreparedLabel.Of(groups[i].StrongLabel);
-            var best = template.Rows.Where(r => !named.Contains(r))
-                .Select(r => (Row: r, Score: r.NormalizedKeys.Max(k => LabelText.Match(label, k))))
-                .MaxBy(x => x.Score);
-            if (best.Row is not null && best.Score >= MinFuzzyMatch) named[i] = best.Row;
+            TemplateRow? best = null;
+            double bestScore = MinFuzzyMatch;
+            foreach (var row in template.Rows)
+            {
+                if (named.Contains(row)) continue;
+                double score = row.NormalizedKeys.Max(k => LabelText.Match(label, k));
+                if (score >= bestScore) (best, bestScore) = (row, score);
+            }
+            if (best is not null) named[i] = best;
         }
     }
 
