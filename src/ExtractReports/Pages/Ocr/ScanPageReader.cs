@@ -15,6 +15,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     private readonly CellReader _cells = new(options);
     private readonly WordLineBuilder _words = new(options);
     private readonly WhitespaceGridFinder _whitespace = new(options);
+    private readonly BorderlessLabelReader _labels = new(options);
 
     public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
     {
@@ -66,6 +67,9 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var borderless = _whitespace.Find(text, pageWords, ruled, dpi);
         var tableRows = new List<PlacedLine>();
         var readBoxes = new List<(Box Bounds, List<Box> Cells)>();
+        var labelLines = new List<Box>();
+        var labelRegions = new List<Box>();
+        var labelWords = new List<OcrWord>();
         foreach (var grid in borderless)
         {
             var read = NumericCells(ReadCells(grid, engine, text, dpi, lowResolution, numeric: true));
@@ -74,10 +78,21 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
             tableRows.AddRange(Rows(grid, read, pageNumber));
             var cells = read.Select(c => c.Grid.Box).ToList();
             readBoxes.Add((cells.Aggregate((a, b) => a.Union(b)), cells));
+            labelLines.AddRange(_labels.Find(text, cells, dpi));
             cancellation.ThrowIfCancellationRequested();
         }
+        if (labelLines.Count > 0)
+        {
+            foreach (var (region, regionWords) in _labels.Read(engine, rest, labelLines, dpi))
+            {
+                labelRegions.Add(region);
+                labelWords.AddRange(regionWords);
+            }
+            engine.SetImage(rest, clean);
+        }
         var words = pageWords.Where(w => !readBoxes.Any(g => ReadByGrid(g.Bounds, g.Cells, w)))
-            .SelectMany(w => RereadNumber(engine, w, dpi)).ToList();
+            .Where(w => !labelRegions.Any(r => InLabelLine(r, w.Box)))
+            .SelectMany(w => RereadNumber(engine, w, dpi)).Concat(labelWords).ToList();
         placed.AddRange(WithLabels(tableRows, _words.Build(words, pageNumber)));
 
         placed.Sort((a, b) => a.Box.CenterY.CompareTo(b.Box.CenterY));
@@ -173,6 +188,12 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var columns = read.GroupBy(c => c.Grid.Column).Where(Numeric).SelectMany(c => c).ToList();
         return columns.GroupBy(c => c.Grid.Row).Where(r => Numeric(r) && r.Any(c => !c.Cell.IsBlank)).SelectMany(r => r).ToList();
     }
+
+    /// <summary>Whether a word of whole-page OCR is one of a label line read alone: its middle in the line, or a third of it
+    /// (a word boxed over two lines).</summary>
+    private static bool InLabelLine(Box line, Box word) =>
+        word.CenterX >= line.X0 && word.CenterX <= line.X1 && word.CenterY >= line.Y0 && word.CenterY <= line.Y1
+        || Overlap(line, word) >= Math.Max(1, word.Width * word.Height) / 3;
 
     private static double Overlap(Box a, Box b) =>
         Math.Max(0, Math.Min(a.X1, b.X1) - Math.Max(a.X0, b.X0)) * Math.Max(0, Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0));
