@@ -132,6 +132,8 @@ public class BorderlessLabelReaderTests
             return x1 < 0 ? OcrReading.Empty : new([[new OcrWord("label", new Box(x0, y0, x1, y1), 0.95, 0.9)]], 0.95);
         }
 
+        public OcrReading ReadEnlarged(Box region, OcrMode mode, double factor) => Read(region, mode);
+
         public void Dispose() { }
     }
 }
