@@ -29,9 +29,7 @@ public static class IdentityChecker
     public static CheckedFields Check(FieldSet set)
     {
         var byId = set.Fields.ToDictionary(f => f.FieldId);
-        var identities = new List<Identity>();
-        if (set.T3Format is { } f3) identities.AddRange(TableIdentities.ForT3(f3));
-        identities.AddRange(TableIdentities.ForT4());
+        var identities = TableIdentities.ForDocument(set.T3Format);
 
         var results = new List<CheckResult>();
         var held = new Dictionary<string, int>();

@@ -24,9 +24,7 @@ public static class IdentityRepair
 
     public static FieldSet Repair(FieldSet set)
     {
-        var identities = new List<Identity>();
-        if (set.T3Format is { } f3) identities.AddRange(TableIdentities.ForT3(f3));
-        identities.AddRange(TableIdentities.ForT4());
+        var identities = TableIdentities.ForDocument(set.T3Format);
 
         var values = new Dictionary<string, decimal>();
         foreach (var f in set.Fields)
@@ -91,7 +89,7 @@ public static class IdentityRepair
         IReadOnlyDictionary<string, FieldValue> byId, List<Identity> broken, ILookup<string, Identity> of, Func<Identity, IReadOnlyDictionary<string, decimal>, bool?> holds)
     {
         var choices = cells.Select(c => broken.Where(i => i.Fields.Contains(c) && !cells.Any(o => o != c && i.Fields.Contains(o)))
-            .Select(i => Solve(i, c, values)).OfType<decimal>().Where(x => x >= 0 && x == decimal.Truncate(x) && x != values[c])
+            .Select(i => TableIdentities.Solve(i, c, f => values.TryGetValue(f, out var v) ? v : null)).OfType<decimal>().Where(x => x >= 0 && x == decimal.Truncate(x) && x != values[c])
             .Distinct().ToList()).ToList();
         if (choices.Any(c => c.Count != 1)) yield break;
 
@@ -129,26 +127,6 @@ public static class IdentityRepair
 
     /// <summary>Digit pairs Tesseract confuses in printed tables, smaller digit first.</summary>
     private static readonly HashSet<string> LookAlikes = ["14", "17", "38", "56", "68", "08", "06", "09", "89", "27"];
-
-    /// <summary>The value of <paramref name="cell"/> that makes <paramref name="identity"/> hold, given the other values.</summary>
-    private static decimal? Solve(Identity identity, string cell, Dictionary<string, decimal> values)
-    {
-        decimal left = 0, right = 0;
-        int side = 0;
-        foreach (var f in identity.Left)
-        {
-            if (f == cell) { side = side == 0 ? -1 : 2; continue; }
-            if (!values.TryGetValue(f, out var v)) return null;
-            left += v;
-        }
-        foreach (var f in identity.Right)
-        {
-            if (f == cell) { side = side == 0 ? 1 : 2; continue; }
-            if (!values.TryGetValue(f, out var v)) return null;
-            right += v;
-        }
-        return side switch { -1 => right - left, 1 => left - right, _ => null };
-    }
 
     private static FieldValue Repaired(FieldValue f, decimal value, IEnumerable<Identity> identities)
     {

@@ -8,6 +8,10 @@ public readonly record struct Box(double X0, double Y0, double X1, double Y1)
     public double CenterX => (X0 + X1) / 2;
     public double CenterY => (Y0 + Y1) / 2;
     public Box Union(Box o) => new(Math.Min(X0, o.X0), Math.Min(Y0, o.Y0), Math.Max(X1, o.X1), Math.Max(Y1, o.Y1));
+    public bool Contains(double x, double y) => x >= X0 && x <= X1 && y >= Y0 && y <= Y1;
+    /// <summary>The area this box shares with <paramref name="o"/> (0 when they are apart).</summary>
+    public double OverlapArea(Box o) =>
+        Math.Max(0, Math.Min(X1, o.X1) - Math.Max(X0, o.X0)) * Math.Max(0, Math.Min(Y1, o.Y1) - Math.Max(Y0, o.Y0));
     public override string ToString() => FormattableString.Invariant($"{X0:0.#},{Y0:0.#},{X1:0.#},{Y1:0.#}");
 }
 

@@ -22,6 +22,10 @@ public static class TableIdentities
 
     public static IReadOnlyList<Identity> ForT4() => T4Identities;
 
+    /// <summary>Every identity a document's tables state: table 三's in its format (none when it has no table 三), then table 四's.</summary>
+    public static IReadOnlyList<Identity> ForDocument(ReportFormat? t3Format) =>
+        t3Format is { } f ? [.. ForT3(f), .. T4Identities] : T4Identities;
+
     private static IReadOnlyList<Identity> BuildT3(ReportFormat format)
     {
         var t = TableTemplates.T3(format);
@@ -54,5 +58,28 @@ public static class TableIdentities
         for (int i = 0; i < identity.Left.Count; i++) { var v = value(identity.Left[i]); if (v is null) return null; left += v.Value; }
         for (int i = 0; i < identity.Right.Count; i++) { var v = value(identity.Right[i]); if (v is null) return null; right += v.Value; }
         return left == right;
+    }
+
+    /// <summary>
+    /// The value of <paramref name="field"/> that makes <paramref name="identity"/> hold, given the others'
+    /// values; null when another value is missing or the field is not in the identity exactly once.
+    /// </summary>
+    public static decimal? Solve(Identity identity, string field, Func<string, decimal?> value)
+    {
+        decimal left = 0, right = 0;
+        int side = 0; // -1: the field is on the left, 1: on the right, 2: more than once
+        foreach (var f in identity.Left)
+        {
+            if (f == field) { side = side == 0 ? -1 : 2; continue; }
+            if (value(f) is not { } v) return null;
+            left += v;
+        }
+        foreach (var f in identity.Right)
+        {
+            if (f == field) { side = side == 0 ? 1 : 2; continue; }
+            if (value(f) is not { } v) return null;
+            right += v;
+        }
+        return side switch { -1 => right - left, 1 => left - right, _ => null };
     }
 }

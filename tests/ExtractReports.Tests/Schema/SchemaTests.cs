@@ -32,6 +32,21 @@ public class SchemaTests
         Assert.Equal(7 + 7 + 25, TableIdentities.ForT3(ReportFormat.F2021).Count);
         Assert.Equal(7 + 7 + 23, TableIdentities.ForT3(ReportFormat.F2019).Count);
         Assert.Equal(3, TableIdentities.ForT4().Count);
+        Assert.Equal(7 + 7 + 25 + 3, TableIdentities.ForDocument(ReportFormat.F2021).Count);
+        Assert.Equal(3, TableIdentities.ForDocument(null).Count);
+    }
+
+    [Fact]
+    public void An_identity_solves_for_a_field_on_either_side()
+    {
+        var id = new Identity("t", ["a", "b"], ["c", "d"]); // a + b = c + d
+        var values = new Dictionary<string, decimal> { ["a"] = 5, ["b"] = 2, ["c"] = 4, ["d"] = 1 };
+        decimal? Value(string f) => values.TryGetValue(f, out var v) ? v : null;
+        Assert.Equal(3m, TableIdentities.Solve(id, "a", Value)); // 4 + 1 - 2
+        Assert.Equal(3m, TableIdentities.Solve(id, "d", Value)); // 5 + 2 - 4
+        Assert.Null(TableIdentities.Solve(id, "x", Value));
+        values.Remove("b");
+        Assert.Null(TableIdentities.Solve(id, "a", Value));
     }
 
     [Theory]

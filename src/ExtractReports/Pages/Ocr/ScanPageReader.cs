@@ -169,9 +169,9 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     {
         var b = w.Box;
         double area = Math.Max(1, b.Width * b.Height);
-        if (cells.Any(c => Overlap(c, b) >= area / 3)) return true;
+        if (cells.Any(c => c.OverlapArea(b) >= area / 3)) return true;
         bool label = w.Text.Any(OcrText.IsCjk) && !(w.Text.Length <= options.MaxDoubtfulLength && w.Confidence < options.DoubtfulConfidence);
-        return !label && b.CenterX >= bounds.X0 && b.CenterX <= bounds.X1 && b.CenterY >= bounds.Y0 && b.CenterY <= bounds.Y1;
+        return !label && bounds.Contains(b.CenterX, b.CenterY);
     }
 
     /// <summary>
@@ -192,11 +192,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     /// <summary>Whether a word of whole-page OCR is one of a label line read alone: its middle in the line, or a third of it
     /// (a word boxed over two lines).</summary>
     private static bool InLabelLine(Box line, Box word) =>
-        word.CenterX >= line.X0 && word.CenterX <= line.X1 && word.CenterY >= line.Y0 && word.CenterY <= line.Y1
-        || Overlap(line, word) >= Math.Max(1, word.Width * word.Height) / 3;
-
-    private static double Overlap(Box a, Box b) =>
-        Math.Max(0, Math.Min(a.X1, b.X1) - Math.Max(a.X0, b.X0)) * Math.Max(0, Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0));
+        line.Contains(word.CenterX, word.CenterY) || line.OverlapArea(word) >= Math.Max(1, word.Width * word.Height) / 3;
 
     /// <summary>
     /// Borderless table rows with their labels: a line of whole-page OCR words whose middle is within
