@@ -66,6 +66,9 @@ public static class RowGrouper
         var textSince = new List<Token>();
         string strong = "", weak = "";
         int lastValueLine = -1, blankRun = 0;
+        // Lines that are one empty cell (`|` alone) between a row's label and its first value: blank
+        // cells of a one-cell-per-line dump, which belong to the row only once a value shows there is one.
+        var leadingBlanks = new List<Token>();
 
         void Close()
         {
@@ -87,6 +90,9 @@ public static class RowGrouper
         bool IsUnreadableValue(Token t) =>
             slots.Count > 0 && t.Line == lastValueLine && t.Cell >= 0 && t.Norm.Length <= 2
             && NumbersOn(t.Line) >= 3 && !LabelKeys.Mentions(t.Norm) && !t.Norm.Any(char.IsAsciiDigit);
+        // The one empty cell of a line holding at most one value: a blank cell of a one-cell-per-line dump.
+        bool IsEmptyCellLine(Token t) =>
+            t.Cell == 0 && perLine.GetValueOrDefault(t.Line) is { Contents: <= 1, EmptyCells: 1 };
         bool IsLabelContinuation(Token t) =>
             NumbersOn(t.Line) == 0 && NumbersOn(PreviousContentLine(t.Line)) > 0 && perLine.GetValueOrDefault(t.Line).Texts == 1
             && perLine.GetValueOrDefault(t.Line).EmptyCells >= MinEmptyCellsOfContinuation;
@@ -105,6 +111,7 @@ public static class RowGrouper
             if (t.Kind == TokenKind.Text || t.Kind == TokenKind.Sentence && !sentencesAreValues)
             {
                 Close();
+                leadingBlanks.Clear();
                 if (IsLabelContinuation(t) && groups.Count > 0 && textSince.Count == 0)
                 {
                     // The rest of a wrapped label, on a line of its own right under its row (its value cells
@@ -117,8 +124,8 @@ public static class RowGrouper
             }
             if (t.Kind == TokenKind.Blank && !t.Placeholder)
             {
-                if (slots.Count == 0) continue;
-                if (t.Cell >= 0) { if (lastValueLine == t.Line) slots.Add(t); }
+                if (slots.Count == 0) { if (IsEmptyCellLine(t)) leadingBlanks.Add(t); continue; }
+                if (t.Cell >= 0) { if (lastValueLine == t.Line || IsEmptyCellLine(t)) slots.Add(t); }
                 else if (blankLinesAreCells) slots.Add(t);
                 else blankRun++;
                 continue;
@@ -127,7 +134,8 @@ public static class RowGrouper
             if (slots.Count > 0 && t.Line != lastValueLine
                 && (NumbersOn(t.Line) >= 2 || NumbersOn(lastValueLine) >= 2))
                 Close();
-            if (slots.Count == 0)
+            bool startsRow = slots.Count == 0;
+            if (startsRow)
             {
                 // A row printed on one line is labelled by the text on that line only; text on the lines
                 // above is a label that floated away in a broken dump, so it counts as weak evidence.
@@ -156,6 +164,8 @@ public static class RowGrouper
                 strong = ""; weak = "";
             }
             blankRun = 0;
+            if (startsRow && NumbersOn(t.Line) == 1) slots.AddRange(leadingBlanks);
+            leadingBlanks.Clear();
             slots.Add(t);
             lastValueLine = t.Line;
         }

@@ -7,7 +7,7 @@ public sealed record TableRegions((int Start, int End)? T2, (int Start, int End)
 /// Finds where each table sits. Table 三 starts at the first 本年新收 row label that has numbers soon
 /// after it (narrative mentions have none); table 四 at the first 行政复议 after that; table 二 at the
 /// first 第二十条 (or the 主动公开 heading, or a garbled 第…条第…项) before table 三. Each ends where the next begins, table 四
-/// at section 五 (存在的主要问题) or 六.
+/// at section 五 (存在的主要问题) or 六. A page cut after table 二 has no table 三: table 四 is then sought after table 二.
 /// </summary>
 public static partial class TableRegionFinder
 {
@@ -18,7 +18,10 @@ public static partial class TableRegionFinder
     {
         int t3 = FindAnchored(tokens, 0, "本年新收", lookahead: 8);
         if (t3 < 0) t3 = FindAnchored(tokens, 0, "新收政府信息公开申请", lookahead: 8);
-        int searchT4From = t3 >= 0 ? t3 : 0;
+        // Without table 三 (a page cut after table 二), table 四 is sought after table 二's anchor: the
+        // opening summary mentions 行政复议 (`因政府信息公开申请行政复议…的情况`) long before either table.
+        int firstT2 = t3 >= 0 ? -1 : FindText(tokens, 0, n => n.Contains("第二十条"));
+        int searchT4From = t3 >= 0 ? t3 : Math.Max(firstT2, 0);
         int t4 = FindText(tokens, searchT4From, n => n.Contains("行政复议") && !n.Contains("本年新收"));
         int end = FindText(tokens, Math.Max(t4, searchT4From), n => n.Contains("存在的主要问题") || n.Contains("五.存在") || n.Contains("其他需要报告") || n.Contains("改进情况"));
         if (end < 0 || t4 >= 0 && end <= t4) end = tokens.Count;

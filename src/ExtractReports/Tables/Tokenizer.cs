@@ -7,7 +7,7 @@ namespace ExtractReports.Tables;
 
 /// <summary>
 /// Cuts lines of cells into tokens. A delimited cell that is a number (with a unit or a bracketed note)
-/// is one atomic number; a delimited cell that is a sentence stays whole; anything else (labels,
+/// (a change cell may say it in words, `增52`, `减5`) is one atomic number; a delimited cell that is a sentence stays whole; anything else (labels,
 /// prose, dumps whose cells ran together) is segmented into text and digit runs. Digits inside
 /// brackets are notes, and a digit just before `.` + text is a row ordinal (`2.其他…`), not a value.
 /// </summary>
@@ -50,6 +50,8 @@ public static partial class Tokenizer
         if (whole.Success)
         {
             var digits = whole.Groups["num"].Value.Replace(",", "");
+            // A change cell in words: `增1423` is +1423, `减5` is -5.
+            if (whole.Groups["word"].Value.StartsWith('减') && !digits.StartsWith('-')) digits = "-" + digits.TrimStart('+');
             var note = (whole.Groups["unit"].Value + whole.Groups["note"].Value).Trim();
             bool atomic = line.Delimited && !(digits.Length > 1 && digits[0] == '0' && !digits.StartsWith("0."));
             tokens.Add(at.Token(TokenKind.Number, digits, digits, atomic, note.Length > 0 ? note : null));
@@ -78,7 +80,7 @@ public static partial class Tokenizer
     // The characters the two cell patterns below can start with (`\d` is any Unicode digit, as char.IsDigit):
     // most cells are labels, which skip both regexes.
     private static bool MayBePlaceholder(char first) => first is '—' or '-' or '/' or '无' or '－' or '\\' or '_' or '–' or '*';
-    private static bool MayBeNumber(char first) => first is '+' or '-' || char.IsDigit(first);
+    private static bool MayBeNumber(char first) => first is '+' or '-' or '增' or '减' || char.IsDigit(first);
 
     /// <summary>Splits mixed text into text pieces and digit runs (whitespace inside a run is a certain boundary).</summary>
     private static void Segment(string norm, TokenSource at, List<Token> tokens)
@@ -149,7 +151,7 @@ public static partial class Tokenizer
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     // Only the named groups capture: fewer objects for every numeric cell.
-    [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(,\d{3})+(\.\d+)?|[+-]?\d+(\.\d+)?)\s*(?<unit>万元|元|件|条|个|项|次|人|起|家)?\s*(?<note>\(.*\))?\s*$", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^(?<word>增加|减少|增|减)?\s*(?<num>[+-]?\d{1,3}(,\d{3})+(\.\d+)?|[+-]?\d+(\.\d+)?)\s*(?<unit>万元|元|件|条|个|项|次|人|起|家)?\s*(?<note>\(.*\))?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex WholeNumber();
 
     [GeneratedRegex(@"^(—+|-+|/|无|－+|\\|_+|–+|\*)$")]

@@ -23,14 +23,19 @@ public sealed partial class TextDumpReader : ILineReader
     public static LineDocument ReadText(string text, string method = "text-dump")
     {
         var lines = new List<Line>();
+        bool afterEmptyPipeLine = false;
         foreach (var raw in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
         {
             var line = raw.TrimEnd();
+            // Pages whose blank cells were flattened to line breaks (`25 |` / `|` / `|` / `| 25 |`): each
+            // line break is an empty cell, so the `|` that opens the line after a `|`-only line closes one.
+            bool keepLeadingEmpty = afterEmptyPipeLine;
+            afterEmptyPipeLine = line.Trim() == "|";
             if (line.Contains("---") && SeparatorRow().IsMatch(line)) continue; // (a separator row has a run of 3 dashes)
             if (line.Contains('\t'))
                 lines.Add(new Line(line.Split('\t').Select(c => new Cell(CleanCell(c))).ToArray(), Delimited: true));
             else if (line.Contains('|'))
-                lines.Add(new Line(SplitPipes(line), Delimited: true));
+                lines.Add(new Line(SplitPipes(line, keepLeadingEmpty), Delimited: true));
             else if (string.IsNullOrWhiteSpace(line.Replace('\u00a0', ' ')))
                 lines.Add(Line.Blank());
             else
@@ -43,10 +48,10 @@ public sealed partial class TextDumpReader : ILineReader
         return new LineDocument(lines, method);
     }
 
-    private static Cell[] SplitPipes(string line)
+    private static Cell[] SplitPipes(string line, bool keepLeadingEmpty)
     {
         var parts = line.Split('|');
-        int start = parts.Length > 0 && string.IsNullOrWhiteSpace(parts[0]) ? 1 : 0;
+        int start = parts.Length > 0 && string.IsNullOrWhiteSpace(parts[0]) && !keepLeadingEmpty ? 1 : 0;
         var cells = new List<Cell>();
         for (int i = start; i < parts.Length; i++) cells.Add(new Cell(CleanCell(parts[i])));
         // Trailing empty cells of a pipe row are the table's padding, not blank values.
