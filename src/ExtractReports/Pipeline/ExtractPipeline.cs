@@ -3,6 +3,7 @@ using ExtractReports.Checks;
 using ExtractReports.Documents;
 using ExtractReports.Fields;
 using ExtractReports.Lines;
+using ExtractReports.Lines.Script;
 using ExtractReports.Schema;
 using ExtractReports.Scoring;
 using ExtractReports.Tables;
@@ -105,6 +106,7 @@ public sealed class ExtractPipeline
 
     private Interpretation Interpret(LineDocument lines, DocumentKind kind)
     {
+        lines = TraditionalScript.Simplify(lines);
         var reading = _tables.Read(lines);
         if (reading.T3 is null && reading.T2 is null && reading.T4 is null) return new Interpretation(reading, new ReportMeta(null, null, null), null, null);
         var meta = MetaExtractor.Extract(lines);
