@@ -24,8 +24,8 @@ public static class FieldMapper
 
         var fields = new List<FieldValue>(schema.Fields.Count)
         {
-            Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence),
-            Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence),
+            Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence, meta.AgencySource),
+            Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence, meta.YearSource),
             Meta("meta.format", formatName.Length > 0 ? formatName : null,
                 $"t2 {t2Format?.Name() ?? "?"}, t3 {t3Format?.Name() ?? "?"}"),
         };
@@ -39,9 +39,29 @@ public static class FieldMapper
         return new FieldSet(t2Format, t3Format, formatName, fields);
     }
 
-    private static FieldValue Meta(string id, string? value, string? evidence, double engineConfidence = 1) =>
-        new(id, value ?? "", value is null ? FieldStatus.Missing : FieldStatus.Ok, evidence ?? "", 1, null,
-            value is null ? ["not_found"] : [], new FieldEvidence(value is null ? 0 : 1, value is not null, true, 1, engineConfidence, true));
+    /// <summary>
+    /// A meta field. One read from a title is labelled by it; one read from the sentence in which the
+    /// report names itself has no label and no certain place, and a year only mentioned in the prose is a
+    /// guess besides: the evidence says so, and the confidence stays below the review threshold.
+    /// </summary>
+    private static FieldValue Meta(string id, string? value, string? evidence, double engineConfidence = 1, MetaSource source = MetaSource.Title)
+    {
+        if (value is null)
+            return new(id, "", FieldStatus.Missing, evidence ?? "", 1, null, ["not_found"], new FieldEvidence(0, false, true, 1, engineConfidence, true));
+        var features = source switch
+        {
+            MetaSource.Title => new FieldEvidence(1, true, true, 1, engineConfidence, true),
+            MetaSource.NamingSentence => new FieldEvidence(0, false, false, 1, engineConfidence, true),
+            _ => new FieldEvidence(0, false, false, 1, engineConfidence, false),
+        };
+        IReadOnlyList<string> flags = source switch
+        {
+            MetaSource.Title => [],
+            MetaSource.NamingSentence => ["from_naming_sentence"],
+            _ => ["from_prose_years"],
+        };
+        return new(id, value, FieldStatus.Ok, evidence ?? "", 1, null, flags, features);
+    }
 
     private static FieldValue Missing(string id) => new(id, "", FieldStatus.Missing, "", 0, null, RowNotFound, MissingEvidence);
 

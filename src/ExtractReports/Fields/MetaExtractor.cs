@@ -3,13 +3,22 @@ using ExtractReports.Lines;
 
 namespace ExtractReports.Fields;
 
-/// <summary>The report's issuing agency and year, as named in its title.</summary>
+/// <summary>Where a meta value was read: the report's title, the sentence in which the report names itself, or the years its prose mentions.</summary>
+public enum MetaSource { Title, NamingSentence, Prose }
+
+/// <summary>The report's issuing agency and year, as named in its title (or, without one, in its text).</summary>
 /// <param name="TitleConfidence">The least engine confidence of the title's cells (1 for a text layer).</param>
-public sealed record ReportMeta(string? Agency, string? Year, string? Title, double TitleConfidence = 1);
+public sealed record ReportMeta(string? Agency, string? Year, string? Title, double TitleConfidence = 1,
+    MetaSource AgencySource = MetaSource.Title, MetaSource YearSource = MetaSource.Title);
 
 /// <summary>
 /// Finds the title (the first lines that name a 年度报告, joined when the title wraps) and takes the
 /// agency and the year from it: `XX局2022年政府信息公开工作年度报告`, `2024 年上海市科委政府信息公开工作年度报告`.
+/// Site chrome is never the agency: a breadcrumb or menu line above the title is not part of it, and
+/// what a breadcrumb puts before the title (`首页>…>`) is cut off. A page without a title names itself in a
+/// sentence (`特编制XX办公室2023年政府信息公开工作年度报告`, `现将我局2020年度…报告如下`, `统计期限自2023年1月1日起`):
+/// agency and year come from there, and failing that the year is the one the opening prose mentions most.
+/// `我局` names no agency: the agency is then left empty.
 /// </summary>
 public static partial class MetaExtractor
 {
@@ -25,14 +34,61 @@ public static partial class MetaExtractor
                 .SelectMany(l => l.Cells).Where(c => !c.IsBlank).Select(c => c.Confidence).DefaultIfEmpty(1).Min();
         }
         else title = FindTitle(document.Lines, out confidence);
-        if (title is null) return new ReportMeta(null, null, null);
-        var m = TitleParts().Match(title);
-        if (!m.Success) return new ReportMeta(null, null, title, confidence);
+
+        string? agency = null, year = null;
+        if (title is not null && TitleParts().Match(title) is { Success: true } m)
+        {
+            agency = Agency(m);
+            year = m.Groups["year"].Value;
+        }
+        var meta = new ReportMeta(agency, year, title, confidence);
+        if (agency is not null && year is not null) return meta;
+
+        var prose = OpeningProse(document.Lines);
+        if (NamingSentence().Match(prose) is { Success: true } named)
+        {
+            if (meta.Agency is null && Agency(named, sentence: true) is { } a) meta = meta with { Agency = a, AgencySource = MetaSource.NamingSentence };
+            if (meta.Year is null) meta = meta with { Year = named.Groups["year"].Value, YearSource = MetaSource.NamingSentence };
+        }
+        if (meta.Year is null && StatisticsPeriod().Match(prose) is { Success: true } period)
+            meta = meta with { Year = period.Groups["year"].Value, YearSource = MetaSource.NamingSentence };
+        if (meta.Year is null && MostMentionedYear(prose) is { } mentioned)
+            meta = meta with { Year = mentioned, YearSource = MetaSource.Prose };
+        return meta;
+    }
+
+    /// <summary>The agency a title or naming sentence gives, with chrome and lead-in words cut off; null when it names none (`我局`).</summary>
+    private static string? Agency(Match m, bool sentence = false)
+    {
         var agency = m.Groups["agency"].Value.Trim();
         if (agency.Length == 0) agency = m.Groups["rest"].Value.Trim();
-        agency = AgencyTail().Replace(agency, "").Trim(' ', '　', ':', '：');
-        return new ReportMeta(agency.Length > 0 ? agency : null, m.Groups["year"].Value, title, confidence);
+        agency = AgencyTail().Replace(agency, "");
+        // A breadcrumb or a `来源:` label before the title: the agency is what follows the last separator.
+        int cut = agency.LastIndexOfAny(ChromeSeparators);
+        if (cut >= 0) agency = agency[(cut + 1)..];
+        if (sentence) agency = LeadIn().Replace(agency, "");
+        agency = agency.Trim(' ', '　', ':', '：');
+        return agency.Length < 2 || SelfReference().IsMatch(agency) ? null : agency;
     }
+
+    private static readonly char[] ChromeSeparators = ['>', '＞', '›', '»', ':', '：', '|', '》'];
+
+    /// <summary>The text before table 二 (or the first lines when there is none), joined: where a report names itself.</summary>
+    private static string OpeningProse(IReadOnlyList<Line> lines)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var line in lines.Take(200))
+        {
+            var text = Clean(line.Text);
+            if (text.Contains("第二十条")) break;
+            sb.Append(text).Append('。');
+        }
+        return sb.ToString();
+    }
+
+    private static string? MostMentionedYear(string prose) =>
+        YearMention().Matches(prose).GroupBy(x => x.Groups["year"].Value)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.First().Index).Select(g => g.Key).FirstOrDefault();
 
     /// <summary>Lines that converters and web pages put before the title.</summary>
     private static readonly HashSet<string> Boilerplate = ["正文", "目录", "全文", "原文", "打印", "关闭", "文字版", "全真版"];
@@ -49,13 +105,33 @@ public static partial class MetaExtractor
                 if (joined.Length > 80) break;
                 if (joined.Contains("报告") && TitleParts().IsMatch(joined))
                 {
-                    confidence = candidates.Skip(i).Take(span).SelectMany(x => x.Line.Cells).Where(c => !c.IsBlank).Select(c => c.Confidence).DefaultIfEmpty(1).Min();
-                    return joined;
+                    int from = TitleStart(candidates.Select(x => x.Text).ToList(), i, i + span);
+                    confidence = candidates.Skip(from).Take(i + span - from).SelectMany(x => x.Line.Cells).Where(c => !c.IsBlank).Select(c => c.Confidence).DefaultIfEmpty(1).Min();
+                    return string.Concat(candidates.Skip(from).Take(i + span - from).Select(x => x.Text));
                 }
             }
         }
         confidence = 1;
         return null;
+    }
+
+    /// <summary>
+    /// Where a title found on lines [from, end) starts: lines above the line that names the report belong
+    /// to it only while the title still lacks its agency or its year, or when they are the first part of a
+    /// wrapped agency (`湛江市人民政府` / `地方志办公室2023年…`); a menu, a breadcrumb or a site's name above a
+    /// complete title is chrome.
+    /// </summary>
+    private static int TitleStart(IReadOnlyList<string> texts, int from, int end)
+    {
+        int start = end - 1;
+        while (start > from)
+        {
+            var tail = string.Concat(texts.Skip(start).Take(end - start));
+            bool complete = TitleParts().Match(tail) is { Success: true } m && Agency(m) is not null;
+            if (complete && !WrappedAgencyHead().IsMatch(texts[start - 1])) break;
+            start--;
+        }
+        return start;
     }
 
     private static string Clean(string s)
@@ -70,6 +146,29 @@ public static partial class MetaExtractor
 
     [GeneratedRegex(@"(关于)?$")]
     private static partial Regex AgencyTail();
+
+    /// <summary>A report naming itself in a sentence: `特编制XX办公室2023年政府信息公开工作年度报告`, `现将我局2020年度政府信息公开情况报告如下`.</summary>
+    [GeneratedRegex(@"(?<agency>[^\d,，。;；、《》()（）]{0,40}?)(?<year>(19|20)\d{2})\s*年度?(?<rest>[^\d,，。;；《》]{0,16}?)(政府)?信息公开[^,，。;；]{0,8}?(年度报告|年报|报告)")]
+    private static partial Regex NamingSentence();
+
+    /// <summary>The standard sentence on the reporting period: `统计期限自2023年1月1日起`.</summary>
+    [GeneratedRegex(@"统计期限[为是]?自?(?<year>(19|20)\d{2})\s*年\s*1\s*月")]
+    private static partial Regex StatisticsPeriod();
+
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})\s*年")]
+    private static partial Regex YearMention();
+
+    /// <summary>Words that lead into the agency in a naming sentence.</summary>
+    [GeneratedRegex(@"^.*?(编制|公布|发布|现将|特将|要求)|^特")]
+    private static partial Regex LeadIn();
+
+    /// <summary>An agency that names only itself: 我局, 本机关, 我乡.</summary>
+    [GeneratedRegex(@"^(我|本)(局|办|委|厅|院|会|处|科|所|站|队|部|单位|机关|部门|乡|镇|县|区|市|街道|中心|公司|机构)?(人民政府)?$")]
+    private static partial Regex SelfReference();
+
+    /// <summary>The first part of an agency name wrapped onto the line above the title: a short line ending in a place or a government.</summary>
+    [GeneratedRegex(@"^[^\d>＞:：|]{2,20}(省|市|县|区|州|旗|盟|乡|镇|街道|政府|委员会)$")]
+    private static partial Regex WrappedAgencyHead();
 
     [GeneratedRegex(@"^(标题|title)\s*[:：]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Prefix();

@@ -60,6 +60,7 @@ internal static class CellAssembler
 
     private static string Label(RowGroup g) => g.StrongLabel.Length > 40 ? "…" + g.StrongLabel[^40..] : g.StrongLabel;
 
-    private static string Evidence(string label, RowGroup g) =>
-        $"{label} | {string.Join(" ", g.Slots.Select(s => s.Kind == TokenKind.Blank ? "_" : s.Raw))}";
+    private static string Evidence(string label, RowGroup g) => g.Slots.Count == 0
+        ? $"{label} | (printed without values)"
+        : $"{label} | {string.Join(" ", g.Slots.Select(s => s.Kind == TokenKind.Blank ? "_" : s.Raw))}";
 }

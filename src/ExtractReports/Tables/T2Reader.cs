@@ -7,7 +7,8 @@ namespace ExtractReports.Tables;
 /// found by its label wherever it is (dumps move the sub-tables around). The column headers and the
 /// row sizes decide between the 2019 and 2021 layouts. Labels OCR garbled (行收需范性文件) are matched
 /// fuzzily, and rows of numbers whose labels are past reading fill the template rows missing between
-/// found ones when their number and sizes fit exactly (the table's row order is fixed).
+/// found ones when their number and sizes fit exactly (the table's row order is fixed). A row printed
+/// with its label and every cell blank is a blank row, so an empty template reads as blanks, not as missing.
 /// </summary>
 public static class T2Reader
 {
@@ -18,13 +19,14 @@ public static class T2Reader
     {
         var o = options ?? AlignerOptions.Default;
         var groups = RowGrouper.Group(region, sentencesAreValues: true);
-        if (groups.Count == 0) return null;
+        var labelsAlone = LabelsAlone(region);
+        if (groups.Count == 0 && labelsAlone.Count < MinBlankRowsOfEmptyTable) return null;
         var text = string.Concat(region.Where(t => t.Kind == TokenKind.Text).Select(t => t.Norm));
         int votes21 = Headers2021.Count(h => text.Contains(LabelText.Normalize(h)));
         int votes19 = Headers2019.Count(h => text.Contains(LabelText.Normalize(h)));
 
-        var fit19 = Fit(groups, TableTemplates.T2F2019, o);
-        var fit21 = Fit(groups, TableTemplates.T2F2021, o);
+        var fit19 = Fit(groups, labelsAlone, TableTemplates.T2F2019, o);
+        var fit21 = Fit(groups, labelsAlone, TableTemplates.T2F2021, o);
         if (fit19.Rows.Count == 0 && fit21.Rows.Count == 0) return null;
         double s19 = fit19.Score + 5 * votes19, s21 = fit21.Score + 5 * votes21;
         var fit = s21 >= s19 ? fit21 : fit19;
@@ -38,7 +40,7 @@ public static class T2Reader
 
     private sealed record TemplateFit(TableTemplate Template, double Score, IReadOnlyList<(TemplateRow Row, RowGroup Group)> Rows);
 
-    private static TemplateFit Fit(IReadOnlyList<RowGroup> groups, TableTemplate template, AlignerOptions o)
+    private static TemplateFit Fit(IReadOnlyList<RowGroup> groups, IReadOnlyList<Token> labelsAlone, TableTemplate template, AlignerOptions o)
     {
         var found = new List<(TemplateRow, RowGroup)>();
         double score = 0;
@@ -46,16 +48,47 @@ public static class T2Reader
         for (int i = 0; i < groups.Count; i++) named[i] = Names(groups[i], template);
         NameFuzzily(groups, template, named);
         FillByOrder(groups, template, named);
+        // Labels printed without values are blank rows only when every row of values has found its row:
+        // otherwise the values may be that label's, cut off from it by a broken dump.
+        bool valuesAllNamed = Enumerable.Range(0, groups.Count).All(i => named[i] is not null || !HoldsNumbers(groups[i]));
         foreach (var row in template.Rows)
         {
             int at = Array.FindIndex(named, n => n == row);
-            if (at < 0) continue;
-            var group = groups[at];
+            RowGroup group;
+            if (at >= 0) group = groups[at];
+            else if (valuesAllNamed && labelsAlone.FirstOrDefault(t => NamesExactly(t.Norm, row)) is { } label)
+                group = new RowGroup([], label.Norm, "", TrailingBlankRun: true, Order: -1);
+            else continue;
             found.Add((row, group));
             score += 10 - RowAligner.SizePenalty(group, row.Columns.Count, o);
         }
         return new TemplateFit(template, score, found);
     }
+
+    /// <summary>Least number of labels without values that make an empty table (a template printed blank) rather than a passage naming rows.</summary>
+    private const int MinBlankRowsOfEmptyTable = 3;
+
+    /// <summary>
+    /// Label cells followed by another label rather than by values: rows printed with every cell blank
+    /// (a dump that dropped blank cells puts the labels one after another). The last text of the region
+    /// is not one: the page may be cut right after it.
+    /// </summary>
+    private static IReadOnlyList<Token> LabelsAlone(IReadOnlyList<Token> region)
+    {
+        var alone = new List<Token>();
+        for (int i = 0; i < region.Count; i++)
+        {
+            if (region[i].Kind != TokenKind.Text) continue;
+            int next = i + 1;
+            while (next < region.Count && region[next] is { Kind: TokenKind.Blank, Placeholder: false }) next++;
+            if (next < region.Count && region[next].Kind == TokenKind.Text) alone.Add(region[i]);
+        }
+        return alone;
+    }
+
+    /// <summary>A label that ends with one of the row's keys (`行政规范性文件` names 规范性文件).</summary>
+    private static bool NamesExactly(string label, TemplateRow row) =>
+        row.NormalizedKeys.Any(k => label.EndsWith(k, StringComparison.Ordinal));
 
     /// <summary>Least fuzzy match of an unnamed group's label with a row's key (行收需范性文件 for 行政规范性文件 is 0.71).</summary>
     private const double MinFuzzyMatch = 0.7;
