@@ -4,6 +4,7 @@
 #   ./run.sh eval out --truth corpus        score out/ against the truth files under corpus/
 #   ./run.sh test                           build and run the test suite
 #   ./run.sh bench [name]                   run the benchmarks
+#   ./run.sh property [N]                   the damaged-report property over N random reports (default 20000)
 # It installs what it needs: the Debian packages of the native engines (poppler, Tesseract with
 # Chinese data, leptonica) when missing, and the NuGet packages (restore).
 set -euo pipefail
@@ -61,8 +62,11 @@ case "$cmd" in
   bench)
     ensure_engines
     exec dotnet run --project tests/ExtractReports.Benchmarks -c "$CONFIG" -- "$@" ;;
+  property)
+    EXTRACTREPORTS_PROPERTY_TESTS="${1:-20000}" exec dotnet test tests/ExtractReports.Tests -c "$CONFIG" --nologo \
+      --filter "FullyQualifiedName~DamagedReportProperties.Every_field" --logger "console;verbosity=normal" ;;
   help|-h|--help)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
   *)
     build; exec dotnet "$CLI" "$cmd" "$@" ;;
 esac

@@ -12,6 +12,9 @@ public sealed record ChosenRow(TemplateRow Row, RowGroup Group, RowCandidate Cho
 /// </summary>
 public static class CandidateSelector
 {
+    /// <summary>Rows with at most this many readings are also tried two at a time (a dropped cell gives up to 7).</summary>
+    private const int MaxReadingsForPairs = 8;
+
     public static IReadOnlyList<ChosenRow> Select(
         IReadOnlyList<(TemplateRow Row, RowGroup Group, IReadOnlyList<RowCandidate> Candidates)> rows,
         IReadOnlyList<Identity> identities)
@@ -69,6 +72,38 @@ public static class CandidateSelector
             if (!changed && pass > 0) break;
         }
 
+        // Two rows may each have a cell dropped and trade a value so that every identity still holds
+        // (one row's 1 moved to the next column, the other's to the previous): such pairs of readings
+        // fit as well as the chosen ones, so their cells are ambiguous too.
+        var jointly = new List<RowCandidate>?[rows.Count];
+        var few = Enumerable.Range(0, rows.Count).Where(i => rows[i].Candidates.Count is > 1 and <= MaxReadingsForPairs).ToList();
+        for (int x = 0; x < few.Count; x++)
+            for (int y = x + 1; y < few.Count; y++)
+            {
+                int a = few[x], b = few[y];
+                var shared = touched[a].Union(touched[b]).ToArray();
+                if (!touched[a].Intersect(touched[b]).Any()) continue;
+                int Joint()
+                {
+                    int s = 0;
+                    foreach (var id in shared) { var h = TableIdentities.Holds(id, valueOf); if (h == true) s++; else if (h == false) s--; }
+                    return s;
+                }
+                int ca = choice[a], cb = choice[b], best = Joint();
+                for (int ka = 0; ka < rows[a].Candidates.Count; ka++)
+                    for (int kb = 0; kb < rows[b].Candidates.Count; kb++)
+                    {
+                        if (ka == ca || kb == cb) continue;
+                        choice[a] = ka; Apply(a); choice[b] = kb; Apply(b);
+                        if (Joint() >= best)
+                        {
+                            (jointly[a] ??= []).Add(rows[a].Candidates[ka]);
+                            (jointly[b] ??= []).Add(rows[b].Candidates[kb]);
+                        }
+                    }
+                choice[a] = ca; Apply(a); choice[b] = cb; Apply(b);
+            }
+
         var result = new List<ChosenRow>();
         for (int i = 0; i < rows.Count; i++)
         {
@@ -78,6 +113,7 @@ public static class CandidateSelector
             IReadOnlyList<RowCandidate> equivalent = scores[i] is { } s
                 ? cands.Where((_, k) => s[k] == s[choice[i]]).ToList()
                 : [chosen];
+            if (jointly[i] is { } more) equivalent = equivalent.Concat(more).Distinct().ToList();
             result.Add(new ChosenRow(row, group, chosen, equivalent));
         }
         return result;

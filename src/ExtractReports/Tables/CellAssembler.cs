@@ -5,7 +5,8 @@ namespace ExtractReports.Tables;
 /// <summary>Turns chosen row readings into cell readings with their evidence and flags.</summary>
 internal static class CellAssembler
 {
-    public static IEnumerable<CellReading> Cells(ChosenRow chosen, bool columnsFromPositions)
+    /// <param name="placementDoubtful">The row was placed by order where a row may be absent or added: its values may be a neighbour's.</param>
+    public static IEnumerable<CellReading> Cells(ChosenRow chosen, bool columnsFromPositions, bool placementDoubtful = false)
     {
         var (row, group, cand, equivalent) = (chosen.Row, chosen.Group, chosen.Chosen, chosen.Equivalent);
         var (strong, _) = group.Match(row);
@@ -13,12 +14,17 @@ internal static class CellAssembler
         var label = Label(group);
         string? evidence = null; // the whole row's, for cells without a token of their own; built when first needed
         var first = group.Slots.Count > 0 ? group.Slots[0] : null;
+        // A row short of cells that nothing placed (no sum, no positions): its values were put in the
+        // first columns by order, but the dropped cells may have been anywhere, so each value has at
+        // least one other place it may belong.
+        bool placedByOrderOnly = !columnsFromPositions && cand.Values.Any(v => v is null);
         for (int c = 0; c < row.Columns.Count; c++)
         {
             var value = cand.Values[c];
             var origin = cand.Origins[c];
             var source = cand.Sources.Count > c ? cand.Sources[c] : null;
             int alternatives = equivalent.Count == 1 ? 1 : equivalent.Select(e => e.Values[c]).Distinct().Count();
+            if ((placedByOrderOnly || placementDoubtful) && value is not null) alternatives = Math.Max(alternatives, 2);
             yield return new CellReading(
                 row.FieldId(c),
                 value ?? "",

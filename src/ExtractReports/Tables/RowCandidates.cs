@@ -40,7 +40,13 @@ public static class RowCandidates
         if (columnCenters is not null && group.AllAtomic && slots.Count < columns && slots.All(s => s.Box is not null))
         {
             var placed = ByPosition(slots, columns, columnCenters);
-            return [SolveDoubtfulBlanks(placed, sums) ?? placed];
+            placed = SolveDoubtfulBlanks(placed, sums) ?? placed;
+            // Positions say where each value sits, unless a cell was dropped rather than left blank (an
+            // HTML row one <td> short): when the row's sum then fails, the dropped cell may be any of them,
+            // and the identities choose among the placements (or leave the cells ambiguous).
+            if (slots.Count == columns - 1 && sums.Count > 0 && slots.All(s => s.Kind == TokenKind.Number) && !SumsHold(placed, sums))
+                return [placed, .. GapCandidates(slots, columns, sums)];
+            return [placed];
         }
 
         if (group.HasRuns)
@@ -105,6 +111,13 @@ public static class RowCandidates
             changed = true;
         }
         return changed ? printed with { Values = values, Origins = origins } : null;
+    }
+
+    /// <summary>Whether every sum holds, a blank cell counting as zero (an unknown or a sentence makes a sum fail).</summary>
+    private static bool SumsHold(RowCandidate c, IReadOnlyList<RowSum> sums)
+    {
+        var v = c.Values.Select(x => x is null ? null : x.Length == 0 ? 0 : NumberText.Value(x)).ToArray();
+        return sums.All(s => s.Parts.Append(s.Total).All(i => v[i] is not null) && s.Holds(v.Select(x => x ?? 0).ToArray()));
     }
 
     private static RowCandidate AsPrinted(IReadOnlyList<Token> slots, int columns, bool restBlank = false)

@@ -34,8 +34,33 @@ public static class T3Reader
             .Select(kv => (alignment.Template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, RowTotal, centers)))
             .ToList();
         var chosen = CandidateSelector.Select(rows, TableIdentities.ForT3(format));
-        var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null)).ToList();
+        var doubtful = DoubtfulPlacements(alignment, groups, options ?? AlignerOptions.Default);
+        var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null, doubtful.Contains(c.Group))).ToList();
         return new TableReading("t3", format, certain, cells, centers is null ? "aligned" : "aligned+positions");
+    }
+
+    /// <summary>
+    /// Groups whose own label names no row, placed by order between two labelled rows (or the table's
+    /// ends) where the rows and the groups between those anchors differ in number: a row absent or a
+    /// stray row added, so the group may belong to a neighbouring row.
+    /// </summary>
+    private static HashSet<RowGroup> DoubtfulPlacements(Alignment alignment, IReadOnlyList<RowGroup> groups, AlignerOptions o)
+    {
+        var doubtful = new HashSet<RowGroup>(ReferenceEqualityComparer.Instance);
+        var rows = alignment.Template.Rows;
+        bool Anchored(int row) => alignment.RowToGroup.TryGetValue(row, out var g) && g.Match(rows[row]).Strong >= o.MinMatch;
+        foreach (var (row, group) in alignment.RowToGroup)
+        {
+            if (Anchored(row)) continue;
+            int before = row - 1, after = row + 1;
+            while (before >= 0 && !Anchored(before)) before--;
+            while (after < rows.Count && !Anchored(after)) after++;
+            int firstGroup = before >= 0 ? alignment.RowToGroup[before].Order + 1 : 0;
+            int endGroup = after < rows.Count ? alignment.RowToGroup[after].Order : groups.Count;
+            int rowsBetween = after - before - 1, groupsBetween = endGroup - firstGroup;
+            if (rowsBetween != groupsBetween) doubtful.Add(group);
+        }
+        return doubtful;
     }
 
     /// <summary>Values of several unlabelled rows that ran into one group are cut into rows.</summary>

@@ -38,6 +38,25 @@ public class ExtractEvalTests : IDisposable
             string.Join("\n", report.Wrong.Where(w => w.Confidence >= 0.9).Select(w => $"{w.Document} {w.Field}: {w.Got} at {w.Confidence}")));
     }
 
+    /// <summary>
+    /// ../shared/real/pages: real agency pages as web archives store them (chrome, Traditional script,
+    /// blank cells flattened to `|` lines or dropped, an empty template, pages cut after table 二). Every
+    /// field is right, and no field the page prints (a value or a blank) comes out `missing`.
+    /// </summary>
+    [Fact]
+    public void Real_agency_pages_are_all_right()
+    {
+        var pages = Path.Combine(TestPaths.SharedReal, "pages");
+        if (!Directory.Exists(pages)) return; // ../shared absent: nothing to compare with
+        var files = Directory.EnumerateFiles(pages, "*.txt").ToArray();
+        Assert.NotEmpty(files);
+        Cli(["extract", .. files, "--out", _out]);
+        var report = Evaluator.Evaluate(_out, [Path.Combine(pages, "truth.csv")]);
+        Assert.True(report.Overall.Right == report.Overall.Total,
+            string.Join("\n", report.Wrong.Select(w => $"{w.Document} {w.Field}: expected {w.Expected}, got {w.Got} ({w.Status}, {w.Confidence})")));
+        Assert.Empty(report.Comparisons.Where(c => c.Status == "missing").Select(c => $"{c.Document} {c.Field}"));
+    }
+
     [Fact]
     public void Extract_without_inputs_is_a_usage_error()
     {

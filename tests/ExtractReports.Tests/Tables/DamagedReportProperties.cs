@@ -1,0 +1,79 @@
+using ExtractReports.Documents;
+using ExtractReports.Fields;
+using ExtractReports.Schema;
+using ExtractReports.Lines.Html;
+using ExtractReports.Pipeline;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace ExtractReports.Tests.Tables;
+
+/// <summary>
+/// Random reports with random damage (cells dropped or blanked, rows removed or added, digits run
+/// together, labels garbled, dropped or in Traditional script, the page cut anywhere), rendered as text
+/// dumps and HTML: every field is either right or below the review threshold. A wrong value must never
+/// say it is sure. EXTRACTREPORTS_PROPERTY_TESTS sets the number of reports (`./run.sh property N`
+/// runs a long one); the test suite runs <see cref="DefaultTests"/>.
+/// </summary>
+public sealed class DamagedReportProperties
+{
+    public const int DefaultTests = 400;
+    private const double ReviewThreshold = 0.9;
+
+    private static readonly ExtractPipeline Pipeline = PipelineBuilder.CreateDefault().UseReader(new HtmlLineReader()).Build();
+
+    private static int Tests =>
+        int.TryParse(Environment.GetEnvironmentVariable("EXTRACTREPORTS_PROPERTY_TESTS"), out var n) && n > 0 ? n : DefaultTests;
+
+    [Fact]
+    public void Every_field_of_a_damaged_report_is_right_or_doubtful()
+    {
+        var property = Prop.ForAll(RandomReports.Arbitrary(), report =>
+        {
+            var problems = ConfidentlyWrong(report);
+            if (problems.Count > 0) throw new Xunit.Sdk.XunitException($"{report}:\n" + string.Join("\n", problems));
+            return true;
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Tests).WithQuietOnSuccess(true), property);
+    }
+
+    /// <summary>An undamaged report is read entirely right, in both renderings: the property is not met by doubting everything.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_undamaged_report_is_all_right_and_sure(bool html)
+    {
+        for (int seed = 0; seed < 20; seed++)
+            foreach (var format in new[] { ReportFormat.F2019, ReportFormat.F2021 })
+            {
+                var rendered = RandomReports.Render(new RandomReport(format, seed, html, []));
+                var result = Pipeline.Run(SourceDocument.FromBytes(rendered.FileName, rendered.Bytes));
+                var got = result.Fields.ToDictionary(f => f.Field.FieldId);
+                foreach (var e in rendered.Truth)
+                {
+                    Assert.True(got.TryGetValue(e.Field, out var f), $"{format.Name()} seed {seed}: {e.Field} absent");
+                    Assert.True(e.Acceptable.Contains(f!.Field.Value), $"{format.Name()} seed {seed}: {e.Field} = {f.Field.Value}, expected {e.Acceptable.First()}");
+                    Assert.True(f.Confidence >= ReviewThreshold, $"{format.Name()} seed {seed}: {e.Field} at {f.Confidence:0.000}");
+                }
+            }
+    }
+
+    internal static List<string> ConfidentlyWrong(RandomReport report)
+    {
+        var rendered = RandomReports.Render(report);
+        var result = Pipeline.Run(SourceDocument.FromBytes(rendered.FileName, rendered.Bytes));
+        var got = result.Fields.ToDictionary(f => f.Field.FieldId);
+        var problems = new List<string>();
+        foreach (var e in rendered.Truth)
+        {
+            // A field of the other format is absent: nothing is claimed about it.
+            if (!got.TryGetValue(e.Field, out var f)) continue;
+            if (!e.Acceptable.Contains(f.Field.Value) && f.Confidence >= ReviewThreshold)
+                problems.Add($"{e.Field}: got '{f.Field.Value}' ({f.Field.Status.Name()}) at {f.Confidence:0.000}, expected '{string.Join("' or '", e.Acceptable)}'; {f.Field.Evidence}");
+        }
+        if (got.TryGetValue("meta.format", out var fmt) && fmt.Field.Value != rendered.Format.Name() && fmt.Confidence >= ReviewThreshold
+            && result.Fields.Any(x => x.Field.FieldId.StartsWith("t", StringComparison.Ordinal) && x.Field.Value.Length > 0))
+            problems.Add($"meta.format: got {fmt.Field.Value} at {fmt.Confidence:0.000}, printed {rendered.Format.Name()}");
+        return problems;
+    }
+}
