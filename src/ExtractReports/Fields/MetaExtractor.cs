@@ -71,6 +71,8 @@ public static partial class MetaExtractor
         return agency.Length < 2 || SelfReference().IsMatch(agency) ? null : agency;
     }
 
+    private static readonly char[] SentencePunctuation = ['，', '。', ',', '；'];
+
     private static readonly char[] ChromeSeparators = ['>', '＞', '›', '»', ':', '：', '|', '》'];
 
     /// <summary>The text before table 二 (or the first lines when there is none), joined: where a report names itself.</summary>
@@ -95,7 +97,9 @@ public static partial class MetaExtractor
 
     private static string? FindTitle(IReadOnlyList<Line> lines, out double confidence)
     {
-        var candidates = lines.Where(l => !l.IsBlank).Select(l => (Text: Clean(l.Text), Line: l)).Where(x => !Boilerplate.Contains(x.Text)).Take(40).ToList();
+        // A line with a sentence's punctuation is a sentence naming the report, not its title (read apart, below).
+        var candidates = lines.Where(l => !l.IsBlank).Select(l => (Text: Clean(l.Text), Line: l))
+            .Where(x => !Boilerplate.Contains(x.Text) && x.Text.IndexOfAny(SentencePunctuation) < 0).Take(40).ToList();
         for (int i = 0; i < candidates.Count; i++)
         {
             // A title may wrap over up to three lines.
