@@ -17,7 +17,7 @@ internal static class CellAssembler
         // A row short of cells that nothing placed (no sum, no positions): its values were put in the
         // first columns by order, but the dropped cells may have been anywhere, so each value has at
         // least one other place it may belong.
-        bool placedByOrderOnly = !columnsFromPositions && cand.Values.Any(v => v is null);
+        bool placedByOrderOnly = !columnsFromPositions && cand.Values.Any(v => v is null) || cand.PlacementUnknown;
         for (int c = 0; c < row.Columns.Count; c++)
         {
             var value = cand.Values[c];
@@ -35,7 +35,7 @@ internal static class CellAssembler
                 source?.Confidence ?? LeastNumberConfidence(group),
                 strong,
                 group.IsLabelled,
-                complete || columnsFromPositions && source is not null,
+                complete || columnsFromPositions && source is not null && !cand.PlacementUnknown,
                 alternatives,
                 Flags(origin, alternatives, source, group.IsLabelled));
         }

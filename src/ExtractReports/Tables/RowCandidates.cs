@@ -23,7 +23,9 @@ public sealed record RowSum(int Total, IReadOnlyList<int> Parts)
 }
 
 /// <summary>One possible reading of a row: a value per column ("" for blank, null for unknown) and how each came about.</summary>
-public sealed record RowCandidate(IReadOnlyList<string?> Values, IReadOnlyList<CellOrigin> Origins, double Prior, IReadOnlyList<Token?> Sources);
+/// <param name="PlacementUnknown">The cells' columns are not known (a row short of cells whose positions break its sum).</param>
+public sealed record RowCandidate(IReadOnlyList<string?> Values, IReadOnlyList<CellOrigin> Origins, double Prior, IReadOnlyList<Token?> Sources,
+    bool PlacementUnknown = false);
 
 /// <summary>
 /// The possible readings of a row group: as printed when every cell is there; cut apart when digits
@@ -44,8 +46,16 @@ public static class RowCandidates
             // Positions say where each value sits, unless a cell was dropped rather than left blank (an
             // HTML row one <td> short): when the row's sum then fails, the dropped cell may be any of them,
             // and the identities choose among the placements (or leave the cells ambiguous).
-            if (slots.Count == columns - 1 && sums.Count > 0 && slots.All(s => s.Kind == TokenKind.Number) && !SumsHold(placed, sums))
-                return [placed, .. GapCandidates(slots, columns, sums)];
+            if (sums.Count > 0 && !SumsHold(placed, sums))
+            {
+                if (slots.Count == columns - 1 && slots.All(s => s.Kind == TokenKind.Number))
+                    return [placed, .. GapCandidates(slots, columns, sums)];
+                // Otherwise the columns no cell was printed in are unknown, not blank: the row's values
+                // may sit elsewhere, and its cells are read as placed by order.
+                var values = placed.Values.Select((v, c) => placed.Sources[c] is null && placed.Origins[c] == CellOrigin.Blank ? null : v).ToArray();
+                var origins = placed.Origins.Select((o, c) => values[c] is null ? CellOrigin.Missing : o).ToArray();
+                return [placed with { Values = values, Origins = origins, PlacementUnknown = true }];
+            }
             return [placed];
         }
 

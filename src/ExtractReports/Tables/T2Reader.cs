@@ -34,11 +34,12 @@ public static class T2Reader
 
         var rows = fit.Rows.Select(r => (r.Row, r.Group, RowCandidates.For(r.Group, r.Row.Columns.Count, []))).ToList();
         var chosen = CandidateSelector.Select(rows, []);
-        var cells = chosen.SelectMany(c => CellAssembler.Cells(c, false)).ToList();
+        var cells = chosen.SelectMany(c => CellAssembler.Cells(c, false, fit.ByOrder.Contains(c.Group))).ToList();
         return new TableReading("t2", fit.Template.Format, certain, cells, "labelled rows");
     }
 
-    private sealed record TemplateFit(TableTemplate Template, double Score, IReadOnlyList<(TemplateRow Row, RowGroup Group)> Rows);
+    /// <param name="ByOrder">Groups given their row by the fixed row order alone: their label may name a row the schema lacks.</param>
+    private sealed record TemplateFit(TableTemplate Template, double Score, IReadOnlyList<(TemplateRow Row, RowGroup Group)> Rows, IReadOnlySet<RowGroup> ByOrder);
 
     private static TemplateFit Fit(IReadOnlyList<RowGroup> groups, IReadOnlyList<Token> labelsAlone, TableTemplate template, AlignerOptions o)
     {
@@ -47,7 +48,10 @@ public static class T2Reader
         var named = new TemplateRow?[groups.Count]; // the row each group names, found once
         for (int i = 0; i < groups.Count; i++) named[i] = Names(groups[i], template);
         NameFuzzily(groups, template, named);
+        var beforeOrder = (TemplateRow?[])named.Clone();
         FillByOrder(groups, template, named);
+        var byOrder = Enumerable.Range(0, groups.Count).Where(i => beforeOrder[i] is null && named[i] is not null)
+            .Select(i => groups[i]).ToHashSet(ReferenceEqualityComparer.Instance);
         // Labels printed without values are blank rows only when every row of values has found its row:
         // otherwise the values may be that label's, cut off from it by a broken dump.
         bool valuesAllNamed = Enumerable.Range(0, groups.Count).All(i => named[i] is not null || !HoldsNumbers(groups[i]));
@@ -62,7 +66,7 @@ public static class T2Reader
             found.Add((row, group));
             score += 10 - RowAligner.SizePenalty(group, row.Columns.Count, o);
         }
-        return new TemplateFit(template, score, found);
+        return new TemplateFit(template, score, found, byOrder.Cast<RowGroup>().ToHashSet());
     }
 
     /// <summary>Least number of labels without values that make an empty table (a template printed blank) rather than a passage naming rows.</summary>

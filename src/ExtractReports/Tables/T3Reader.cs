@@ -40,9 +40,10 @@ public static class T3Reader
     }
 
     /// <summary>
-    /// Groups whose own label names no row, placed by order between two labelled rows (or the table's
-    /// ends) where the rows and the groups between those anchors differ in number: a row absent or a
-    /// stray row added, so the group may belong to a neighbouring row.
+    /// Groups whose own label names no row: those with a label that names another thing, and those
+    /// placed by order between two labelled rows (or the table's ends) where the rows and the groups
+    /// between those anchors differ in number (a row absent or a stray row added), so the group may
+    /// belong to a neighbouring row.
     /// </summary>
     private static HashSet<RowGroup> DoubtfulPlacements(Alignment alignment, IReadOnlyList<RowGroup> groups, AlignerOptions o)
     {
@@ -52,6 +53,9 @@ public static class T3Reader
         foreach (var (row, group) in alignment.RowToGroup)
         {
             if (Anchored(row)) continue;
+            // A group with a label of its own that names no row is a row the schema lacks (其他说明) as
+            // likely as the row it was put in.
+            if (group.Match(rows[row]).Strong < o.MinMatch && group.StrongLabel.Any(Tokenizer.IsCjk)) { doubtful.Add(group); continue; }
             int before = row - 1, after = row + 1;
             while (before >= 0 && !Anchored(before)) before--;
             while (after < rows.Count && !Anchored(after)) after++;
