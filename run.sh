@@ -5,11 +5,12 @@
 #   ./run.sh test                           build and run the test suite
 #   ./run.sh bench [name]                   run the benchmarks
 # It installs what it needs: the Debian packages of the native engines (poppler, Tesseract with
-# Chinese data, leptonica) when missing, and the NuGet packages (restore).
+# Chinese data, leptonica) when missing, ImageMagick and a CJK font (the OCR tests draw their pages
+# with them), and the NuGet packages (restore).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-DEBS=(poppler-utils tesseract-ocr tesseract-ocr-chi-sim libtesseract5 liblept5)
+DEBS=(poppler-utils tesseract-ocr tesseract-ocr-chi-sim libtesseract5 liblept5 imagemagick fonts-wqy-zenhei)
 
 missing_debs() {
   local m=()
@@ -18,6 +19,9 @@ missing_debs() {
   [ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || m+=(tesseract-ocr-chi-sim)
   ldconfig -p 2>/dev/null | grep 'libtesseract.so.5' >/dev/null || m+=(libtesseract5)
   ldconfig -p 2>/dev/null | grep 'liblept.so.5' >/dev/null || m+=(liblept5)
+  # ImageMagick itself (a convert on PATH may be something else that answers to the name).
+  convert -version 2>/dev/null | grep -q '^Version: ImageMagick' || m+=(imagemagick)
+  [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || m+=(fonts-wqy-zenhei)
   echo "${m[@]:-}"
 }
 
