@@ -4,6 +4,7 @@
 #   ./run.sh eval out --truth corpus        score out/ against the truth files under corpus/
 #   ./run.sh test                           build and run the test suite
 #   ./run.sh bench [name]                   run the benchmarks
+#   ./run.sh scan-matrix eval [options]     score the scan-conditions matrix (tools/ExtractReports.ScanMatrix)
 # It installs what it needs: the Debian packages of the native engines (poppler, Tesseract with
 # Chinese data, leptonica) when missing, ImageMagick and a CJK font (the OCR tests draw their pages
 # with them), and the NuGet packages (restore).
@@ -65,8 +66,11 @@ case "$cmd" in
   bench)
     ensure_engines
     exec dotnet run --project tests/ExtractReports.Benchmarks -c "$CONFIG" -- "$@" ;;
+  scan-matrix)
+    ensure_engines
+    exec dotnet run --project tools/ExtractReports.ScanMatrix -c "$CONFIG" -- "$@" ;;
   help|-h|--help)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
   *)
     build; exec dotnet "$CLI" "$cmd" "$@" ;;
 esac
