@@ -5,12 +5,14 @@
 #   ./run.sh test                           build and run the test suite
 #   ./run.sh bench [name]                   run the benchmarks
 #   ./run.sh property [N]                   the damaged-report property over N random reports (default 20000)
+#   ./run.sh scan-matrix eval [options]     score the scan-conditions matrix (tools/ExtractReports.ScanMatrix)
 # It installs what it needs: the Debian packages of the native engines (poppler, Tesseract with
-# Chinese data, leptonica) when missing, and the NuGet packages (restore).
+# Chinese data, leptonica) when missing, ImageMagick and a CJK font (the OCR tests draw their pages
+# with them), and the NuGet packages (restore).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-DEBS=(poppler-utils tesseract-ocr tesseract-ocr-chi-sim libtesseract5 liblept5)
+DEBS=(poppler-utils tesseract-ocr tesseract-ocr-chi-sim libtesseract5 liblept5 imagemagick fonts-wqy-zenhei)
 
 missing_debs() {
   local m=()
@@ -19,6 +21,9 @@ missing_debs() {
   [ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || m+=(tesseract-ocr-chi-sim)
   ldconfig -p 2>/dev/null | grep 'libtesseract.so.5' >/dev/null || m+=(libtesseract5)
   ldconfig -p 2>/dev/null | grep 'liblept.so.5' >/dev/null || m+=(liblept5)
+  # ImageMagick itself (a convert on PATH may be something else that answers to the name).
+  convert -version 2>/dev/null | grep -q '^Version: ImageMagick' || m+=(imagemagick)
+  [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || m+=(fonts-wqy-zenhei)
   echo "${m[@]:-}"
 }
 
@@ -65,6 +70,9 @@ case "$cmd" in
   property)
     EXTRACTREPORTS_PROPERTY_TESTS="${1:-20000}" exec dotnet test tests/ExtractReports.Tests -c "$CONFIG" --nologo \
       --filter "FullyQualifiedName~DamagedReportProperties.Every_field|FullyQualifiedName~DamageClassFigures" --logger "console;verbosity=normal" ;;
+  scan-matrix)
+    ensure_engines
+    exec dotnet run --project tools/ExtractReports.ScanMatrix -c "$CONFIG" -- "$@" ;;
   help|-h|--help)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
   *)
