@@ -37,7 +37,7 @@ public sealed class PdfPageImages : IDisposable
             {
                 var page = document.GetPage(n);
                 var onPage = page.GetImages().ToList();
-                if (onPage is not [var image] || image.Bounds.Width < MinPageCover * page.Width || !CanHandOut(image))
+                if (onPage is not [var image] || image.BoundingBox.Width < MinPageCover * page.Width || !CanHandOut(image))
                 {
                     document.Dispose();
                     return null;
@@ -62,7 +62,7 @@ public sealed class PdfPageImages : IDisposable
     public (byte[] Encoded, int Dpi) Page(int index)
     {
         var image = images[index];
-        int dpi = image.Bounds.Width > 0 ? (int)Math.Round(image.WidthInSamples / (image.Bounds.Width / 72)) : 0;
+        int dpi = image.BoundingBox.Width > 0 ? (int)Math.Round(image.WidthInSamples / (image.BoundingBox.Width / 72)) : 0;
         if (IsPlainJpeg(image)) return (image.RawMemory.ToArray(), dpi);
         if (image.TryGetPng(out var png)) return (png, dpi);
         throw new PdfReadException(PdfFailure.Damaged, $"PdfPig could not decode the image of page {index + 1}");
