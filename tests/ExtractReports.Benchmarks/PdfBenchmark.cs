@@ -72,7 +72,7 @@ public sealed class PdfBenchmark : IBenchmark
         Directory.Delete(outDir, true);
 
         output.WriteLine($"  {files.Count} PDFs, {pages} pages; best of {Rounds} rounds taken in turns, one thread; load average {loadBefore} before, {LoadAverage()} after (2-core machine: {Environment.ProcessorCount} cores)");
-        output.WriteLine($"  closer reading (rulings rendered) taken for {closer.Count}: {string.Join(", ", closer)}");
+        output.WriteLine($"  closer reading (with rulings) taken for {closer.Count}: {string.Join(", ", closer)}");
         output.WriteLine($"  {"",-24} {"pages/s",8} {"ms/doc",8} {"CPU ms/doc",11} {"pages/CPU-s",12}");
         foreach (var m in measures)
             output.WriteLine($"  {m.Label,-24} {pages / m.Wall,8:0.0} {m.Wall * 1000 / files.Count,8:0.0} {m.Cpu * 1000 / files.Count,11:0.0} {pages / m.Cpu,12:0.0}");

@@ -27,8 +27,9 @@ public static class ExtractCommand
         var model = new Option<string?>("--model") { Description = "Confidence model JSON (default: the model built in, from models/confidence.json)." };
         var tessdata = new Option<string?>("--tessdata") { Description = "Folder holding chi_sim.traineddata for OCR (default: TESSDATA_PREFIX, then the system's tessdata)." };
         var rebuild = new Option<bool>("--rebuild") { Description = "Re-extract every input, even those unchanged since the last run into this output folder." };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds one document may take before it fails with a timeout (0: no limit).", DefaultValueFactory = _ => 600 };
         var cmd = new Command("extract", "Extract reports into CSV files. Reruns into the same output folder skip unchanged inputs and keep reviewers' corrections.")
-            { inputs, output, excel, jobs, threshold, model, tessdata, rebuild };
+            { inputs, output, excel, jobs, threshold, model, tessdata, rebuild, timeout };
         cmd.SetAction(parse =>
         {
             var files = Expand(parse.GetValue(inputs)!, out var missing);
@@ -47,7 +48,11 @@ public static class ExtractCommand
             var pipeline = builder.Build();
             var outDir = parse.GetValue(output)!;
             using var store = new ExtractionStore(StorePath(outDir));
-            var results = Run(pipeline, store, files, Math.Max(1, parse.GetValue(jobs)), parse.GetValue(rebuild), out int reused);
+            var seconds = parse.GetValue(timeout);
+            var guard = new CrashGuard(pipeline, store, new CrashGuardOptions { Timeout = seconds > 0 ? TimeSpan.FromSeconds(seconds) : null });
+            foreach (var crashed in guard.Recover())
+                Console.Error.WriteLine($"the last run died while reading {crashed.Path}: stored as failed ({crashed.Message})");
+            var results = Run(pipeline, guard, store, files, Math.Max(1, parse.GetValue(jobs)), parse.GetValue(rebuild), out int reused);
             var corrections = store.Corrections();
             results = results.Select(r => Corrections.Apply(r, corrections)).ToList();
             OutputWriter.Write(outDir, results, new OutputOptions { ExcelBom = parse.GetValue(excel), ReviewThreshold = parse.GetValue(threshold) }, StandardSchema.Default);
@@ -81,8 +86,8 @@ public static class ExtractCommand
     /// <summary>The output folder's state: results by content hash, and reviewers' corrections.</summary>
     internal static string StorePath(string outDir) => Path.Combine(outDir, "extractreports.db");
 
-    /// <summary>One input: reused from the store when its bytes and the pipeline are unchanged, else extracted and stored.</summary>
-    private static DocumentResult RunOne(ExtractPipeline pipeline, ExtractionStore store, string file, bool rebuild, ref int reused)
+    /// <summary>One input: reused from the store when its bytes and the pipeline are unchanged, else extracted under the crash guard and stored.</summary>
+    private static DocumentResult RunOne(ExtractPipeline pipeline, CrashGuard guard, ExtractionStore store, string file, bool rebuild, ref int reused)
     {
         SourceDocument doc;
         try { doc = SourceDocument.FromFile(file); }
@@ -92,13 +97,11 @@ public static class ExtractCommand
             Interlocked.Increment(ref reused);
             return cached with { Path = file, Name = doc.Name };
         }
-        var result = pipeline.Run(doc);
-        store.Save(result, pipeline.Version);
-        return result;
+        return guard.Run(doc);
     }
 
     /// <summary>Runs documents in parallel; a progress bar on a terminal, a line per document otherwise.</summary>
-    private static List<DocumentResult> Run(ExtractPipeline pipeline, ExtractionStore store, IReadOnlyList<string> files, int jobs, bool rebuild, out int reused)
+    private static List<DocumentResult> Run(ExtractPipeline pipeline, CrashGuard guard, ExtractionStore store, IReadOnlyList<string> files, int jobs, bool rebuild, out int reused)
     {
         int reusedCount = 0;
         var results = new DocumentResult[files.Count];
@@ -108,7 +111,7 @@ public static class ExtractCommand
             AnsiConsole.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask("extracting", maxValue: files.Count);
-                Parallel.For(0, files.Count, options, i => { results[i] = RunOne(pipeline, store, files[i], rebuild, ref reusedCount); task.Increment(1); });
+                Parallel.For(0, files.Count, options, i => { results[i] = RunOne(pipeline, guard, store, files[i], rebuild, ref reusedCount); task.Increment(1); });
             });
         }
         else
@@ -116,7 +119,7 @@ public static class ExtractCommand
             int done = 0;
             Parallel.For(0, files.Count, options, i =>
             {
-                results[i] = RunOne(pipeline, store, files[i], rebuild, ref reusedCount);
+                results[i] = RunOne(pipeline, guard, store, files[i], rebuild, ref reusedCount);
                 var n = Interlocked.Increment(ref done);
                 Console.Error.WriteLine($"[{n}/{files.Count}] {results[i].Status.Name(),-12} {files[i]}");
             });

@@ -25,13 +25,61 @@ public sealed class ExtractionStore : IDisposable
         _db.Open();
         Execute("""
             PRAGMA journal_mode = WAL;
+            -- WAL without a sync per commit: a commit survives the process dying (what the crash
+            -- guard's marks are for), only an OS crash may lose the last ones. 2 ms less a document.
+            PRAGMA synchronous = NORMAL;
             CREATE TABLE IF NOT EXISTS results (
                 sha256 TEXT NOT NULL, pipeline TEXT NOT NULL, document TEXT NOT NULL, path TEXT NOT NULL,
                 result TEXT NOT NULL, extracted_at TEXT NOT NULL, PRIMARY KEY (sha256, pipeline));
             CREATE TABLE IF NOT EXISTS corrections (
                 document TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, original TEXT NOT NULL,
                 corrected_at TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (document, field));
+            CREATE TABLE IF NOT EXISTS reading (
+                sha256 TEXT NOT NULL PRIMARY KEY, document TEXT NOT NULL, path TEXT NOT NULL, library TEXT NOT NULL,
+                pid INTEGER NOT NULL, started_at TEXT NOT NULL);
             """);
+    }
+
+    /// <summary>
+    /// Marks a document as being read by this process with <paramref name="library"/> (the crash
+    /// guard); <paramref name="library"/> null clears the mark once its result is saved. A mark
+    /// that outlives its process names a file the reader crashed on (<see cref="LeftReading"/>).
+    /// </summary>
+    public void MarkReading(string sha256, string document, string path, string? library)
+    {
+        if (sha256.Length == 0) return;
+        lock (_lock)
+        {
+            using var cmd = library is null
+                ? Command("DELETE FROM reading WHERE sha256 = $sha", ("$sha", sha256))
+                : Command("""
+                    INSERT INTO reading (sha256, document, path, library, pid, started_at) VALUES ($sha, $doc, $path, $lib, $pid, $at)
+                    ON CONFLICT (sha256) DO UPDATE SET document = $doc, path = $path, library = $lib, pid = $pid, started_at = $at
+                    """, ("$sha", sha256), ("$doc", document), ("$path", path), ("$lib", library), ("$pid", Environment.ProcessId), ("$at", DateTime.UtcNow.ToString("O")));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Documents marked as being read by a process that is no longer running: the run died on them.</summary>
+    public IReadOnlyList<(string Sha256, string Document, string Path, string Library)> LeftReading()
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT sha256, document, path, library, pid FROM reading");
+            using var reader = cmd.ExecuteReader();
+            var left = new List<(string, string, string, string)>();
+            while (reader.Read())
+                if (!IsRunning(reader.GetInt32(4))) left.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            return left;
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try { using var p = System.Diagnostics.Process.GetProcessById(pid); return !p.HasExited; }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     /// <summary>The stored result of these bytes under this pipeline version, or null.</summary>

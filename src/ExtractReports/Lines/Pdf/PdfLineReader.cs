@@ -32,10 +32,21 @@ public sealed record PdfLineReaderOptions
     /// right; where they leave doubt the closer reading restores exactly the ruled one.
     /// </summary>
     public PdfRulings Rulings { get; init; } = PdfRulings.WhenInDoubt;
+
+    /// <summary>
+    /// The library that reads the text layer first. <see cref="PdfLibrary.PdfPig"/> by default: in
+    /// process, no child process a document, ruling lines from the vector paths instead of a render.
+    /// Poppler is the second try on a file the first refuses (see docs/pdf-reader.md).
+    /// </summary>
+    public PdfLibrary Library { get; init; } = PdfLibrary.PdfPig;
 }
 
+/// <summary>Which library reads a PDF's text layer first.</summary>
+public enum PdfLibrary { PdfPig, Poppler }
+
 /// <summary>
-/// Reads text-layer PDFs: poppler's words and rulings (<see cref="PopplerPageReader"/>) become lines
+/// Reads text-layer PDFs: words and rulings (<see cref="PdfPigPageReader"/>, or poppler's
+/// <see cref="PopplerPageReader"/> when PdfPig refuses the file and poppler reads it) become lines
 /// of cells (<see cref="GeometryLineBuilder"/>). A PDF that opens without a password reads normally
 /// even when encrypted; one that needs a password is a <see cref="DocumentReadException"/>; one
 /// without a usable text layer (no text, or text without a Unicode map) is a
@@ -44,40 +55,68 @@ public sealed record PdfLineReaderOptions
 public sealed class PdfLineReader : ILineReader
 {
     private readonly PdfLineReaderOptions options;
-    private readonly PopplerPageReader pages;
+    private readonly IPdfPageReader first, second;
     private readonly IPageLineBuilder builder;
 
     public PdfLineReader(PdfLineReaderOptions? options = null)
     {
         this.options = options ?? new PdfLineReaderOptions();
-        pages = new PopplerPageReader(this.options.Pdf);
+        IPdfPageReader pig = new PdfPigPageReader(this.options.Pdf), poppler = new PopplerPageReader(this.options.Pdf);
+        (first, second) = this.options.Library == PdfLibrary.PdfPig ? (pig, poppler) : (poppler, pig);
         builder = new GeometryLineBuilder(this.options.Geometry);
+    }
+
+    /// <summary>With given page readers: the first tried, the second when the first refuses a file (tests).</summary>
+    internal PdfLineReader(PdfLineReaderOptions options, IPdfPageReader first, IPdfPageReader second)
+    {
+        this.options = options;
+        (this.first, this.second) = (first, second);
+        builder = new GeometryLineBuilder(options.Geometry);
     }
 
     public bool CanRead(SourceDocument document) => document.Kind == DocumentKind.PdfText;
 
     public LineDocument Read(SourceDocument document, CancellationToken cancellation)
     {
-        var words = Poppler(() => pages.ReadWords(document.Bytes, cancellation));
+        var (pages, words) = ReadWords(document.Bytes, cancellation);
         var verdict = TextLayer.Check(words.Pages, options.TextLayer);
         if (verdict is not null) throw new NeedsOcrException(verdict);
 
-        LineDocument WithRulings(IReadOnlySet<int>? only, CancellationToken c) => Lines(Poppler(() => pages.AddRulings(document.Bytes, words, only, c)), c);
+        LineDocument WithRulings(IReadOnlySet<int>? only, CancellationToken c) => Lines(Guarded(() => pages.AddRulings(document.Bytes, words, only, c)), pages, c);
         return options.Rulings switch
         {
             PdfRulings.Always => WithRulings(null, cancellation),
-            PdfRulings.WhenInDoubt => Lines(words, cancellation) with { CloserReading = WithRulings },
-            _ => Lines(words, cancellation),
+            PdfRulings.WhenInDoubt => Lines(words, pages, cancellation) with { CloserReading = WithRulings },
+            _ => Lines(words, pages, cancellation),
         };
     }
 
-    private static PdfPages Poppler(Func<PdfPages> read)
+    /// <summary>
+    /// The words from the first library; from the second when the first refuses the file as damaged
+    /// (a note says so). A password, a timeout or the second library's refusal as well is the
+    /// document's error, with the first library's message.
+    /// </summary>
+    private (IPdfPageReader Reader, PdfPages Words) ReadWords(byte[] pdf, CancellationToken cancellation)
+    {
+        try { return (first, first.ReadWords(pdf, cancellation)); }
+        catch (PdfReadException e) when (e.Failure == PdfFailure.Damaged)
+        {
+            PdfPages words;
+            try { words = second.ReadWords(pdf, cancellation); }
+            catch (PdfReadException) { throw new DocumentReadException(e.Message, e); }
+            var note = $"{first.Library} could not read this PDF ({e.Message}); read with {second.Library} instead";
+            return (second, words with { Diagnostics = [note, .. words.Diagnostics] });
+        }
+        catch (PdfReadException e) { throw new DocumentReadException(e.Message, e); }
+    }
+
+    private static PdfPages Guarded(Func<PdfPages> read)
     {
         try { return read(); }
         catch (PdfReadException e) { throw new DocumentReadException(e.Message, e); }
     }
 
-    private LineDocument Lines(PdfPages read, CancellationToken cancellation)
+    private LineDocument Lines(PdfPages read, IPdfPageReader reader, CancellationToken cancellation)
     {
         var lines = new List<Line>();
         foreach (var page in read.Pages)
@@ -89,7 +128,7 @@ public sealed class PdfLineReader : ILineReader
         var notes = read.Diagnostics.ToList();
         if (read.Encrypted) notes.Add("the PDF is encrypted but opens without a password; read normally");
         var ruled = read.Pages.Count(p => p.Rulings.Count > 0);
-        var method = ruled > 0 ? "pdf-text (poppler words, rulings)" : "pdf-text (poppler words)";
+        var method = ruled > 0 ? $"pdf-text ({reader.Library} words, rulings)" : $"pdf-text ({reader.Library} words)";
         // No title: the table stage finds it in the lines (it may wrap over several).
         return new LineDocument(lines, method, Math.Max(1, read.Pages.Count), notes);
     }

@@ -7,8 +7,9 @@ namespace ExtractReports.Pages.Ocr;
 
 /// <summary>
 /// The page images of a scanned document. An image file gives its frames (a TIFF may hold many). A PDF
-/// whose every page is one full-page image gives those images as stored (`pdfimages -all`: no second
-/// JPEG generation); any other PDF is rendered (`pdftoppm -r`). Pages are produced one at a time, so a
+/// whose every page is one full-page image gives those images as stored (PdfPig in process,
+/// <see cref="Pdf.PdfPageImages"/>; `pdfimages -all` for JBIG2 and JPX: no second JPEG generation);
+/// any other PDF is rendered (`pdftoppm -r`). Pages are produced one at a time, so a
 /// long document never holds all its pages in memory.
 /// </summary>
 public sealed class ScanImageSource(OcrOptions options, IPageImaging imaging)
@@ -31,6 +32,23 @@ public sealed class ScanImageSource(OcrOptions options, IPageImaging imaging)
 
     private IEnumerable<GrayImage> PdfPages(SourceDocument document, CancellationToken cancellation)
     {
+        // The images as stored, in process (PdfPig); poppler's tools for JBIG2, JPX and the rest.
+        using (var stored = Pdf.PdfPageImages.Open(document.Bytes))
+        {
+            if (stored is not null)
+            {
+                for (int i = 0; i < stored.Count; i++)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    (byte[] Encoded, int Dpi) image;
+                    try { image = stored.Page(i); }
+                    catch (Pdf.PdfReadException e) { throw new DocumentReadException(e.Message, e); }
+                    var page = imaging.Decode(image.Encoded)[0];
+                    yield return image.Dpi > 0 ? page.WithDpi(image.Dpi) : page;
+                }
+                yield break;
+            }
+        }
         var dir = Directory.CreateTempSubdirectory("extractreports-ocr-");
         try
         {

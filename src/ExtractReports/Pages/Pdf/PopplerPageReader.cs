@@ -10,6 +10,9 @@ public sealed record PdfPages(IReadOnlyList<Page> Pages, bool Encrypted, IReadOn
 {
     /// <summary>The pages as displayed, before turned upright, and their turn: rulings are found in these.</summary>
     internal IReadOnlyList<(Page Page, TextTurn Turn)> Displayed { get; init; } = [];
+
+    /// <summary>Each page's ruling lines from its vector paths, upright (PdfPig reads them with the words).</summary>
+    internal IReadOnlyList<IReadOnlyList<Ruling>> PathRulings { get; init; } = [];
 }
 
 /// <summary>
@@ -21,8 +24,10 @@ public sealed record PdfPages(IReadOnlyList<Page> Pages, bool Encrypted, IReadOn
 /// orientation, then turned so that the text reads left to right. Poppler does not report font
 /// sizes through these tools, so <see cref="Word.FontSize"/> stays 0.
 /// </summary>
-public sealed partial class PopplerPageReader(PdfOptions options)
+public sealed partial class PopplerPageReader(PdfOptions options) : IPdfPageReader
 {
+    public string Library => "poppler";
+
     private readonly PdfOptions options = Validated(options);
 
     private static PdfOptions Validated(PdfOptions o) { o.Validate(); return o; }

@@ -1,6 +1,7 @@
 using ExtractReports.Documents;
 using ExtractReports.Lines;
 using ExtractReports.Lines.Pdf;
+using ExtractReports.Pages.Pdf;
 using ExtractReports.Tests.Pages.Pdf;
 
 namespace ExtractReports.Tests.Lines.Pdf;
@@ -38,14 +39,14 @@ public sealed class PdfLineReaderTests
         Assert.Contains("行政复议 | 未经复议直接起诉", rows);
         Assert.Contains(Header, rows);
         Assert.Contains(Values, rows);
-        Assert.Equal("pdf-text (poppler words)", doc.Method);
+        Assert.Equal("pdf-text (PdfPig words)", doc.Method);
     }
 
     [PopplerFact]
     public void Reads_a_ruled_table_by_its_rulings()
     {
         var doc = Read("table4-ruled.pdf", PdfRulings.Always);
-        Assert.Equal("pdf-text (poppler words, rulings)", doc.Method);
+        Assert.Equal("pdf-text (PdfPig words, rulings)", doc.Method);
         var rows = Rows(doc);
         Assert.Contains(Header, rows);
         Assert.Contains(Values, rows);
@@ -57,15 +58,15 @@ public sealed class PdfLineReaderTests
     public void Reads_from_gaps_first_and_offers_the_rulings_as_a_closer_reading()
     {
         var quick = Read("table4-ruled.pdf");
-        Assert.Equal("pdf-text (poppler words)", quick.Method);
+        Assert.Equal("pdf-text (PdfPig words)", quick.Method);
         Assert.Contains(Values, Rows(quick));
         Assert.NotNull(quick.CloserReading);
         var closer = quick.CloserReading(null, CancellationToken.None);
-        Assert.Equal("pdf-text (poppler words, rulings)", closer.Method);
+        Assert.Equal("pdf-text (PdfPig words, rulings)", closer.Method);
         Assert.Equal(Rows(Read("table4-ruled.pdf", PdfRulings.Always)), Rows(closer));
         Assert.Null(Read("table4-ruled.pdf", PdfRulings.Never).CloserReading);
         // Asked for other pages only, it renders nothing.
-        Assert.Equal("pdf-text (poppler words)", quick.CloserReading(new HashSet<int> { 2 }, CancellationToken.None).Method);
+        Assert.Equal("pdf-text (PdfPig words)", quick.CloserReading(new HashSet<int> { 2 }, CancellationToken.None).Method);
     }
 
     [PopplerFact]
@@ -103,8 +104,12 @@ public sealed class PdfLineReaderTests
     [PopplerFact]
     public void Text_without_a_unicode_map_goes_to_ocr()
     {
-        Assert.Contains("Unicode map", Assert.Throws<NeedsOcrException>(() => Read("garbled-private-use.pdf")).Message);
+        // PdfPig ignores a ToUnicode map on an unembedded standard font and reads the glyphs' Latin
+        // names, which are not Chinese either; poppler follows the map to private-use code points.
+        Assert.Contains("not Chinese", Assert.Throws<NeedsOcrException>(() => Read("garbled-private-use.pdf")).Message);
         Assert.Contains("not Chinese", Assert.Throws<NeedsOcrException>(() => Read("garbled-latin.pdf")).Message);
+        var poppler = new PdfLineReader(new PdfLineReaderOptions { Library = PdfLibrary.Poppler });
+        Assert.Contains("Unicode map", Assert.Throws<NeedsOcrException>(() => poppler.Read(Fixture("garbled-private-use.pdf"), CancellationToken.None)).Message);
     }
 
     [PopplerFact]
@@ -119,7 +124,7 @@ public sealed class PdfLineReaderTests
     [Fact]
     public void A_missing_poppler_is_a_clear_error()
     {
-        var options = new PdfLineReaderOptions { Pdf = new() { ToolsFolder = "/nonexistent/poppler" } };
+        var options = new PdfLineReaderOptions { Library = PdfLibrary.Poppler, Pdf = new() { ToolsFolder = "/nonexistent/poppler" } };
         var e = Assert.Throws<DocumentReadException>(() => new PdfLineReader(options).Read(Fixture("table4.pdf"), CancellationToken.None));
         Assert.Contains("pdftotext", e.Message);
     }
@@ -133,7 +138,7 @@ public sealed class PdfLineReaderTests
         var script = Path.Combine(folder, "pdftotext");
         File.WriteAllText(script, "#!/bin/sh\nsleep 30\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
-        var options = new PdfLineReaderOptions { Pdf = new() { ToolsFolder = folder, Timeout = TimeSpan.FromSeconds(1) } };
+        var options = new PdfLineReaderOptions { Library = PdfLibrary.Poppler, Pdf = new() { ToolsFolder = folder, Timeout = TimeSpan.FromSeconds(1) } };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var e = Assert.Throws<DocumentReadException>(() => new PdfLineReader(options).Read(Fixture("table4.pdf"), CancellationToken.None));
         Assert.Contains("did not finish", e.Message);
@@ -149,9 +154,49 @@ public sealed class PdfLineReaderTests
         var script = Path.Combine(folder, "pdftotext");
         File.WriteAllText(script, "#!/bin/sh\nkill -SEGV $$\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
-        var options = new PdfLineReaderOptions { Pdf = new() { ToolsFolder = folder } };
+        var options = new PdfLineReaderOptions { Library = PdfLibrary.Poppler, Pdf = new() { ToolsFolder = folder } };
         var e = Assert.Throws<DocumentReadException>(() => new PdfLineReader(options).Read(Fixture("table4.pdf"), CancellationToken.None));
         Assert.Contains("crashed", e.Message);
         Directory.Delete(folder, true);
+    }
+}
+
+/// <summary>The second library reads what the first refuses; a password is no reason to try again.</summary>
+public sealed class PdfLibraryFallbackTests
+{
+    private sealed class Refusing(PdfFailure failure) : ExtractReports.Pages.Pdf.IPdfPageReader
+    {
+        public int Calls;
+        public string Library => "first";
+        public ExtractReports.Pages.Pdf.PdfPages ReadWords(byte[] pdf, CancellationToken cancellation)
+        {
+            Calls++;
+            throw new ExtractReports.Pages.Pdf.PdfReadException(failure, "first refused it");
+        }
+        public ExtractReports.Pages.Pdf.PdfPages AddRulings(byte[] pdf, ExtractReports.Pages.Pdf.PdfPages words, IReadOnlySet<int>? only, CancellationToken cancellation) => words;
+    }
+
+    private static SourceDocument Table4() =>
+        SourceDocument.FromFile(Path.Combine(TestPaths.Root, "tests", "ExtractReports.Tests", "Lines", "Pdf", "Fixtures", "table4.pdf"));
+
+    [PopplerFact]
+    public void A_file_the_first_library_refuses_is_read_by_the_second_with_a_note()
+    {
+        var options = new PdfLineReaderOptions();
+        var reader = new PdfLineReader(options, new Refusing(PdfFailure.Damaged), new ExtractReports.Pages.Pdf.PopplerPageReader(options.Pdf));
+        var doc = reader.Read(Table4(), CancellationToken.None);
+        Assert.StartsWith("pdf-text (poppler words", doc.Method);
+        Assert.Contains(doc.Notes, n => n.Contains("first could not read this PDF") && n.Contains("read with poppler"));
+        Assert.Contains(doc.Lines, l => l.Cells.Any(c => c.Text == "行政复议"));
+    }
+
+    [Fact]
+    public void A_password_is_not_tried_again()
+    {
+        var second = new Refusing(PdfFailure.Damaged);
+        var reader = new PdfLineReader(new PdfLineReaderOptions(), new Refusing(PdfFailure.PasswordRequired), second);
+        var e = Assert.Throws<DocumentReadException>(() => reader.Read(Table4(), CancellationToken.None));
+        Assert.Contains("first refused it", e.Message);
+        Assert.Equal(0, second.Calls);
     }
 }
