@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # ExtractReports entry point on Linux (run.ps1 is its Windows mirror).
 #   ./run.sh extract corpus [--out out]     extract every report under corpus/ into out/
+#   ./run.sh crawl sources.csv --out out    fetch agencies' new reports and extract them into out/
+#   ./run.sh merge out-*/ --out all         combine the folders of `extract --shard i/n` runs
 #   ./run.sh eval out --truth corpus        score out/ against the truth files under corpus/
 #   ./run.sh test                           build and run the test suite
 #   ./run.sh bench [name]                   run the benchmarks
@@ -41,13 +43,27 @@ ensure_engines() {
 CONFIG=Release
 CLI=src/ExtractReports.Cli/bin/$CONFIG/net10.0/ExtractReports.Cli.dll
 
-build() { dotnet build ExtractReports.sln -c "$CONFIG" -v q --nologo -clp:ErrorsOnly >&2; }
+# Touched after every successful build: MSBuild leaves an output file's time alone when it did not need to rewrite it.
+STAMP=src/ExtractReports.Cli/bin/$CONFIG/net10.0/.built
+
+build() { dotnet build ExtractReports.sln -c "$CONFIG" -v q --nologo -clp:ErrorsOnly >&2 && touch "$STAMP"; }
+
+# The build check costs about 2 s a call even when nothing changed, most of an unchanged nightly
+# rerun: skip it when the last build is newer than every source, project and model file.
+build_if_stale() {
+  if [ -f "$CLI" ] && [ -f "$STAMP" ] && [ -z "$(find src models ExtractReports.sln -newer "$STAMP" -type f \
+        \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.csv' -o -name '*.json' -o -name '*.sln' \) \
+        -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  build
+}
 
 cmd=${1:-help}
 [ $# -gt 0 ] && shift
 case "$cmd" in
-  extract)
-    ensure_engines; build
+  extract|crawl)
+    ensure_engines; build_if_stale
     if [[ " $* " != *" --out "* && " $* " != *" -o "* ]]; then set -- "$@" --out out; fi
     exec dotnet "$CLI" extract "$@" ;;
   eval)
@@ -74,7 +90,7 @@ case "$cmd" in
     ensure_engines
     exec dotnet run --project tools/ExtractReports.ScanMatrix -c "$CONFIG" -- "$@" ;;
   help|-h|--help)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
+    sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
   *)
-    build; exec dotnet "$CLI" "$cmd" "$@" ;;
+    build_if_stale; exec dotnet "$CLI" "$cmd" "$@" ;;
 esac

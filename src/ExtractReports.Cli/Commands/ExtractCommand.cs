@@ -1,12 +1,11 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using ExtractReports.Documents;
 using ExtractReports.Outputs;
 using ExtractReports.Store;
 using ExtractReports.Pipeline;
+using ExtractReports.Runs;
 using ExtractReports.Schema;
 using ExtractReports.Scoring;
-using Spectre.Console;
 
 namespace ExtractReports.Cli.Commands;
 
@@ -28,8 +27,10 @@ public static class ExtractCommand
         var tessdata = new Option<string?>("--tessdata") { Description = "Folder holding chi_sim.traineddata for OCR (default: TESSDATA_PREFIX, then the system's tessdata)." };
         var rebuild = new Option<bool>("--rebuild") { Description = "Re-extract every input, even those unchanged since the last run into this output folder." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds one document may take before it fails with a timeout (0: no limit).", DefaultValueFactory = _ => 600 };
+        var shard = new Option<string?>("--shard") { Description = "Take only share i of n of the inputs (i/n, 0-based; deterministic by path), for job arrays; combine the folders with `merge`." };
         var cmd = new Command("extract", "Extract reports into CSV files. Reruns into the same output folder skip unchanged inputs and keep reviewers' corrections.")
             { inputs, output, excel, jobs, threshold, model, tessdata, rebuild, timeout };
+        cmd.Options.Add(shard);
         cmd.SetAction(parse =>
         {
             var files = Expand(parse.GetValue(inputs)!, out var missing);
@@ -38,7 +39,13 @@ public static class ExtractCommand
                 Console.Error.WriteLine($"not found: {string.Join(", ", missing)}");
                 return ExitCodes.UsageError;
             }
-            if (files.Count == 0)
+            if (!Shard.TryParse(parse.GetValue(shard) ?? "0/1", out var share))
+            {
+                Console.Error.WriteLine($"--shard takes i/n with 0 <= i < n, e.g. 3/8 (got '{parse.GetValue(shard)}')");
+                return ExitCodes.UsageError;
+            }
+            files = files.Where(share.Contains).ToList();
+            if (files.Count == 0 && share.Count == 1)
             {
                 Console.Error.WriteLine("no input documents found");
                 return ExitCodes.UsageError;
@@ -47,24 +54,49 @@ public static class ExtractCommand
             if (parse.GetValue(model) is { } m) builder.UseConfidenceModel(LogisticConfidenceModel.Load(m));
             var pipeline = builder.Build();
             var outDir = parse.GetValue(output)!;
-            using var store = new ExtractionStore(StorePath(outDir));
-            var seconds = parse.GetValue(timeout);
-            var guard = new CrashGuard(pipeline, store, new CrashGuardOptions { Timeout = seconds > 0 ? TimeSpan.FromSeconds(seconds) : null });
-            foreach (var crashed in guard.Recover())
-                Console.Error.WriteLine($"the last run died while reading {crashed.Path}: stored as failed ({crashed.Message})");
-            var results = Run(pipeline, guard, store, files, Math.Max(1, parse.GetValue(jobs)), parse.GetValue(rebuild), out int reused);
-            var corrections = store.Corrections();
-            results = results.Select(r => Corrections.Apply(r, corrections)).ToList();
-            OutputWriter.Write(outDir, results, new OutputOptions { ExcelBom = parse.GetValue(excel), ReviewThreshold = parse.GetValue(threshold) }, StandardSchema.Default);
-            if (reused > 0) Console.Error.WriteLine($"{reused} unchanged documents reused from the last run (--rebuild re-extracts them)");
-            int failed = results.Count(r => r.Status is DocumentStatus.Error or DocumentStatus.NotAReport);
-            Console.Error.WriteLine($"{results.Count} documents: {results.Count(r => r.Status == DocumentStatus.Ok)} ok, " +
-                                    $"{results.Count(r => r.Status == DocumentStatus.Partial)} partial, {failed} failed -> {Path.GetFullPath(outDir)}");
-            foreach (var r in results.Where(r => r.Status is DocumentStatus.Error or DocumentStatus.NotAReport))
-                Console.Error.WriteLine($"  {r.Status.Name()}: {r.Path}: {r.Message}");
-            return failed > 0 ? ExitCodes.SomeDocumentsFailed : ExitCodes.Ok;
+            var options = new BatchOptions
+            {
+                Jobs = Math.Max(1, parse.GetValue(jobs)),
+                Rebuild = parse.GetValue(rebuild),
+                Guard = new CrashGuardOptions { Timeout = parse.GetValue(timeout) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null },
+                Output = new OutputOptions { ExcelBom = parse.GetValue(excel), ReviewThreshold = parse.GetValue(threshold) },
+            };
+            return ScheduledRun.Execute("extract" + (share.Count > 1 ? $" --shard {share}" : ""), outDir, (log, progress) =>
+            {
+                using var store = new ExtractionStore(StorePath(outDir));
+                var batch = files.Select(f => BatchInput.FromFile(f, store)).ToList();
+                return Run(pipeline, store, batch, outDir, options, log, progress);
+            });
         });
         return cmd;
+    }
+
+    /// <summary>A batch through the store into the folder's CSVs, with a line per document in the log; the run's summary.</summary>
+    internal static RunSummary Run(ExtractPipeline pipeline, ExtractionStore store, IReadOnlyList<BatchInput> batch, string outDir,
+        BatchOptions options, RunLog log, ScheduledRun.Progress progress)
+    {
+        BatchReport report = null!;
+        progress.Run("extracting", batch.Count, finished =>
+        {
+            var extractor = new BatchExtractor(pipeline, store, StandardSchema.Default, options)
+            {
+                Finished = (input, r) =>
+                {
+                    log.Write($"{r.Status.Name()} {input.Path} {r.Elapsed.TotalSeconds:0.###}s{(r.Message.Length > 0 ? " " + r.Message : "")}");
+                    finished(input.Path, r);
+                },
+            };
+            report = extractor.Run(batch, outDir);
+        });
+        foreach (var crashed in report.Crashed)
+            Console.Error.WriteLine($"the last run died while reading {crashed.Path}: stored as failed ({crashed.Reason})");
+        if (report.OutputsUnchanged) Console.Error.WriteLine("nothing changed since the outputs were written: they are kept as they are (--rebuild re-extracts)");
+        else if (report.Reused > 0) Console.Error.WriteLine($"{report.Reused} unchanged documents reused from the last run (--rebuild re-extracts them)");
+        return new RunSummary
+        {
+            Documents = report.Documents, New = report.New, Changed = report.Changed, Unchanged = report.Unchanged,
+            Extracted = report.Extracted, Reused = report.Reused, OutputsUnchanged = report.OutputsUnchanged, Failed = report.Failed,
+        };
     }
 
     internal static List<string> Expand(IEnumerable<string> inputs, out List<string> missing)
@@ -85,46 +117,4 @@ public static class ExtractCommand
 
     /// <summary>The output folder's state: results by content hash, and reviewers' corrections.</summary>
     internal static string StorePath(string outDir) => Path.Combine(outDir, "extractreports.db");
-
-    /// <summary>One input: reused from the store when its bytes and the pipeline are unchanged, else extracted under the crash guard and stored.</summary>
-    private static DocumentResult RunOne(ExtractPipeline pipeline, CrashGuard guard, ExtractionStore store, string file, bool rebuild, ref int reused)
-    {
-        SourceDocument doc;
-        try { doc = SourceDocument.FromFile(file); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return pipeline.Run(file); }
-        if (!rebuild && store.Find(doc.Sha256, pipeline.Version) is { } cached)
-        {
-            Interlocked.Increment(ref reused);
-            return cached with { Path = file, Name = doc.Name };
-        }
-        return guard.Run(doc);
-    }
-
-    /// <summary>Runs documents in parallel; a progress bar on a terminal, a line per document otherwise.</summary>
-    private static List<DocumentResult> Run(ExtractPipeline pipeline, CrashGuard guard, ExtractionStore store, IReadOnlyList<string> files, int jobs, bool rebuild, out int reused)
-    {
-        int reusedCount = 0;
-        var results = new DocumentResult[files.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = jobs };
-        if (!Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            AnsiConsole.Progress().Start(ctx =>
-            {
-                var task = ctx.AddTask("extracting", maxValue: files.Count);
-                Parallel.For(0, files.Count, options, i => { results[i] = RunOne(pipeline, guard, store, files[i], rebuild, ref reusedCount); task.Increment(1); });
-            });
-        }
-        else
-        {
-            int done = 0;
-            Parallel.For(0, files.Count, options, i =>
-            {
-                results[i] = RunOne(pipeline, guard, store, files[i], rebuild, ref reusedCount);
-                var n = Interlocked.Increment(ref done);
-                Console.Error.WriteLine($"[{n}/{files.Count}] {results[i].Status.Name(),-12} {files[i]}");
-            });
-        }
-        reused = reusedCount;
-        return results.ToList();
-    }
 }

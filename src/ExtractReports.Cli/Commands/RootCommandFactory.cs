@@ -26,6 +26,8 @@ public static class RootCommandFactory
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(CrawlCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         return root;
     }
 }

@@ -12,7 +12,7 @@ public sealed record Correction(string Document, string Field, string Value, str
 /// version (a rerun skips unchanged inputs; a new program or model re-extracts them), and the
 /// corrections reviewers made, which every later output applies.
 /// </summary>
-public sealed class ExtractionStore : IDisposable
+public sealed partial class ExtractionStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _lock = new();
@@ -38,6 +38,7 @@ public sealed class ExtractionStore : IDisposable
                 sha256 TEXT NOT NULL PRIMARY KEY, document TEXT NOT NULL, path TEXT NOT NULL, library TEXT NOT NULL,
                 pid INTEGER NOT NULL, started_at TEXT NOT NULL);
             """);
+        CreateRunTables();
     }
 
     /// <summary>
@@ -88,7 +89,7 @@ public sealed class ExtractionStore : IDisposable
         lock (_lock)
         {
             using var cmd = Command("SELECT result FROM results WHERE sha256 = $sha AND pipeline = $p", ("$sha", sha256), ("$p", pipeline));
-            return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<DocumentResult>(json, Json) : null;
+            return Decode(cmd.ExecuteScalar());
         }
     }
 
@@ -98,7 +99,7 @@ public sealed class ExtractionStore : IDisposable
         lock (_lock)
         {
             using var cmd = Command("SELECT result FROM results WHERE sha256 = $sha ORDER BY extracted_at DESC LIMIT 1", ("$sha", sha256));
-            return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<DocumentResult>(json, Json) : null;
+            return Decode(cmd.ExecuteScalar());
         }
     }
 
@@ -111,8 +112,12 @@ public sealed class ExtractionStore : IDisposable
                 INSERT INTO results (sha256, pipeline, document, path, result, extracted_at) VALUES ($sha, $p, $doc, $path, $r, $at)
                 ON CONFLICT (sha256, pipeline) DO UPDATE SET document = $doc, path = $path, result = $r, extracted_at = $at
                 """, ("$sha", result.Sha256), ("$p", pipeline), ("$doc", result.Name), ("$path", result.Path),
-                ("$r", JsonSerializer.Serialize(result, Json)), ("$at", DateTime.UtcNow.ToString("O")));
+                ("$r", Encode(result)), ("$at", DateTime.UtcNow.ToString("O")));
             cmd.ExecuteNonQuery();
+            // One result a content hash: a result of an older program build is never read again once
+            // this one exists (Latest takes the newest), so it only made the store grow with every build.
+            using var prune = Command("DELETE FROM results WHERE sha256 = $sha AND pipeline <> $p", ("$sha", result.Sha256), ("$p", pipeline));
+            prune.ExecuteNonQuery();
         }
     }
 

@@ -17,7 +17,7 @@ public class CommandLineTests
     public void Every_command_has_help()
     {
         var root = RootCommandFactory.Create();
-        Assert.Equal(["extract", "eval", "train", "review", "inspect"], root.Subcommands.Select(c => c.Name));
+        Assert.Equal(["extract", "eval", "train", "review", "inspect", "crawl", "merge"], root.Subcommands.Select(c => c.Name));
         Assert.All(root.Subcommands, c => Assert.False(string.IsNullOrWhiteSpace(c.Description)));
         Assert.Equal(ExitCodes.Ok, RootCommandFactory.Run(["extract", "--help"]));
     }
