@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using ExtractReports.Cli.Commands;
+using ExtractReports.Fields;
 using ExtractReports.Store;
 
 namespace ExtractReports.Tests.Store;
@@ -110,6 +111,11 @@ public class ReviewLoopTests : IDisposable
         Assert.Equal(ExitCodes.Ok, Cli("review", "import", Path.Combine(Out, "review.csv")));
         using (var store = new ExtractionStore(Path.Combine(Out, "extractreports.db")))
             Assert.Single(store.History("001_472372508976de87", missing[1]));
+
+        // For train: the fields as extracted, right where the reviewer's value is the extracted one (as eval compares).
+        var labelled = ReviewedFields.Read(Out).ToDictionary(r => r.Extracted.FieldId);
+        Assert.Equal([false, true, false], missing.Skip(1).Select(f => labelled[f].Right));
+        Assert.All(labelled.Values, l => Assert.Equal(FieldStatus.Missing, l.Extracted.Status));
     }
 
     [Fact]
