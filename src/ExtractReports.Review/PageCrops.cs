@@ -27,7 +27,7 @@ public sealed class PageCrops(ReviewServerOptions options)
     private readonly LeptonicaImaging _imaging = new();
     private readonly Lock _lock = new();
     private readonly LinkedList<((string Sha, int Page) Key, GrayImage Image)> _pages = new();
-    private readonly Dictionary<(string Document, string Field), (byte[] Png, CropView View)> _crops = [];
+    private readonly Dictionary<(string Sha256, string Field), (byte[] Png, CropView View)> _crops = [];
     private readonly Queue<(string, string)> _cropOrder = new();
 
     /// <summary>Crops kept in memory (a few hundred kilobytes each).</summary>
@@ -39,7 +39,7 @@ public sealed class PageCrops(ReviewServerOptions options)
     public (byte[]? Png, CropView View) Crop(DocumentResult result, string fieldId)
     {
         lock (_lock)
-            if (_crops.TryGetValue((result.Name, fieldId), out var cached)) return cached;
+            if (_crops.TryGetValue((result.Sha256, fieldId), out var cached)) return cached;
         var field = result.Fields.First(f => f.Field.FieldId == fieldId).Field;
         if (field.Box is not { } box || field.Page < 1) return (null, Note("the field has no position on the page (its row was not found, or its value was inferred)"));
         if (!File.Exists(result.Path)) return (null, Note($"the document is no longer at {result.Path}"));
@@ -58,7 +58,7 @@ public sealed class PageCrops(ReviewServerOptions options)
         crop = (crop.Png, crop.View with { Url = url });
         lock (_lock)
         {
-            if (_crops.TryAdd((result.Name, fieldId), crop)) _cropOrder.Enqueue((result.Name, fieldId));
+            if (_crops.TryAdd((result.Sha256, fieldId), crop)) _cropOrder.Enqueue((result.Sha256, fieldId));
             while (_cropOrder.Count > CachedCrops) _crops.Remove(_cropOrder.Dequeue());
         }
         return crop;

@@ -18,29 +18,49 @@ public sealed record QueueDocument(string Document, string Kind, int Done, int T
 public sealed record Queue(string Reviewer, double Threshold, int Done, int Total, IReadOnlyList<QueueDocument> Documents);
 
 /// <summary>
-/// The output folder a review server works on: the extracted results (read once from the store), the
-/// corrections (read from the store on every request, so that several reviewers on one folder see each
-/// other's work), and the queue of fields below the review threshold.
+/// The output folder a review server works on: the extracted results (read from the store again whenever
+/// `extract` has rewritten the folder's documents.csv), the corrections (read from the store on every
+/// request, so that several reviewers on one folder see each other's work), and the queue of fields below
+/// the review threshold.
 /// </summary>
 public sealed class ReviewSession : IDisposable
 {
     private readonly ReviewServerOptions _options;
-    private readonly Dictionary<string, DocumentResult> _byName;
-    private readonly Lock _writeLock = new();
+    private readonly Lock _lock = new();
+    private (DateTime Stamp, IReadOnlyList<DocumentResult> Results, Dictionary<string, DocumentResult> ByName) _loaded;
 
     public ExtractionStore Store { get; }
-    public IReadOnlyList<DocumentResult> Results { get; }
     public StandardSchema Schema { get; } = StandardSchema.Default;
 
     public ReviewSession(ReviewServerOptions options)
     {
         _options = options;
         Store = new ExtractionStore(OutputFolder.StorePath(options.OutputFolder));
-        Results = OutputFolder.Results(options.OutputFolder, Store);
-        _byName = Results.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
     }
 
-    public DocumentResult? Document(string name) => _byName.GetValueOrDefault(name);
+    /// <summary>The folder's documents as last extracted (corrections not applied).</summary>
+    public IReadOnlyList<DocumentResult> Results
+    {
+        get
+        {
+            var stamp = File.GetLastWriteTimeUtc(OutputFolder.DocumentsCsv(_options.OutputFolder));
+            lock (_lock)
+            {
+                if (_loaded.Results is null || stamp != _loaded.Stamp)
+                {
+                    var results = OutputFolder.Results(_options.OutputFolder, Store);
+                    _loaded = (stamp, results, results.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First()));
+                }
+                return _loaded.Results;
+            }
+        }
+    }
+
+    public DocumentResult? Document(string name)
+    {
+        _ = Results;
+        lock (_lock) return _loaded.ByName.GetValueOrDefault(name);
+    }
 
     /// <summary>
     /// Fields below the threshold as extracted, grouped by document, the riskiest first: by confidence,
@@ -87,11 +107,14 @@ public sealed class ReviewSession : IDisposable
     /// <summary>Rewrites fields.csv, documents.csv, wide.csv and review.csv with every correction in the store.</summary>
     public int WriteOutputs()
     {
-        lock (_writeLock)
+        var results = Results;
+        var corrections = Store.Corrections();
+        lock (_lock)
         {
-            var corrections = Store.Corrections();
-            OutputWriter.Write(_options.OutputFolder, Results.Select(r => Corrections.Apply(r, corrections)).ToList(),
+            OutputWriter.Write(_options.OutputFolder, results.Select(r => Corrections.Apply(r, corrections)).ToList(),
                 new OutputOptions { ExcelBom = _options.ExcelBom, ReviewThreshold = _options.ReviewThreshold }, Schema);
+            // Our own rewrite of documents.csv is no reason to read the store again.
+            _loaded = (File.GetLastWriteTimeUtc(OutputFolder.DocumentsCsv(_options.OutputFolder)), _loaded.Results, _loaded.ByName);
             return corrections.Count;
         }
     }

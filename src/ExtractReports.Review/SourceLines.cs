@@ -85,11 +85,11 @@ public sealed class SourceLines(ReviewServerOptions options, Func<SourceDocument
     private LineDocument Lines(DocumentResult result)
     {
         lock (_lock)
-            if (_documents.TryGetValue(result.Name, out var cached)) return cached;
+            if (_documents.TryGetValue(result.Sha256, out var cached)) return cached;
         var doc = SourceDocument.FromFile(result.Path);
         if (doc.Sha256 != result.Sha256) throw new InvalidOperationException($"{result.Path} has changed since it was extracted: run extract again");
         var lines = read(doc);
-        lock (_lock) _documents[result.Name] = lines;
+        lock (_lock) _documents[result.Sha256] = lines;
         return lines;
     }
 
