@@ -60,6 +60,32 @@ public class BrowserReviewTests
             await Assertions.Expect(page.Locator($"nav li.done[data-field='{field}'][data-document='{scan}']")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("#progress")).ToContainTextAsync("1 done");
 
+            // The page moved on to the next field: `-` Enter marks it blank, Enter alone accepts the one after,
+            // the arrows move back and forth, Space skips to the next field not yet reviewed.
+            var shown = page.Locator("main#field");
+            await Assertions.Expect(shown).Not.ToHaveAttributeAsync("data-field", field);
+            var blank = await shown.GetAttributeAsync("data-field");
+            await page.Keyboard.TypeAsync("-");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("#progress")).ToContainTextAsync("2 done");
+            await Assertions.Expect(shown).Not.ToHaveAttributeAsync("data-field", blank!);
+            var accepted = await shown.GetAttributeAsync("data-field");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("#progress")).ToContainTextAsync("3 done");
+            await Assertions.Expect(shown).Not.ToHaveAttributeAsync("data-field", accepted!);
+            var next = await shown.GetAttributeAsync("data-field");
+            await page.Keyboard.PressAsync("ArrowUp");
+            await Assertions.Expect(shown).Not.ToHaveAttributeAsync("data-field", next!);
+            await page.Keyboard.PressAsync("ArrowDown");
+            await Assertions.Expect(shown).ToHaveAttributeAsync("data-field", next!);
+            await page.Keyboard.PressAsync(" ");
+            await Assertions.Expect(shown).Not.ToHaveAttributeAsync("data-field", next!);
+            Assert.Equal(3, server.Session.Store.Corrections().Count);
+            var kept = server.Session.Store.Corrections();
+            Assert.Equal("", kept[(scan, blank!)].Value);
+            Assert.Equal(kept[(scan, accepted!)].Original, kept[(scan, accepted!)].Value);
+            Assert.All(kept.Values, c => Assert.Equal("alice", c.Reviewer));
+
             // A reload shows it kept.
             await page.GotoAsync($"{server.Address}#{scan}/{field}");
             await page.ReloadAsync();

@@ -157,6 +157,9 @@ function renderField(v) {
   input.addEventListener("input", hint);
   $("#as-text").addEventListener("change", () => { input.classList.toggle("text", $("#as-text").checked); input.focus(); });
   input.focus();
+  // Says which field the entry box now belongs to (keys typed before this go to the field shown before).
+  main.dataset.document = v.document;
+  main.dataset.field = v.field;
 }
 
 function hint() {
