@@ -53,14 +53,14 @@ public sealed class ReviewServer : IAsyncDisposable
 
         app.Use(async (context, next) =>
         {
-            if (!server.AllowedHost(context.Request.Host, options))
+            if (!AllowedHost(context.Request.Host, options))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await context.Response.WriteAsync("unexpected Host header");
                 return;
             }
             if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.Origin is { Count: > 0 } origin
-                && !(Uri.TryCreate(origin.ToString(), UriKind.Absolute, out var o) && server.AllowedHost(new HostString(o.Authority), options)))
+                && !(Uri.TryCreate(origin.ToString(), UriKind.Absolute, out var o) && AllowedHost(new HostString(o.Authority), options)))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
@@ -110,7 +110,20 @@ public sealed class ReviewServer : IAsyncDisposable
 
     public Task StopAsync() => _app.StopAsync();
 
-    private bool AllowedHost(HostString host, ReviewServerOptions options)
+    /// <summary>
+    /// Completes when the host has stopped by itself (a signal; the CSVs are written by then) or
+    /// <paramref name="cancellation"/> fires (then <see cref="StopAsync"/> stops it and writes them).
+    /// </summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellation)
+    {
+        // Continuations run apart from the host's own stopping callbacks, which must all run first.
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStop = _app.Lifetime.ApplicationStopped.Register(() => stopped.TrySetResult());
+        using var onCancel = cancellation.Register(() => stopped.TrySetResult());
+        await stopped.Task;
+    }
+
+    private static bool AllowedHost(HostString host, ReviewServerOptions options)
     {
         if (!IPAddress.TryParse(options.Host, out var listen) || !IPAddress.IsLoopback(listen)) return true; // told to listen wider
         return host.Host is "127.0.0.1" or "localhost" or "[::1]";

@@ -70,6 +70,27 @@ public class ReviewServerTests
     }
 
     [Fact]
+    public async Task An_HTML_report_shows_the_lines_around_the_field_with_its_cell_marked()
+    {
+        using var folder = new ReviewFolder();
+        folder.Extract("html/html-01-2021-utf8.html");
+        await using var server = folder.Serve();
+        await server.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.Address };
+        foreach (var (field, column) in new[] { ("t3.granted.total", 6), ("t3.granted.commercial", 1), ("t3.new_requests.natural_person", 0) })
+        {
+            var view = await http.GetFromJsonAsync<JsonElement>($"/api/field?document=html-01-2021-utf8&field={field}");
+            var line = view.GetProperty("source").GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("current").GetBoolean());
+            var cells = line.GetProperty("cells").EnumerateArray().Select(c => c.GetString()!).ToList();
+            int marked = line.GetProperty("markedCell").GetInt32();
+            Assert.Equal(view.GetProperty("value").GetString(), cells[marked]);
+            // The marked cell is the field's column: the column-th of the row's numbers.
+            Assert.Equal(column, cells.Select((c, i) => (c, i)).Where(x => x.c.Length > 0 && x.c.All(char.IsDigit)).Select(x => x.i).ToList().IndexOf(marked));
+            Assert.True(view.GetProperty("crop").ValueKind == JsonValueKind.Null);
+        }
+    }
+
+    [Fact]
     public void The_page_puts_document_text_in_as_text_never_as_markup()
     {
         var script = File.ReadAllText(Path.Combine(ReviewFolder.Root, "src", "ExtractReports.Review", "wwwroot", "app.js"));

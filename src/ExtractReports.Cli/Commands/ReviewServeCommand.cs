@@ -29,10 +29,16 @@ public static class ReviewServeCommand
             catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return ExitCodes.UsageError; }
             var pipeline = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata)).Build();
             await using var server = ReviewServer.Create(options, doc => pipeline.Lines(doc));
-            await server.StartAsync(cancellation);
+            try { await server.StartAsync(cancellation); }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"cannot listen on {options.Host}:{options.Port} ({e.Message}); choose another port with --port");
+                return ExitCodes.UsageError;
+            }
             Console.Error.WriteLine($"reviewing {Path.GetFullPath(options.OutputFolder)} as {options.Reviewer}: open {server.Address} (Ctrl+C stops and rewrites the CSVs)");
-            try { await Task.Delay(Timeout.Infinite, cancellation); }
-            catch (OperationCanceledException) { }
+            // Ctrl+C cancels the command; a SIGTERM may stop the server's host first. Either way the server stops
+            // (and rewrites the CSVs) once.
+            await server.WaitForShutdownAsync(cancellation);
             await server.StopAsync();
             Console.Error.WriteLine($"CSVs in {Path.GetFullPath(options.OutputFolder)} rewritten");
             return ExitCodes.Ok;

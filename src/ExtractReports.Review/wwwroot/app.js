@@ -74,6 +74,9 @@ async function select(index) {
   if (view.error) { $("#field").replaceChildren(el("p", view.error, "note")); return; }
   state.view = view;
   renderField(view);
+  // The next field's crop is rendered (and cached by the server) while this one is looked at.
+  const after = state.order[nextUndone(index)];
+  if (after && after !== state.order[index]) fetch(`/api/field?document=${encodeURIComponent(after.document)}&field=${encodeURIComponent(after.field)}`);
 }
 
 function renderField(v) {
