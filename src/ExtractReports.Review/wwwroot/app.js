@@ -46,7 +46,7 @@ function renderQueue() {
       const li = el("li", null, (f.done ? "done " : "") + (f.status === "missing" ? "missing" : ""));
       li.dataset.document = d.document;
       li.dataset.field = f.field;
-      li.append(el("span", f.field), el("span", f.status === "missing" ? "row not found" : f.confidence.toFixed(2), "conf"));
+      li.append(el("span", f.field), el("span", f.status === "missing" ? "missing" : f.confidence.toFixed(2), "conf"));
       li.addEventListener("click", () => select(state.order.findIndex(o => o.document === d.document && o.field === f.field)));
       ol.append(li);
     });
