@@ -4,7 +4,6 @@
 #   ./run.sh eval out --truth corpus        score out/ against the truth files under corpus/
 #   ./run.sh test                           build and run the test suite
 #   ./run.sh bench [name]                   run the benchmarks
-#   ./run.sh review serve out               review doubtful fields in a browser (http://127.0.0.1:8080)
 # It installs what it needs: the Debian packages of the native engines (poppler, Tesseract with
 # Chinese data, leptonica) when missing, and the NuGet packages (restore).
 set -euo pipefail

@@ -8,6 +8,4 @@ public static class ExitCodes
     public const int SomeDocumentsFailed = 1;
     /// <summary>Bad command line or missing input.</summary>
     public const int UsageError = 2;
-    /// <summary>`review import` kept the good corrections and refused at least one (each reported with its line).</summary>
-    public const int CorrectionsRefused = 3;
 }

@@ -50,7 +50,8 @@ public static class ReviewCommand
             OutputWriter.Write(outDir, results, new OutputOptions { ExcelBom = parse.GetValue(excel), ReviewThreshold = parse.GetValue(threshold) }, StandardSchema.Default);
             Console.Error.WriteLine($"{corrections.Count} corrections imported ({all.Count} in all){(refused > 0 ? $", {refused} refused (above)" : "")}; " +
                                     $"outputs in {Path.GetFullPath(outDir)} rewritten");
-            return refused > 0 ? ExitCodes.CorrectionsRefused : ExitCodes.Ok;
+            // As for a batch with a failed document: the run finished, and something in it needs a look.
+            return refused > 0 ? ExitCodes.SomeDocumentsFailed : ExitCodes.Ok;
         });
         return import;
     }

@@ -87,7 +87,7 @@ public class ReviewLoopTests : IDisposable
         var error = new StringWriter();
         var saved = Console.Error;
         Console.SetError(error);
-        try { Assert.Equal(ExitCodes.CorrectionsRefused, Cli("review", "import", Path.Combine(Out, "review.csv"), "--reviewer", "bob")); }
+        try { Assert.Equal(ExitCodes.SomeDocumentsFailed, Cli("review", "import", Path.Combine(Out, "review.csv"), "--reviewer", "bob")); }
         finally { Console.SetError(saved); }
         int line = review.FindIndex(r => r["field"] == missing[0]) + 2; // the header is line 1
         Assert.Contains($"line {line}", error.ToString());
