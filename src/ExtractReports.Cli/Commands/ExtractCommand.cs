@@ -79,7 +79,7 @@ public static class ExtractCommand
     }
 
     /// <summary>The output folder's state: results by content hash, and reviewers' corrections.</summary>
-    internal static string StorePath(string outDir) => OutputFolder.StorePath(outDir);
+    internal static string StorePath(string outDir) => Path.Combine(outDir, "extractreports.db");
 
     /// <summary>One input: reused from the store when its bytes and the pipeline are unchanged, else extracted and stored.</summary>
     private static DocumentResult RunOne(ExtractPipeline pipeline, ExtractionStore store, string file, bool rebuild, ref int reused)

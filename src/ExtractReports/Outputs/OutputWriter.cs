@@ -4,7 +4,6 @@ using ExtractReports.Documents;
 using ExtractReports.Fields;
 using ExtractReports.Pipeline;
 using ExtractReports.Schema;
-using ExtractReports.Store;
 
 namespace ExtractReports.Outputs;
 
@@ -35,13 +34,8 @@ public static class OutputWriter
                 r.Fields.Count(f => f.Confidence < options.ReviewThreshold),
                 r.IdentitiesHeld, r.IdentitiesBroken, r.Status.Name(), r.Message, Math.Round(r.Elapsed.TotalSeconds, 3), r.Method)));
 
-        // Fields a reviewer corrected stay in review.csv with their correction in corrected_value: the file
-        // shows what was reviewed, and importing it again changes nothing.
         WriteRecords(Path.Combine(folder, "review.csv"), encoding, new ReviewRowMap(),
-            results.SelectMany(r => r.Fields.Where(f => f.Confidence < options.ReviewThreshold || Corrections.IsCorrected(f))
-                .Select(f => new ReviewRow(r.Name, f.Field.FieldId, f.Field.Value, f.Confidence, f.Field.Status.Name(),
-                    string.Join(";", f.Field.Flags), f.Field.Page, f.Field.Evidence,
-                    Corrections.IsCorrected(f) && schema.Contains(f.Field.FieldId) ? CorrectionValues.AsTyped(f.Field.Value, schema[f.Field.FieldId]) : ""))));
+            results.SelectMany(r => ReviewRows.Of(r, options.ReviewThreshold, schema)));
 
         WriteWide(Path.Combine(folder, "wide.csv"), encoding, results, schema);
     }
