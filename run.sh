@@ -40,6 +40,17 @@ ensure_engines() {
   fi
 }
 
+# The review page's end-to-end tests drive Debian's chromium (Playwright with /usr/bin/chromium); only `test` needs it.
+ensure_browser() {
+  [ -x /usr/bin/chromium ] && return 0
+  echo "installing chromium for the review page's browser tests" >&2
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null 2>&1; then
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
 CONFIG=Release
 CLI=src/ExtractReports.Cli/bin/$CONFIG/net10.0/ExtractReports.Cli.dll
 
@@ -69,7 +80,7 @@ case "$cmd" in
   eval)
     build; exec dotnet "$CLI" eval "$@" ;;
   test)
-    ensure_engines
+    ensure_engines; ensure_browser
     log=$(mktemp)
     set +e
     dotnet test ExtractReports.sln -c "$CONFIG" --nologo -v q 2>&1 | tee "$log"

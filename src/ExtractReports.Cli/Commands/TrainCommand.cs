@@ -3,6 +3,7 @@ using System.Globalization;
 using ExtractReports.Evaluation;
 using ExtractReports.Pipeline;
 using ExtractReports.Scoring;
+using ExtractReports.Store;
 
 namespace ExtractReports.Cli.Commands;
 
@@ -21,7 +22,8 @@ public static class TrainCommand
         var threshold = new Option<double>("--review-threshold") { Description = "The review threshold the report counts wrong fields against.", DefaultValueFactory = _ => 0.9 };
         var wrongWeight = new Option<double>("--wrong-weight") { Description = "How much a wrong field weighs against a right one in the fit (above 1: fewer confidently wrong fields, less calibrated).", DefaultValueFactory = _ => 1.0 };
         var tessdata = new Option<string?>("--tessdata") { Description = "Folder holding chi_sim.traineddata for OCR." };
-        var cmd = new Command("train", "Fit the confidence model on documents with truth and report its calibration.") { inputs, truth, modelOut, folds, threshold, wrongWeight, tessdata };
+        var reviewed = new Option<string[]>("--corrections") { Description = "Output folders whose reviewers' corrections add labelled fields (the field as extracted there; right when the reviewer's value equals it).", AllowMultipleArgumentsPerToken = true };
+        var cmd = new Command("train", "Fit the confidence model on documents with truth and report its calibration.") { inputs, truth, modelOut, folds, threshold, wrongWeight, tessdata, reviewed };
         cmd.SetAction(parse =>
         {
             var files = ExtractCommand.Expand(parse.GetValue(inputs)!, out var missing);
@@ -35,6 +37,11 @@ public static class TrainCommand
                 .Select(t => new TrainingExample(t.Document, ConfidenceFeatures.Of(byKey[(t.Document, t.Field)].Field),
                     Evaluator.Matches(t.Field, t.Value, byKey[(t.Document, t.Field)].Field.Value)))
                 .ToList();
+            // Reviewers' corrections are truth too, for fields the truth files do not already cover.
+            var covered = truthRows.Select(t => (t.Document, t.Field)).ToHashSet();
+            examples.AddRange((parse.GetValue(reviewed) ?? []).SelectMany(ReviewedFields.Read)
+                .Where(r => !covered.Contains((r.Document, r.Extracted.FieldId)))
+                .Select(r => new TrainingExample(r.Document, ConfidenceFeatures.Of(r.Extracted), r.Right)));
             if (examples.Count == 0) { Console.Error.WriteLine("no extracted field has a truth row: check the inputs and --truth"); return ExitCodes.UsageError; }
             double th = parse.GetValue(threshold), weight = parse.GetValue(wrongWeight);
             var priorModel = new LogisticConfidenceModel(prior);

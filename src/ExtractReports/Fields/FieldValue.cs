@@ -26,7 +26,11 @@ public sealed record FieldEvidence(
     bool SourceInconsistency = false,
     bool FromOcr = false);
 
-/// <summary>One schema field of one document: its value, status, where it came from and why we believe it.</summary>
+/// <summary>
+/// One schema field of one document: its value, status, where it came from and why we believe it.
+/// <see cref="Readings"/>: the values the identities could not tell apart, when the cell is ambiguous
+/// (a reviewer picks among them); null otherwise.
+/// </summary>
 public sealed record FieldValue(
     string FieldId,
     string Value,
@@ -35,4 +39,5 @@ public sealed record FieldValue(
     int Page,
     Box? Box,
     IReadOnlyList<string> Flags,
-    FieldEvidence Features);
+    FieldEvidence Features,
+    IReadOnlyList<string>? Readings = null);

@@ -88,10 +88,9 @@ public sealed class StreamingOutputWriter : IDisposable
         documents.NextRecord();
 
         var review = _outputs[2].Csv;
-        foreach (var f in r.Fields.Where(f => f.Confidence < _options.ReviewThreshold))
+        foreach (var row in ReviewRows.Of(r, _options.ReviewThreshold, _schema))
         {
-            review.WriteRecord(new ReviewRow(r.Name, f.Field.FieldId, f.Field.Value, f.Confidence, f.Field.Status.Name(),
-                string.Join(";", f.Field.Flags), f.Field.Page, f.Field.Evidence, ""));
+            review.WriteRecord(row);
             review.NextRecord();
         }
 

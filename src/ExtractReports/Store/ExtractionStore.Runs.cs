@@ -114,8 +114,11 @@ public sealed partial class ExtractionStore
     /// </summary>
     public void Import(string otherStorePath)
     {
+        // The other folder may predate reviewers' names and the correction history: bring its tables to this program's shape first.
+        using (var other = new ExtractionStore(otherStorePath)) other.UpgradeCorrectionTables();
         lock (_lock)
         {
+            EnsureCorrectionTables();
             using (var attach = Command("ATTACH DATABASE $path AS other", ("$path", Path.GetFullPath(otherStorePath)))) attach.ExecuteNonQuery();
             try
             {
@@ -129,10 +132,18 @@ public sealed partial class ExtractionStore
                         result = excluded.result, extracted_at = excluded.extracted_at WHERE excluded.extracted_at > results.extracted_at
                     """,
                     """
-                    INSERT INTO corrections (document, field, value, original, corrected_at, source)
-                    SELECT document, field, value, original, corrected_at, source FROM other.corrections WHERE true
+                    INSERT INTO corrections (document, field, value, original, corrected_at, source, reviewer)
+                    SELECT document, field, value, original, corrected_at, source, reviewer FROM other.corrections WHERE true
                     ON CONFLICT (document, field) DO UPDATE SET value = excluded.value, original = excluded.original,
-                        corrected_at = excluded.corrected_at, source = excluded.source WHERE excluded.corrected_at > corrections.corrected_at
+                        corrected_at = excluded.corrected_at, source = excluded.source, reviewer = excluded.reviewer
+                        WHERE excluded.corrected_at > corrections.corrected_at
+                    """,
+                    """
+                    INSERT INTO correction_history (document, field, value, original, corrected_at, source, reviewer)
+                    SELECT document, field, value, original, corrected_at, source, reviewer FROM other.correction_history AS o
+                    WHERE NOT EXISTS (SELECT 1 FROM correction_history AS h WHERE h.document = o.document AND h.field = o.field
+                        AND h.corrected_at = o.corrected_at AND h.reviewer = o.reviewer AND h.value = o.value)
+                    ORDER BY o.id
                     """,
                 })
                 {

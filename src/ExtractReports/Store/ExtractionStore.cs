@@ -4,9 +4,6 @@ using Microsoft.Data.Sqlite;
 
 namespace ExtractReports.Store;
 
-/// <summary>A person's correction of one field, kept across every later run.</summary>
-public sealed record Correction(string Document, string Field, string Value, string Original, DateTime CorrectedAt, string Source);
-
 /// <summary>
 /// The state of an output folder, in SQLite: each document's result by content hash and pipeline
 /// version (a rerun skips unchanged inputs; a new program or model re-extracts them), and the
@@ -118,38 +115,6 @@ public sealed partial class ExtractionStore : IDisposable
             // this one exists (Latest takes the newest), so it only made the store grow with every build.
             using var prune = Command("DELETE FROM results WHERE sha256 = $sha AND pipeline <> $p", ("$sha", result.Sha256), ("$p", pipeline));
             prune.ExecuteNonQuery();
-        }
-    }
-
-    public void SaveCorrections(IEnumerable<Correction> corrections)
-    {
-        lock (_lock)
-        {
-            using var tx = _db.BeginTransaction();
-            foreach (var c in corrections)
-            {
-                using var cmd = Command("""
-                    INSERT INTO corrections (document, field, value, original, corrected_at, source) VALUES ($d, $f, $v, $o, $at, $s)
-                    ON CONFLICT (document, field) DO UPDATE SET value = $v, corrected_at = $at, source = $s
-                    """, ("$d", c.Document), ("$f", c.Field), ("$v", c.Value), ("$o", c.Original), ("$at", c.CorrectedAt.ToString("O")), ("$s", c.Source));
-                cmd.Transaction = tx;
-                cmd.ExecuteNonQuery();
-            }
-            tx.Commit();
-        }
-    }
-
-    public IReadOnlyDictionary<(string Document, string Field), Correction> Corrections()
-    {
-        lock (_lock)
-        {
-            using var cmd = Command("SELECT document, field, value, original, corrected_at, source FROM corrections");
-            using var reader = cmd.ExecuteReader();
-            var result = new Dictionary<(string, string), Correction>();
-            while (reader.Read())
-                result[(reader.GetString(0), reader.GetString(1))] = new Correction(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                    reader.GetString(3), DateTime.Parse(reader.GetString(4), null, System.Globalization.DateTimeStyles.RoundtripKind), reader.GetString(5));
-            return result;
         }
     }
 

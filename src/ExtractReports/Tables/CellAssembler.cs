@@ -37,7 +37,8 @@ internal static class CellAssembler
                 group.IsLabelled,
                 complete || columnsFromPositions && source is not null && !cand.PlacementUnknown,
                 alternatives,
-                Flags(origin, alternatives, source, group.IsLabelled));
+                Flags(origin, alternatives, source, group.IsLabelled),
+                alternatives > 1 ? equivalent.Select(e => e.Values[c] ?? "").Distinct().ToList() : null);
         }
     }
 

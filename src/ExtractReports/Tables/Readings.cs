@@ -33,7 +33,8 @@ public sealed record CellReading(
     bool LabelledRow,
     bool ColumnCertain,
     int Alternatives,
-    IReadOnlyList<string> Flags);
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<string>? Readings = null);
 
 /// <summary>A table as the reader reconstructed it, in the format it decided on.</summary>
 public sealed record TableReading(

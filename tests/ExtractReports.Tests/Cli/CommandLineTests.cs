@@ -10,6 +10,8 @@ public class CommandLineTests
     [InlineData("eval", "out")]                               // --truth is required
     [InlineData("frobnicate")]                                // no such command
     [InlineData("extract", "x", "--jobs", "many")]            // not a number
+    [InlineData("review", "serve", "no-such-folder")]          // nothing to review
+    [InlineData("review", "serve", "out", "--port", "x")]      // not a port
     public void A_malformed_command_line_is_a_usage_error(params string[] args) =>
         Assert.Equal(ExitCodes.UsageError, RootCommandFactory.Run(args));
 

@@ -39,7 +39,7 @@ public class ShardMergeTests : IDisposable
         var fieldRow = CsvRows.Read(Path.Combine(Folder("out-1"), "fields.csv")).First(r => r["status"] == "ok");
         foreach (var folder in new[] { "out-1", "one" })
             using (var store = new ExtractionStore(Path.Combine(Folder(folder), "extractreports.db")))
-                store.SaveCorrections([new Correction(fieldRow["document"], fieldRow["field"], "4242", fieldRow["value"], DateTime.UtcNow, "test")]);
+                store.SaveCorrections([new Correction(fieldRow["document"], fieldRow["field"], "4242", fieldRow["value"], DateTime.UtcNow, "test", Reviewer: "li")]);
         Assert.Equal(ExitCodes.SomeDocumentsFailed, RootCommandFactory.Run(["extract", In, "--out", Folder("one")]));
 
         Assert.Equal(ExitCodes.SomeDocumentsFailed, RootCommandFactory.Run(["merge", Folder("out-0"), Folder("out-1"), Folder("out-2"), "--out", Folder("all")]));
@@ -48,6 +48,10 @@ public class ShardMergeTests : IDisposable
         Assert.Equal(WithoutSeconds(Folder("one")), WithoutSeconds(Folder("all")));
         Assert.Contains(CsvRows.Read(Path.Combine(Folder("all"), "fields.csv")),
             r => r["document"] == fieldRow["document"] && r["field"] == fieldRow["field"] && r["value"] == "4242");
+        // Who corrected it, and the field's history, come along too.
+        using var merged = new ExtractionStore(Path.Combine(Folder("all"), "extractreports.db"));
+        Assert.Equal("li", merged.Corrections()[(fieldRow["document"], fieldRow["field"])].Reviewer);
+        Assert.Single(merged.History(fieldRow["document"], fieldRow["field"]));
     }
 
     /// <summary>documents.csv without the seconds column, which times each run's own extraction.</summary>

@@ -19,14 +19,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
 
     public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
     {
-        page = page.WithDpi(EffectiveDpi(page));
-        bool lowResolution = page.Dpi < options.MinOcrDpi;
-        if (lowResolution)
-        {
-            double factor = Math.Min(4, Math.Ceiling(options.MinOcrDpi / (double)page.Dpi * 4) / 4);
-            page = imaging.Scale(page, factor);
-        }
-        var deskewed = imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence);
+        var (deskewed, lowResolution) = Upright(page);
         var image = deskewed.Image;
         int dpi = image.Dpi;
 
@@ -126,6 +119,22 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     /// (img2pdf and many writers state 72 or 96 when they know nothing); then estimated from the
     /// paper width of <see cref="OcrOptions.AssumedPageWidthInches"/>.
     /// </summary>
+    /// <summary>
+    /// The page as it is read: enlarged when its resolution is low, then deskewed. The boxes of the lines
+    /// read from it are in this image's pixels (the review page crops it to show a field's cell).
+    /// </summary>
+    public (Deskewed Page, bool LowResolution) Upright(GrayImage page)
+    {
+        page = page.WithDpi(EffectiveDpi(page));
+        bool lowResolution = page.Dpi < options.MinOcrDpi;
+        if (lowResolution)
+        {
+            double factor = Math.Min(4, Math.Ceiling(options.MinOcrDpi / (double)page.Dpi * 4) / 4);
+            page = imaging.Scale(page, factor);
+        }
+        return (imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence), lowResolution);
+    }
+
     internal int EffectiveDpi(GrayImage page)
     {
         if (page.Dpi > 0)
