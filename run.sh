@@ -79,6 +79,8 @@ case "$cmd" in
     exec dotnet "$CLI" extract "$@" ;;
   eval)
     build; exec dotnet "$CLI" eval "$@" ;;
+  train)
+    ensure_engines; build; exec dotnet "$CLI" train "$@" ;;
   test)
     ensure_engines; ensure_browser
     log=$(mktemp)

@@ -23,7 +23,7 @@ public static class ExtractCommand
         var excel = new Option<bool>("--excel") { Description = "Write the CSVs with a UTF-8 byte-order mark so Excel opens them correctly." };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents read in parallel (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var threshold = new Option<double>("--review-threshold") { Description = "Fields below this confidence go to review.csv.", DefaultValueFactory = _ => 0.9 };
-        var model = new Option<string?>("--model") { Description = "Confidence model JSON (default: the model built in, from models/confidence.json)." };
+        var model = new Option<string?>("--model") { Description = "Confidence model zip written by `train` (default: the model built in, from models/confidence.zip)." };
         var tessdata = new Option<string?>("--tessdata") { Description = "Folder holding chi_sim.traineddata for OCR (default: TESSDATA_PREFIX, then the system's tessdata)." };
         var rebuild = new Option<bool>("--rebuild") { Description = "Re-extract every input, even those unchanged since the last run into this output folder." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds one document may take before it fails with a timeout (0: no limit).", DefaultValueFactory = _ => 600 };
@@ -51,7 +51,7 @@ public static class ExtractCommand
                 return ExitCodes.UsageError;
             }
             var builder = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata));
-            if (parse.GetValue(model) is { } m) builder.UseConfidenceModel(LogisticConfidenceModel.Load(m));
+            if (parse.GetValue(model) is { } m) builder.UseConfidenceModel(ConfidenceModel.Load(m));
             var pipeline = builder.Build();
             var outDir = parse.GetValue(output)!;
             var options = new BatchOptions

@@ -32,7 +32,7 @@ public sealed class PipelineBuilder
 
     public ExtractPipeline Build()
     {
-        var model = _model ?? LogisticConfidenceModel.Embedded();
+        var model = _model ?? ConfidenceModel.Embedded();
         return new(_readers.ToArray(), new ReportReader(_aligner), model, StandardSchema.Default, Version(model));
     }
 
@@ -40,7 +40,7 @@ public sealed class PipelineBuilder
     {
         var builds = _readers.Select(r => r.GetType().Assembly).Append(typeof(PipelineBuilder).Assembly).Distinct()
             .Select(a => a.ManifestModule.ModuleVersionId.ToString("N")).Order();
-        var modelId = model is LogisticConfidenceModel l ? System.Text.Json.JsonSerializer.Serialize(l.File) : model.GetType().FullName;
+        var modelId = model is ConfidenceModel m ? m.Id : model.GetType().FullName;
         var text = string.Join("|", builds) + "|" + modelId + "|" + System.Text.Json.JsonSerializer.Serialize(_aligner);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
     }

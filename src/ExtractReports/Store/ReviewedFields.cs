@@ -1,10 +1,11 @@
+using ExtractReports.Pipeline;
 using ExtractReports.Evaluation;
 using ExtractReports.Fields;
 
 namespace ExtractReports.Store;
 
-/// <summary>A field a reviewer settled: as extracted, and whether the extracted value was what the reviewer says the document holds.</summary>
-public sealed record ReviewedField(string Document, FieldValue Extracted, bool Right);
+/// <summary>A field a reviewer settled: as extracted (in <c>Source</c>, its document's stored result), and whether the extracted value was what the reviewer says the document holds.</summary>
+public sealed record ReviewedField(string Document, FieldValue Extracted, bool Right, DocumentResult Source);
 
 /// <summary>
 /// Reviewers' corrections as labelled data for the confidence model: every corrected (or accepted) field
@@ -20,7 +21,7 @@ public static class ReviewedFields
         if (corrections.Count == 0) return [];
         return OutputFolder.Results(outputFolder, store)
             .SelectMany(r => r.Fields.Where(f => corrections.ContainsKey((r.Name, f.Field.FieldId)))
-                .Select(f => new ReviewedField(r.Name, f.Field, Evaluator.Matches(f.Field.FieldId, corrections[(r.Name, f.Field.FieldId)].Value, f.Field.Value))))
+                .Select(f => new ReviewedField(r.Name, f.Field, Evaluator.Matches(f.Field.FieldId, corrections[(r.Name, f.Field.FieldId)].Value, f.Field.Value), r)))
             .ToList();
     }
 }
