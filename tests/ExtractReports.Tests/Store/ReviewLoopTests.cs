@@ -1,7 +1,9 @@
 using System.Globalization;
 using CsvHelper;
 using ExtractReports.Cli.Commands;
+using ExtractReports.Evaluation;
 using ExtractReports.Fields;
+using ExtractReports.Scoring;
 using ExtractReports.Store;
 
 namespace ExtractReports.Tests.Store;
@@ -116,6 +118,10 @@ public class ReviewLoopTests : IDisposable
         var labelled = ReviewedFields.Read(Out).ToDictionary(r => r.Extracted.FieldId);
         Assert.Equal([false, true, false], missing.Skip(1).Select(f => labelled[f].Right));
         Assert.All(labelled.Values, l => Assert.Equal(FieldStatus.Missing, l.Extracted.Status));
+        var examples = TrainingSet.FromReviewed(labelled.Values);
+        Assert.Equal(labelled.Count, examples.Count);
+        Assert.All(examples, e => Assert.Equal((TrainingSet.CorrectionsGroup, ConfidenceFeatures.Count), (e.Group, e.Features.Length)));
+        Assert.Equal(labelled.Values.Count(l => l.Right), examples.Count(e => e.Right));
     }
 
     [Fact]
