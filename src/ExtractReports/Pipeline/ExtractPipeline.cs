@@ -62,7 +62,7 @@ public sealed class ExtractPipeline
                 return Failed(doc with { Kind = kind }, DocumentStatus.NotAReport,
                     "no statistical table of a 政府信息公开工作年度报告 was found (no 第二十条 / 本年新收 / 行政复议 tables)", watch, lines.Pages);
 
-            var confidences = _model.Score(new ScoringDocument(kind, checkedFields.Fields, checkedFields.Checks));
+            var confidences = DoubtCaps.Apply(checkedFields.Fields, _model.Score(new ScoringDocument(kind, checkedFields.Fields, checkedFields.Checks)));
             var scored = checkedFields.Fields.Select((f, i) => new ScoredField(f, Math.Round(confidences[i], 4))).ToList();
             int missing = scored.Count(s => s.Field.Status == FieldStatus.Missing);
             var status = reading.T2 is null || reading.T3 is null || reading.T4 is null || missing > 0 ? DocumentStatus.Partial : DocumentStatus.Ok;

@@ -1,0 +1,40 @@
+using ExtractReports.Fields;
+
+namespace ExtractReports.Scoring;
+
+/// <summary>
+/// Upper bounds on a field's confidence that the table reader's own doubt sets, whatever the model
+/// says. The model learns from the fields that have truth, and our corpus has few cells of the
+/// kinds these cover (a dropped cell leaving two placements, a row found with its value not), so a
+/// fitted model can score them as sure (measured 2026-12-03: ambiguous cells of damaged random
+/// reports at 1.000 under the refitted model). Each bound is what the reader knows:
+/// <list type="bullet">
+/// <item>a cell with n readings the identities cannot tell apart is one of n: at most 1/n
+/// (DESIGN and issue 10: "ambiguous with low confidence, never 0.95");</item>
+/// <item>a field whose row was found by its label but whose value was not is at most
+/// <see cref="MissingInFoundRow"/>: the row printed something, or printed it blank, and the
+/// reader could not tell which.</item>
+/// </list>
+/// A field of a table or row the document does not print at all is not bounded here.
+/// </summary>
+public static class DoubtCaps
+{
+    /// <summary>The bound for a field missing from a row that was found by its label.</summary>
+    public const double MissingInFoundRow = 0.3;
+
+    public static double Bound(FieldValue field)
+    {
+        var e = field.Features;
+        double bound = 1;
+        if (e.Alternatives > 1) bound = Math.Min(bound, 1.0 / e.Alternatives);
+        if (field.Status == FieldStatus.Missing && e.LabelledRow && e.LabelMatch > 0) bound = Math.Min(bound, MissingInFoundRow);
+        return bound;
+    }
+
+    /// <summary>Bounds each confidence of <paramref name="confidences"/> by its field's <see cref="Bound"/>, in place.</summary>
+    public static double[] Apply(IReadOnlyList<FieldValue> fields, double[] confidences)
+    {
+        for (int i = 0; i < fields.Count; i++) confidences[i] = Math.Min(confidences[i], Bound(fields[i]));
+        return confidences;
+    }
+}
