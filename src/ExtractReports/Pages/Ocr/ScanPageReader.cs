@@ -20,10 +20,12 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
     {
         page = page.WithDpi(EffectiveDpi(page));
-        bool lowResolution = page.Dpi < options.MinOcrDpi;
+        bool bilevel = IsBilevel(page);
+        int minDpi = bilevel ? options.MinBilevelOcrDpi : options.MinOcrDpi;
+        bool lowResolution = page.Dpi < minDpi;
         if (lowResolution)
         {
-            double factor = Math.Min(4, Math.Ceiling(options.MinOcrDpi / (double)page.Dpi * 4) / 4);
+            double factor = bilevel ? options.BilevelEnlargement : Math.Min(4, Math.Ceiling(minDpi / (double)page.Dpi * 4) / 4);
             page = imaging.Scale(page, factor);
         }
         var deskewed = imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence);
@@ -35,6 +37,8 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var vertical = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, dpi));
         var grids = gridFinder.Find(horizontal, vertical, dpi);
         var text = WithoutRulings(ink, horizontal, vertical, dpi);
+        // A black-and-white scan has lost the thin parts of its strokes: what looks like specks are pieces of characters.
+        if (!bilevel) text = Specks.Remove(text, options.Px(options.MaxSpeckInches, dpi));
         cancellation.ThrowIfCancellationRequested();
 
         // Tesseract thresholds each crop again by itself, and scan noise or a ruling in the crop tips that
@@ -119,6 +123,14 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
             else numbers[c.Column] = 0;
         }
         return read;
+    }
+
+    /// <summary>Whether the page is black and white (a G4 or fax scan): hardly a pixel of it is gray.</summary>
+    internal static bool IsBilevel(GrayImage page)
+    {
+        int gray = 0;
+        foreach (var p in page.Pixels) if (p is > 0 and < 255) gray++;
+        return gray < page.Pixels.Length / 1000;
     }
 
     /// <summary>
