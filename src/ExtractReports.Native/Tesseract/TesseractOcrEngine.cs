@@ -71,10 +71,25 @@ public sealed class TesseractOcrEngine : IOcrEngine
         using var scaled = Pix.Own(Lept.pixScale(crop.DangerousGetHandle(), (float)factor, (float)factor), "scale a cell");
         // The instance now holds the crop; its next page read sets the page again (a copy, cheap next to a read).
         var instance = mode == OcrMode.Number ? _numbers : _text;
-        instance.SetImage(scaled.ToGray((int)Math.Round(source.Dpi * factor)));
+        var bordered = WithWhiteBorder(scaled.ToGray((int)Math.Round(source.Dpi * factor)), CropBorderPx);
+        instance.SetImage(bordered);
         var reading = instance.Read(null, mode);
-        Box Back(Box b) => new(x0 + b.X0 / factor, y0 + b.Y0 / factor, x0 + b.X1 / factor, y0 + b.Y1 / factor);
+        Box Back(Box b) => new(x0 + (b.X0 - CropBorderPx) / factor, y0 + (b.Y0 - CropBorderPx) / factor, x0 + (b.X1 - CropBorderPx) / factor, y0 + (b.Y1 - CropBorderPx) / factor);
         return reading with { Lines = reading.Lines.Select(l => (IReadOnlyList<OcrWord>)l.Select(word => word with { Box = Back(word.Box) }).ToList()).ToList() };
+    }
+
+    /// <summary>White added around a crop read alone, pixels: a cell's crop ends at its ruling lines, often a few pixels
+    /// from the digits' top, and Tesseract's line finder takes a glyph touching the image edge for something else
+    /// (a 1 with its flag at the edge read as a sure 4).</summary>
+    private const int CropBorderPx = 10;
+
+    private static GrayImage WithWhiteBorder(GrayImage image, int border)
+    {
+        int w = image.Width + 2 * border, h = image.Height + 2 * border;
+        var pixels = new byte[w * h];
+        Array.Fill(pixels, (byte)255);
+        for (int y = 0; y < image.Height; y++) image.Pixels.AsSpan(y * image.Width, image.Width).CopyTo(pixels.AsSpan((y + border) * w + border, image.Width));
+        return new GrayImage(w, h, pixels, image.Dpi);
     }
 
     public void Dispose()

@@ -32,12 +32,13 @@ public sealed class CellReader(OcrOptions options)
         // Tesseract reads best with a margin of white around the text, but no ruling remnants.
         int pad = options.Px(0.04, dpi);
         var region = new Box(Math.Max(x0, ink.X0 - pad), Math.Max(y0, ink.Y0 - pad), Math.Min(x1, ink.X1 + pad), Math.Min(y1, ink.Y1 + pad));
-        int glyphs = CountGlyphs(text, ink, options);
+        var (glyphs, digitHeight) = Glyphs(text, ink, options);
+        double scale = NumberScale(digitHeight);
 
         NumberRead? number = null;
         if (likelyNumber)
         {
-            number = ReadNumber(engine, region, glyphs, verifyNumbers);
+            number = ReadNumber(engine, region, glyphs, scale, verifyNumbers);
             if (number is { Sure: true } sure) return new Cell(sure.Text, cellBox, sure.Confidence);
         }
 
@@ -56,7 +57,7 @@ public sealed class CellReader(OcrOptions options)
         // stray mark (O ] | l) in a table cell is most often a digit: try digits too.
         if (numeric || mark || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
-            number ??= ReadNumber(engine, region, glyphs, verifyNumbers);
+            number ??= ReadNumber(engine, region, glyphs, scale, verifyNumbers);
             if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return new Cell(n.Text, cellBox, n.Confidence);
             // The mark read surer than the digits: take the digits, no surer than the mark was, so the value
             // goes to review rather than vanishing.
@@ -67,24 +68,39 @@ public sealed class CellReader(OcrOptions options)
     }
 
     /// <summary>
-    /// Reads the region as a number, and again enlarged at each of <see cref="OcrOptions.NumberRereadFactors"/>
+    /// The factor that brings digits <paramref name="digitHeight"/> pixels high to
+    /// <see cref="OcrOptions.DigitHeightPx"/>: Tesseract's digit reader misses a lone 0 (reads nothing, 7 or 2) in
+    /// 32 px high digits of a 300 dpi scan that it reads right at 24 px. 1 when the digits are near that height
+    /// already (within <see cref="OcrOptions.DigitHeightTolerance"/>), so pages read well as they are keep their pixels.
+    /// </summary>
+    private double NumberScale(int digitHeight)
+    {
+        if (digitHeight <= 0) return 1;
+        double factor = options.DigitHeightPx / (double)digitHeight;
+        if (Math.Abs(factor - 1) <= options.DigitHeightTolerance) return 1;
+        return Math.Clamp(factor, 0.5, 4);
+    }
+
+    /// <summary>
+    /// Reads the region as a number at <paramref name="scale"/>, and again at that scale times each of <see cref="OcrOptions.NumberRereadFactors"/>
     /// until two reads that account for every glyph agree, unless the first is sure and accounts for them
     /// (and <paramref name="verify"/> is off). Tesseract's digit reader drops a thin leading 1 (14 read as 4)
     /// or loses a thin 0 at one scale and not at another. A value no two such reads agree on, or outvoted
     /// reads, make the number doubtful: its confidence is at most <see cref="OcrOptions.DoubtfulNumberConfidence"/>.
     /// </summary>
-    private NumberRead? ReadNumber(IOcrEngine engine, Box region, int glyphs, bool verify)
+    private NumberRead? ReadNumber(IOcrEngine engine, Box region, int glyphs, double scale, bool verify)
     {
         var reads = new List<NumberRead>();
         bool Fits(NumberRead r) => r.Text.Count(char.IsAsciiDigit) >= glyphs;
-        if (Number(engine.Read(region, OcrMode.Number)) is { } first)
+        OcrReading Read(double factor) => factor == 1 ? engine.Read(region, OcrMode.Number) : engine.ReadEnlarged(region, OcrMode.Number, factor);
+        if (Number(Read(scale)) is { } first)
         {
             if (first.Sure && Fits(first) && !verify) return first;
             reads.Add(first);
         }
         foreach (var factor in options.NumberRereadFactors)
         {
-            if (Number(engine.ReadEnlarged(region, OcrMode.Number, factor)) is { } again) reads.Add(again);
+            if (Number(Read(scale * factor)) is { } again) reads.Add(again);
             if (Agreed(reads.Where(Fits).ToList()) is not null) break;
         }
         if (reads.Count == 0) return null;
@@ -118,7 +134,10 @@ public sealed class CellReader(OcrOptions options)
     /// are no wider than one digit (<see cref="OcrOptions.GlyphWidthShare"/> of the height) are one glyph: a
     /// 0 whose thin joins a bilevel scan lost falls apart into ( and ). Digits that touch count as one.
     /// </summary>
-    internal static int CountGlyphs(BinaryImage text, Box ink, OcrOptions options)
+    internal static int CountGlyphs(BinaryImage text, Box ink, OcrOptions options) => Glyphs(text, ink, options).Count;
+
+    /// <summary>The glyphs of <see cref="CountGlyphs"/> and the height of the tallest (the digits' height), pixels.</summary>
+    internal static (int Count, int Height) Glyphs(BinaryImage text, Box ink, OcrOptions options)
     {
         int x0 = (int)ink.X0, x1 = (int)ink.X1, y0 = (int)ink.Y0, y1 = (int)ink.Y1;
         var runs = new List<(int Left, int Right, int Height)>();
@@ -138,7 +157,7 @@ public sealed class CellReader(OcrOptions options)
             if (bottom >= 0) runs.Add((left, x, bottom - top + 1));
             top = int.MaxValue; bottom = -1;
         }
-        if (runs.Count == 0) return 0;
+        if (runs.Count == 0) return (0, 0);
         int tallest = runs.Max(r => r.Height);
         int glyphs = 0, glyphLeft = int.MinValue;
         foreach (var r in runs.Where(r => r.Height >= options.GlyphHeightShare * tallest))
@@ -147,7 +166,7 @@ public sealed class CellReader(OcrOptions options)
             glyphs++;
             glyphLeft = r.Left;
         }
-        return glyphs;
+        return (glyphs, tallest);
     }
 
     /// <summary>The box of the ink inside a rectangle, when there is at least a square of side

@@ -62,9 +62,16 @@ public sealed class ScanImageSource(OcrOptions options, IPageImaging imaging)
             {
                 Run("pdfimages", ["-all", pdf, Path.Combine(dir.FullName, "img")], cancellation);
                 var files = Directory.GetFiles(dir.FullName, "img-*");
-                foreach (var (num, dpi) in images)
+                int pageNumber = 0;
+                foreach (var (num, dpi, render) in images)
                 {
                     cancellation.ThrowIfCancellationRequested();
+                    pageNumber++;
+                    if (render)
+                    {
+                        yield return RenderPage(pdf, dir.FullName, pageNumber, dpi, cancellation);
+                        continue;
+                    }
                     var prefix = $"img-{num:000}.";
                     var file = files.FirstOrDefault(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.Ordinal))
                         ?? throw new DocumentReadException($"pdfimages did not write image {num}");
@@ -77,13 +84,7 @@ public sealed class ScanImageSource(OcrOptions options, IPageImaging imaging)
             for (int p = 1; p <= pageCount; p++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                var prefix = Path.Combine(dir.FullName, $"page{p}");
-                Run("pdftoppm", ["-r", options.RenderDpi.ToString(CultureInfo.InvariantCulture), "-gray", "-png",
-                    "-f", p.ToString(CultureInfo.InvariantCulture), "-l", p.ToString(CultureInfo.InvariantCulture), "-singlefile", pdf, prefix], cancellation);
-                var file = prefix + ".png";
-                var page = imaging.Decode(File.ReadAllBytes(file))[0].WithDpi(options.RenderDpi);
-                File.Delete(file);
-                yield return page;
+                yield return RenderPage(pdf, dir.FullName, p, options.RenderDpi, cancellation);
             }
         }
         finally
@@ -92,31 +93,51 @@ public sealed class ScanImageSource(OcrOptions options, IPageImaging imaging)
         }
     }
 
+    private GrayImage RenderPage(string pdf, string dir, int page, int dpi, CancellationToken cancellation)
+    {
+        var prefix = Path.Combine(dir, $"page{page}");
+        string number = page.ToString(CultureInfo.InvariantCulture);
+        Run("pdftoppm", ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-png", "-f", number, "-l", number, "-singlefile", pdf, prefix], cancellation);
+        var file = prefix + ".png";
+        var image = imaging.Decode(File.ReadAllBytes(file))[0].WithDpi(dpi);
+        File.Delete(file);
+        return image;
+    }
+
     /// <summary>
     /// From `pdfimages -list`: the image number and resolution of each page's single full-page image, or
     /// null when some page has none, several, or only a small one (a logo on a text page is no scan).
+    /// <see cref="PageImage.Render"/> marks an image `pdfimages -all` does not write in a form we decode, or not with
+    /// its polarity: a stencil mask (how many writers store a black-and-white scan; its bits are written as stored,
+    /// ink as white), CCITT G4 or JBIG2 (written as raw streams). Such a page is rendered at the image's own
+    /// resolution, which gives its pixels as scanned, instead of at <see cref="OcrOptions.RenderDpi"/>.
     /// </summary>
-    internal static List<(int Num, int Dpi)>? PageImages(string listing, int pageCount, double pageWidthPt)
+    internal static List<PageImage>? PageImages(string listing, int pageCount, double pageWidthPt)
     {
-        var perPage = new Dictionary<int, List<(int Num, int Width, int Dpi)>>();
+        var perPage = new Dictionary<int, List<(int Num, int Width, int Dpi, bool Render)>>();
         foreach (var raw in listing.Split('\n').Skip(2))
         {
             var f = raw.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length < 14 || f[2] != "image") continue;
+            if (f.Length < 14 || f[2] is not ("image" or "stencil")) continue;
             if (!int.TryParse(f[0], out int page) || !int.TryParse(f[1], out int num) || !int.TryParse(f[3], out int width)) continue;
             int.TryParse(f[12], out int xppi);
-            (perPage.TryGetValue(page, out var l) ? l : perPage[page] = []).Add((num, width, xppi));
+            bool render = f[2] == "stencil" || f[8] is not ("jpeg" or "image");
+            (perPage.TryGetValue(page, out var l) ? l : perPage[page] = []).Add((num, width, xppi, render));
         }
-        var result = new List<(int, int)>();
+        var result = new List<PageImage>();
         for (int p = 1; p <= pageCount; p++)
         {
             if (!perPage.TryGetValue(p, out var l) || l.Count != 1) return null;
-            var (num, width, dpi) = l[0];
+            var (num, width, dpi, render) = l[0];
             if (dpi <= 0 || pageWidthPt > 0 && width / (double)dpi * 72 < 0.8 * pageWidthPt) return null;
-            result.Add((num, dpi));
+            result.Add(new PageImage(num, dpi, render));
         }
         return result;
     }
+
+    /// <summary>A page's one full-page image: its number in `pdfimages -list`, its resolution, and whether the page is
+    /// rendered at that resolution rather than the image taken as stored.</summary>
+    internal readonly record struct PageImage(int Num, int Dpi, bool Render);
 
     private static int ParsePageCount(string info)
     {

@@ -19,7 +19,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
 
     public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
     {
-        var (deskewed, lowResolution) = Upright(page);
+        var (deskewed, lowResolution, bilevel) = Upright(page);
         var image = deskewed.Image;
         int dpi = image.Dpi;
 
@@ -28,6 +28,8 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var vertical = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, dpi));
         var grids = gridFinder.Find(horizontal, vertical, dpi);
         var text = WithoutRulings(ink, horizontal, vertical, dpi);
+        // A black-and-white scan has lost the thin parts of its strokes: what looks like specks are pieces of characters.
+        if (!bilevel) text = Specks.Remove(text, options.Px(options.MaxSpeckInches, dpi));
         cancellation.ThrowIfCancellationRequested();
 
         // Tesseract thresholds each crop again by itself, and scan noise or a ruling in the crop tips that
@@ -114,6 +116,14 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         return read;
     }
 
+    /// <summary>Whether the page is black and white (a G4 or fax scan): hardly a pixel of it is gray.</summary>
+    internal static bool IsBilevel(GrayImage page)
+    {
+        int gray = 0;
+        foreach (var p in page.Pixels) if (p is > 0 and < 255) gray++;
+        return gray < page.Pixels.Length / 1000;
+    }
+
     /// <summary>
     /// The page's resolution: as stated, unless that makes the page narrower or wider than any paper
     /// (img2pdf and many writers state 72 or 96 when they know nothing); then estimated from the
@@ -123,16 +133,18 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     /// The page as it is read: enlarged when its resolution is low, then deskewed. The boxes of the lines
     /// read from it are in this image's pixels (the review page crops it to show a field's cell).
     /// </summary>
-    public (Deskewed Page, bool LowResolution) Upright(GrayImage page)
+    public (Deskewed Page, bool LowResolution, bool Bilevel) Upright(GrayImage page)
     {
         page = page.WithDpi(EffectiveDpi(page));
-        bool lowResolution = page.Dpi < options.MinOcrDpi;
+        bool bilevel = IsBilevel(page);
+        int minDpi = bilevel ? options.MinBilevelOcrDpi : options.MinOcrDpi;
+        bool lowResolution = page.Dpi < minDpi;
         if (lowResolution)
         {
-            double factor = Math.Min(4, Math.Ceiling(options.MinOcrDpi / (double)page.Dpi * 4) / 4);
+            double factor = bilevel ? options.BilevelEnlargement : Math.Min(4, Math.Ceiling(minDpi / (double)page.Dpi * 4) / 4);
             page = imaging.Scale(page, factor);
         }
-        return (imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence), lowResolution);
+        return (imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence), lowResolution, bilevel);
     }
 
     internal int EffectiveDpi(GrayImage page)

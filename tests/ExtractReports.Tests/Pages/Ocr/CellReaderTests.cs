@@ -6,7 +6,8 @@ namespace ExtractReports.Tests.Pages.Ocr;
 public class CellReaderTests
 {
     private const int Dpi = 300;
-    private readonly CellReader _reader = new(new OcrOptions());
+    // The ink drawn here is 50-60 px high; the reread tests read it at the page's scale (no digit-height scaling).
+    private readonly CellReader _reader = new(new OcrOptions { DigitHeightTolerance = 10 });
 
     private static BinaryImage InkAt(int width, int height, Box box)
     {
@@ -217,4 +218,18 @@ public class CellReaderTests
     [InlineData("-", null)]
     public void Number_reads_lose_stray_separators(string read, string? expected) =>
         Assert.Equal(expected, OcrText.CleanNumber(read));
+
+    [Fact]
+    public void Digits_are_read_scaled_to_the_height_the_engine_reads_best()
+    {
+        // 32 px high digits (a 300 dpi scan of 10 pt print) are read at 0.75 (24 px); rereads are relative to that.
+        var engine = new FakeOcrEngine((_, mode) => FakeOcrEngine.Words(("4", 0.6)))
+        { EnlargedAnswer = f => FakeOcrEngine.Words((f < 1 ? "4" : "14", 0.95)) };
+        var ink = new byte[400 * 200];
+        foreach (var (x0, x1) in new[] { (150, 160), (175, 195) })
+            for (int y = 80; y < 112; y++) for (int x = x0; x < x1; x++) ink[y * 400 + x] = 1;
+        var cell = new CellReader(new OcrOptions()).Read(engine, new BinaryImage(400, 200, ink), new Box(0, 0, 400, 200), Dpi, likelyNumber: true);
+        Assert.Equal([0.75, 1.5, 1.125], engine.Enlarged);
+        Assert.Equal("14", cell.Text);
+    }
 }

@@ -14,7 +14,7 @@ public class ScanImageSourceTests
         var listing = Header +
             "   1     0 image    1654  2339  gray    1   8  jpeg   no         9  0   200   200  229K 1.9%\n" +
             "   2     1 image    1654  2339  gray    1   8  jpeg   no        12  0   200   200  216K 1.8%\n";
-        Assert.Equal([(0, 200), (1, 200)], ScanImageSource.PageImages(listing, 2, 595.3));
+        Assert.Equal([new(0, 200, false), new(1, 200, false)], ScanImageSource.PageImages(listing, 2, 595.3));
     }
 
     [Fact]
@@ -32,6 +32,18 @@ public class ScanImageSourceTests
         var listing = Header +
             "   1     0 image    2480  3508  rgb     3   8  jpeg   no         9  0   300   300  229K 1.9%\n" +
             "   1     1 smask    2480  3508  gray    1   8  image  no         9  0   300   300  20K 1.9%\n";
-        Assert.Equal([(0, 300)], ScanImageSource.PageImages(listing, 1, 595.3));
+        Assert.Equal([new ScanImageSource.PageImage(0, 300, false)], ScanImageSource.PageImages(listing, 1, 595.3));
+    }
+
+    [Fact]
+    public void Black_and_white_page_images_are_rendered_at_their_own_resolution()
+    {
+        // Leptonica and many scanners write a G4 page as a stencil mask; pdfimages writes its bits without their
+        // polarity, and a CCITT stream it writes raw.
+        var listing = Header +
+            "   1     0 stencil  1241  1754  -       1   1  ccitt  yes        6  0   150   150 22.3K 8.4%\n" +
+            "   2     1 image    1654  2339  gray    1   1  ccitt  no         9  0   200   200 30K 1.9%\n" +
+            "   3     2 image    1654  2339  gray    1   8  jpeg   no        12  0   200   200 229K 1.9%\n";
+        Assert.Equal([new(0, 150, true), new(1, 200, true), new(2, 200, false)], ScanImageSource.PageImages(listing, 3, 595.3));
     }
 }
