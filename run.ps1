@@ -1,6 +1,6 @@
 # ExtractReports entry point on Windows: a thin mirror of run.sh (which is the tested one; PowerShell
 # cannot be installed on the project's Linux machines, so this file is kept simple and untested).
-#   .\run.ps1 extract corpus [--out out] [--shard i/n] [-j N] [--rebuild] [--excel]   extract reports into out\
+#   .\run.ps1 extract corpus [--out out] [--shard i/n] [-j N] [--ocr-jobs N] [--rebuild] [--excel]   extract reports into out\
 #   .\run.ps1 crawl sources.csv --out out     fetch agencies' new reports and extract them into out\
 #   .\run.ps1 merge out-0 out-1 --out all     combine the folders of `extract --shard i/n` runs
 #   .\run.ps1 eval out --truth corpus         score out\ against the truth files under corpus\

@@ -6,18 +6,18 @@ namespace ExtractReports.Tests.Pages.Ocr;
 public class OcrEnginePoolTests
 {
     [Fact]
-    public void A_rent_beyond_the_capacity_waits_until_an_engine_is_returned_and_gets_that_engine()
+    public async Task A_rent_beyond_the_capacity_waits_until_an_engine_is_returned_and_gets_that_engine()
     {
         int created = 0;
         using var pool = new OcrEnginePool(() => { Interlocked.Increment(ref created); return new FakeOcrEngine((_, _) => OcrReading.Empty); }, capacity: 1);
         var first = pool.Rent();
         var second = Task.Run(() => pool.Rent());
-        Assert.False(second.Wait(TimeSpan.FromMilliseconds(300)));
+        Assert.NotSame(second, await Task.WhenAny(second, Task.Delay(300)));
         var engine = first.Engine;
         first.Dispose();
-        Assert.True(second.Wait(TimeSpan.FromSeconds(10)));
-        Assert.Same(engine, second.Result.Engine);
-        second.Result.Dispose();
+        var lease = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Same(engine, lease.Engine);
+        lease.Dispose();
         Assert.Equal(1, created);
     }
 
