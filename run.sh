@@ -5,7 +5,7 @@
 #   ./run.sh merge out-*/ --out all         combine the folders of `extract --shard i/n` runs
 #   ./run.sh eval out --truth corpus        score out/ against the truth files under corpus/
 #   ./run.sh test                           build and run the test suite
-#   ./run.sh bench [name]                   run the benchmarks
+#   ./run.sh bench [name]                   run the benchmarks (`bench batch`: 1,000 and 10,000 documents)
 #   ./run.sh property [N]                   the damaged-report property over N random reports (default 20000)
 #   ./run.sh scan-matrix eval [options]     score the scan-conditions matrix (tools/ExtractReports.ScanMatrix)
 # It installs what it needs: the Debian packages of the native engines (poppler, Tesseract with
@@ -76,7 +76,7 @@ case "$cmd" in
   extract|crawl)
     ensure_engines; build_if_stale
     if [[ " $* " != *" --out "* && " $* " != *" -o "* ]]; then set -- "$@" --out out; fi
-    exec dotnet "$CLI" extract "$@" ;;
+    exec dotnet "$CLI" "$cmd" "$@" ;;
   eval)
     build; exec dotnet "$CLI" eval "$@" ;;
   train)

@@ -26,6 +26,7 @@ public static class CrawlCommand
         var threshold = new Option<double>("--review-threshold") { Description = "Fields below this confidence go to review.csv.", DefaultValueFactory = _ => 0.9 };
         var tessdata = new Option<string?>("--tessdata") { Description = "Folder holding chi_sim.traineddata for OCR." };
         var rebuild = new Option<bool>("--rebuild") { Description = "Re-extract every downloaded report (downloads stay conditional)." };
+        var ocrJobs = Readers.OcrJobsOption();
         var defaults = new CrawlOptions();
         var interval = new Option<double>("--per-host-interval") { Description = "Least seconds between two requests to one host (robots.txt Crawl-delay may ask for more).", DefaultValueFactory = _ => defaults.PerHostInterval.TotalSeconds };
         var concurrency = new Option<int>("--per-host-concurrency") { Description = "Requests to one host at once.", DefaultValueFactory = _ => defaults.PerHostConcurrency };
@@ -35,7 +36,7 @@ public static class CrawlCommand
         var maxMb = new Option<double>("--max-mb") { Description = "Largest file downloaded, in MB.", DefaultValueFactory = _ => defaults.MaxBytes / 1048576.0 };
         var maxPages = new Option<int>("--max-list-pages") { Description = "List pages followed per agency.", DefaultValueFactory = _ => defaults.MaxListPages };
         var cmd = new Command("crawl", "Fetch agencies' new and changed reports (robots.txt, rate limits, conditional requests, retries) and extract them into --out.")
-            { sources, output, excel, jobs, threshold, tessdata, rebuild, interval, concurrency, timeout, retries, retryDelay, maxMb, maxPages };
+            { sources, output, excel, jobs, threshold, tessdata, rebuild, interval, concurrency, timeout, retries, retryDelay, maxMb, maxPages, ocrJobs };
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(sources)!;
@@ -59,7 +60,7 @@ public static class CrawlCommand
             };
             try { crawl.Validate(); }
             catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return ExitCodes.UsageError; }
-            var pipeline = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata)).Build();
+            var pipeline = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata), parse.GetValue(ocrJobs)).Build();
             var outDir = parse.GetValue(output)!;
             var batchOptions = new BatchOptions
             {

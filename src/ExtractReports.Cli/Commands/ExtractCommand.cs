@@ -27,10 +27,12 @@ public static class ExtractCommand
         var tessdata = new Option<string?>("--tessdata") { Description = "Folder holding chi_sim.traineddata for OCR (default: TESSDATA_PREFIX, then the system's tessdata)." };
         var rebuild = new Option<bool>("--rebuild") { Description = "Re-extract every input, even those unchanged since the last run into this output folder." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds one document may take before it fails with a timeout (0: no limit).", DefaultValueFactory = _ => 600 };
+        var ocrJobs = Readers.OcrJobsOption();
         var shard = new Option<string?>("--shard") { Description = "Take only share i of n of the inputs (i/n, 0-based; deterministic by path), for job arrays; combine the folders with `merge`." };
         var cmd = new Command("extract", "Extract reports into CSV files. Reruns into the same output folder skip unchanged inputs and keep reviewers' corrections.")
             { inputs, output, excel, jobs, threshold, model, tessdata, rebuild, timeout };
         cmd.Options.Add(shard);
+        cmd.Options.Add(ocrJobs);
         cmd.SetAction(parse =>
         {
             var files = Expand(parse.GetValue(inputs)!, out var missing);
@@ -50,7 +52,7 @@ public static class ExtractCommand
                 Console.Error.WriteLine("no input documents found");
                 return ExitCodes.UsageError;
             }
-            var builder = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata));
+            var builder = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata), parse.GetValue(ocrJobs));
             if (parse.GetValue(model) is { } m) builder.UseConfidenceModel(ConfidenceModel.Load(m));
             var pipeline = builder.Build();
             var outDir = parse.GetValue(output)!;

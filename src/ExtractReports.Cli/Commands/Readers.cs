@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ExtractReports.Pipeline;
 
 namespace ExtractReports.Cli.Commands;
@@ -5,13 +6,25 @@ namespace ExtractReports.Cli.Commands;
 /// <summary>The readers of every input kind, in the order they are asked. One line per reader.</summary>
 public static class Readers
 {
-    public static PipelineBuilder Configure(PipelineBuilder builder, string? tessdata)
+    /// <param name="ocrJobs">Documents read with OCR at once (0: one per processor).</param>
+    public static PipelineBuilder Configure(PipelineBuilder builder, string? tessdata, int ocrJobs = 0)
     {
         // builder.UseReader(...) for each input kind:
         builder.UseReader(new ExtractReports.Lines.Html.HtmlLineReader());
         builder.UseReader(new ExtractReports.Lines.Docx.DocxLineReader());
         builder.UseReader(new ExtractReports.Lines.Pdf.PdfLineReader());
-        builder.UseReader(ExtractReports.Native.NativeOcr.CreateScanReader(new ExtractReports.Pages.Ocr.OcrOptions { Tessdata = tessdata }));
+        builder.UseReader(ExtractReports.Native.NativeOcr.CreateScanReader(new ExtractReports.Pages.Ocr.OcrOptions { Tessdata = tessdata, MaxEngines = Math.Max(0, ocrJobs) }));
         return builder;
     }
+
+    /// <summary>
+    /// `--ocr-jobs` of the batch commands. Default 1: a document under OCR holds a Tesseract engine and
+    /// its page images (250-350 MB), so peak memory stays that of one scan however the scans of a batch
+    /// fall together; the other workers go on with the documents that need no OCR.
+    /// </summary>
+    public static Option<int> OcrJobsOption() => new("--ocr-jobs")
+    {
+        Description = "Documents read with OCR at once (default 1; each needs 250-350 MB). Raise it on a machine with memory to spare and many scans.",
+        DefaultValueFactory = _ => 1,
+    };
 }

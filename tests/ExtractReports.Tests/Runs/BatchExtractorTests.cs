@@ -47,3 +47,39 @@ public class BatchExtractorTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Out, "fields.csv.partial")));
     }
 }
+
+/// <summary>Memory flat in the batch: a document that allocated page images' worth is followed by a collection; light ones are not.</summary>
+public class BatchExtractorMemoryTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("er-batch-mem-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    /// <summary>Reads every text document as no report; one whose text says "scan" first allocates and drops 40 page-sized buffers.</summary>
+    private sealed class PageImagesReader : ExtractReports.Lines.ILineReader
+    {
+        public bool CanRead(ExtractReports.Documents.SourceDocument document) => document.Kind == ExtractReports.Documents.DocumentKind.Text;
+
+        public ExtractReports.Lines.LineDocument Read(ExtractReports.Documents.SourceDocument document, CancellationToken cancellation)
+        {
+            if (System.Text.Encoding.UTF8.GetString(document.Bytes).Contains("scan"))
+                for (int i = 0; i < 40; i++) GC.KeepAlive(new byte[4 << 20]);
+            return new ExtractReports.Lines.LineDocument([], "test");
+        }
+    }
+
+    [Fact]
+    public void A_document_that_allocated_more_than_the_limit_is_followed_by_a_collection_and_a_light_one_is_not()
+    {
+        var names = new[] { "a-text", "b-scan", "c-text", "d-scan", "e-scan", "f-text" };
+        var files = names.Select(n => { var f = Path.Combine(_dir, n + ".txt"); File.WriteAllText(f, $"{n} 政府信息公开工作年度报告"); return f; }).ToList();
+        var pipeline = new PipelineBuilder().UseReader(new PageImagesReader()).Build();
+        using var store = new ExtractionStore(Path.Combine(_dir, "out", "extractreports.db"));
+        int released = 0;
+        var report = new BatchExtractor(pipeline, store, StandardSchema.Default, new BatchOptions { Jobs = 2, Window = 4, CollectAfterBytes = 64L << 20 })
+            { ReleaseMemory = () => Interlocked.Increment(ref released) }
+            .Run(files.Select(f => BatchInput.FromFile(f, store)).ToList(), Path.Combine(_dir, "out"));
+        Assert.Equal(names.Length, report.Documents);
+        Assert.Equal(3, released);
+    }
+}

@@ -18,7 +18,7 @@ public sealed record OcrOptions
     /// <see cref="Language"/>.</summary>
     public string NumberLanguage { get; init; } = "eng";
 
-    /// <summary>Engines kept alive for reuse; 0 means one per processor (one engine per worker).</summary>
+    /// <summary>Documents read with OCR at once, one engine each, kept alive for reuse; 0 means one per processor (one engine per worker).</summary>
     public int MaxEngines { get; init; }
 
     /// <summary>Resolution used to render PDF pages that hold no single page image (pdftoppm -r).</summary>

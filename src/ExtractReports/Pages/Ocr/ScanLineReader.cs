@@ -28,7 +28,7 @@ public sealed class ScanLineReader : ILineReader, IDisposable
     public LineDocument Read(SourceDocument document, CancellationToken cancellation)
     {
         OcrEnginePool.Lease lease;
-        try { lease = _pool.Rent(); }
+        try { lease = _pool.Rent(cancellation); }
         catch (TessdataMissingException e) { throw new DocumentReadException(e.Message, e); }
         using (lease)
         {
