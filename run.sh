@@ -5,6 +5,7 @@
 #   ./run.sh test                           build and run the test suite
 #   ./run.sh bench [name]                   run the benchmarks
 #   ./run.sh property [N]                   the damaged-report property over N random reports (default 20000)
+#   ./run.sh print-pages [dir]              print ../shared/real's web pages to PDF (Chromium) outside the project; score them
 # It installs what it needs: the Debian packages of the native engines (poppler, Tesseract with
 # Chinese data, leptonica) when missing, and the NuGet packages (restore).
 set -euo pipefail
@@ -33,6 +34,15 @@ ensure_engines() {
   fi
 }
 
+# Chromium prints web pages to PDF (./run.sh print-pages, tools/make-corpus.sh print).
+ensure_browser() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  echo "installing chromium" >&2
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
 CONFIG=Release
 CLI=src/ExtractReports.Cli/bin/$CONFIG/net10.0/ExtractReports.Cli.dll
 
@@ -48,7 +58,7 @@ case "$cmd" in
   eval)
     build; exec dotnet "$CLI" eval "$@" ;;
   test)
-    ensure_engines
+    ensure_engines; ensure_browser
     log=$(mktemp)
     set +e
     dotnet test ExtractReports.sln -c "$CONFIG" --nologo -v q 2>&1 | tee "$log"
@@ -65,8 +75,11 @@ case "$cmd" in
   property)
     EXTRACTREPORTS_PROPERTY_TESTS="${1:-20000}" exec dotnet test tests/ExtractReports.Tests -c "$CONFIG" --nologo \
       --filter "FullyQualifiedName~DamagedReportProperties.Every_field|FullyQualifiedName~DamageClassFigures" --logger "console;verbosity=normal" ;;
+  print-pages)
+    ensure_browser; build
+    exec tools/print-pages.sh "$@" ;;
   help|-h|--help)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
   *)
     build; exec dotnet "$CLI" "$cmd" "$@" ;;
 esac
