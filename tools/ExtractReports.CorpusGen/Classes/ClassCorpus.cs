@@ -20,6 +20,13 @@ public static class ClassCorpus
 {
     public enum Kind { Text, Html, Docx, Pdf }
 
+    /// <summary>
+    /// Seed offset of the held-out twins. 7: the first held-out set (offset 5) showed a defect the
+    /// reader was then fixed for (blank rows one cell per line), so it was replaced by a set drawn after
+    /// the fixes and measured once.
+    /// </summary>
+    private const int HeldOutOffset = 7;
+
     /// <summary>One class of the issue: how its report is drawn and whether its page is in Traditional script or carries chrome.</summary>
     private sealed record Class(int Number, string Slug, Func<DocSpec, DocSpec> Shape, string What)
     {
@@ -51,7 +58,7 @@ public static class ClassCorpus
             foreach (var kind in Enum.GetValues<Kind>())
                 foreach (var heldOut in new[] { false, true })
                 {
-                    var seed = 7000 + 100 * c.Number + 10 * (int)kind + (heldOut ? 5 : 0);
+                    var seed = 7000 + 100 * c.Number + 10 * (int)kind + (heldOut ? HeldOutOffset : 0);
                     var name = $"c{c.Number}-{c.Slug}-{kind.ToString().ToLowerInvariant()}{(heldOut ? "-heldout" : "")}";
                     var spec = c.Shape(new DocSpec(name, F2021, F2021, seed) { Scale = heldOut ? Scale.Medium : Scale.Small });
                     var report = ReportGenerator.Generate(spec);
