@@ -63,7 +63,14 @@ if [[ "$what" == classes || "$what" == all ]]; then
   rm -rf "$corpus/classes" "$staging/classes"
   gen classes-src "$corpus" "$staging"
   for page in "$staging"/classes/*.html; do
-    "$here/tools/print-page.sh" "$page" "$corpus/classes/$(basename "$page" .html).pdf"
+    name=$(basename "$page" .html)
+    if [[ "$name" == *-scan* ]]; then
+      # The paper scanned is a print without the browser's stamps (an agency's own printout).
+      "$here/tools/print-page.sh" "$page" "$staging/classes/$name.pdf" --bare
+      "$here/tools/scan-pdf.sh" "$staging/classes/$name.pdf" "$corpus/classes/$name.pdf" 200
+    else
+      "$here/tools/print-page.sh" "$page" "$corpus/classes/$name.pdf"
+    fi
   done
 fi
 du -sh "$corpus"/* 2>/dev/null

@@ -84,18 +84,27 @@ public static class T3Reader
         }
     }
 
-    /// <summary>The row of <paramref name="template"/> a label names alone: the only row one of whose keys it holds.</summary>
+    /// <summary>
+    /// The row of <paramref name="template"/> a label names alone: the only row one of whose keys it holds
+    /// best, exactly or nearly (OCR's `结志转下年度` for 结转下年度, as the aligner matches labels).
+    /// </summary>
     private static int NamedRow(string label, TableTemplate template)
     {
+        var prepared = PreparedLabel.Of(label);
         int found = -1;
+        double best = MinLabelMatch;
+        bool tie = false;
         for (int r = 0; r < template.Rows.Count; r++)
-            if (template.Rows[r].NormalizedKeys.Any(k => label.Contains(k, StringComparison.Ordinal)))
-            {
-                if (found >= 0) return -1;
-                found = r;
-            }
-        return found;
+        {
+            double match = template.Rows[r].NormalizedKeys.Max(k => LabelText.Match(prepared, k));
+            if (match > best) { best = match; found = r; tie = false; }
+            else if (match == best && found >= 0) tie = true;
+        }
+        return tie ? -1 : found;
     }
+
+    /// <summary>How well a label printed alone must name its row (the aligner's default <see cref="AlignerOptions.MinMatch"/>).</summary>
+    private const double MinLabelMatch = 0.75;
 
     /// <summary>
     /// Rows the alignment left without a group whose label is printed alone between the rows around

@@ -101,6 +101,9 @@ public class PrintedFormTests
         Assert.Equal(CellOrigin.Blank, r.Cell("t3.not_processed.reconfirm.total").Origin);
         Assert.Equal("1", r.Cell("t3.partially_granted.total").Value);
         Assert.Equal("2", r.Cell("t3.unavailable.not_held.total").Value);
+        // A label garbled by OCR (结志转) still names its row nearly, as the aligner's labels do.
+        var garbled = Read(T2Tabs2021 + T3Tabs(ReportFormat.F2021, (p, l, v) => p == "carried_forward" ? "四、结志转下年度继续办理" : $"{l}\t{string.Join("\t", v)}") + T4Line);
+        Assert.Equal(CellOrigin.Blank, garbled.Cell("t3.carried_forward.total").Origin);
     }
 
     [Fact]

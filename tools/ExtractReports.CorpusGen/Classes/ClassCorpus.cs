@@ -12,13 +12,13 @@ namespace ExtractReports.CorpusGen.Classes;
 /// Tables as agencies really print them (issue #10's classes), each class in each input kind the
 /// generator makes without LibreOffice: a text dump of the page, the agency's HTML page, a DOCX
 /// written with OpenXml, and a PDF printed by a browser (tools/make-corpus.sh prints the staged
-/// HTML with Chromium). Every class and kind has a tuned document and a held-out one from another
+/// HTML with Chromium) and, for the classes a scan reads differently, a scan of that print. Every class and kind has a tuned document and a held-out one from another
 /// seed (`-heldout`), whose figure is reported and never tuned on. Truth follows what is printed:
 /// blank cells are empty values, rows the source leaves out and tables after a cut have none.
 /// </summary>
 public static class ClassCorpus
 {
-    public enum Kind { Text, Html, Docx, Pdf }
+    public enum Kind { Text, Html, Docx, Pdf, Scan }
 
     /// <summary>
     /// Seed offset of the held-out twins. 7: the first held-out set (offset 5) showed a defect the
@@ -33,13 +33,15 @@ public static class ClassCorpus
         public bool Traditional { get; init; }
         public bool Chrome { get; init; }
         public bool Narrow { get; init; }
+        /// <summary>Also scanned (OCR is the costly input: only the classes a scan reads differently).</summary>
+        public bool Scanned { get; init; }
     }
 
     private static IEnumerable<Class> Classes()
     {
-        yield return new(1, "blank-rows", s => s with { BlankRows = true }, "rows of zeros printed with their label and blank cells");
+        yield return new(1, "blank-rows", s => s with { BlankRows = true }, "rows of zeros printed with their label and blank cells") { Scanned = true };
         yield return new(2, "absent-extra-rows", s => s with { T2 = F2019, T3 = F2019, OmitRows = 2, ExtraRow = true }, "two table 三 rows left out, a 其他主动公开文件 row in table 二");
-        yield return new(3, "sentence-cell", s => s with { SentenceCell = true }, "a sentence in a number cell, wrapped over lines") { Narrow = true };
+        yield return new(3, "sentence-cell", s => s with { SentenceCell = true }, "a sentence in a number cell, wrapped over lines") { Narrow = true, Scanned = true };
         yield return new(4, "traditional", s => s with { T2 = F2019, T3 = F2019, ChangeWords = true }, "the page in Traditional script") { Traditional = true };
         yield return new(5, "chrome-untitled", s => s with { Untitled = true }, "site chrome, no title: the opening sentence names the report") { Chrome = true };
         yield return new(6, "cut-after-t2", s => s with { CutAfterT2 = true }, "the page cut after table 二");
@@ -47,15 +49,13 @@ public static class ClassCorpus
         yield return new(9, "change-words", s => s with { T2 = F2019, T3 = F2019, ChangeWords = true }, "本年增/减 cells as 增12, 减3, +2, -1");
     }
 
-    private static string Ext(Kind k) => k switch { Kind.Text => "txt", Kind.Html => "html", Kind.Docx => "docx", _ => "pdf" };
-
     public static void Write(string corpusRoot, string staging)
     {
         var stage = Path.Combine(staging, "classes");
         Directory.CreateDirectory(stage);
         var writer = new CorpusWriter(Path.Combine(corpusRoot, "classes"));
         foreach (var c in Classes())
-            foreach (var kind in Enum.GetValues<Kind>())
+            foreach (var kind in Enum.GetValues<Kind>().Where(k => k != Kind.Scan || c.Scanned))
                 foreach (var heldOut in new[] { false, true })
                 {
                     var seed = 7000 + 100 * c.Number + 10 * (int)kind + (heldOut ? HeldOutOffset : 0);
@@ -77,7 +77,8 @@ public static class ClassCorpus
                             DocxWriter.Write(path, report, rng, splitRuns: heldOut);
                             if (c.Traditional) ConvertDocx(path, Script);
                             break;
-                        case Kind.Pdf:
+                        case Kind.Pdf or Kind.Scan:
+                            // A scan is made from the browser's print of the page (tools/scan-pdf.sh: 200 dpi grey JPEG pages).
                             var style = new HtmlStyle { Chrome = c.Chrome, Narrow = c.Narrow, Soup = false, Font = "WenQuanYi Zen Hei", FontSizePt = 11 };
                             File.WriteAllText(Path.Combine(stage, $"{name}.html"), Script(HtmlWriter.Page(report, style, rng)), new UTF8Encoding(false));
                             break;
@@ -85,7 +86,7 @@ public static class ClassCorpus
                     writer.AddTruth(name, report, report.Unprinted, $"class {c.Number}: {c.What}; {kind}{(heldOut ? ", held out" : "")}", []);
                 }
         writer.Finish("Issue-class corpus", "Tables as agencies print them, one document per class of issue #10 and input kind "
-            + "(text dump, HTML page, DOCX, browser-printed PDF), each with a held-out twin from another seed (`-heldout`).");
+            + "(text dump, HTML page, DOCX, browser-printed PDF; a 200 dpi scan of it for classes 1 and 3), each with a held-out twin from another seed (`-heldout`).");
     }
 
     /// <summary>A DOCX's text in Traditional script (the XML markup is ASCII, so only its text changes).</summary>
