@@ -6,7 +6,7 @@ namespace ExtractReports.Tables;
 /// Reads table 三 from its region: row groups aligned to both formats' row sequences (the better
 /// alignment decides the format), each row's readings enumerated, one picked per row by the identities.
 /// </summary>
-public static class T3Reader
+public static partial class T3Reader
 {
     public const int Columns = 7;
 
@@ -42,6 +42,9 @@ public static class T3Reader
         return new TableReading("t3", format, certain, cells, centers is null ? "aligned" : "aligned+positions");
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{1,2}[.、]")]
+    private static partial System.Text.RegularExpressions.Regex OpeningOrdinal();
+
     /// <summary>Least number of rows named by labels alone that make a table printed blank (an empty template), rather than a passage naming rows.</summary>
     private const int MinBlankRowsOfEmptyTable = 3;
 
@@ -52,8 +55,10 @@ public static class T3Reader
     /// </summary>
     private static IReadOnlyList<Token> LabelsAlone(IReadOnlyList<Token> region, bool closed)
     {
-        // In table 三 a cell with digits and words is a label too (`5.要求行政机关确认或重`, cut by a wrap, reads as a sentence).
-        static bool IsLabel(Token t) => t.Kind is TokenKind.Text or TokenKind.Sentence;
+        // In table 三 a cell with words and an opening ordinal is a label too (`5.要求行政机关确认或重`, cut by
+        // a wrap, reads as a sentence); one with other digits holds values run into its label.
+        static bool IsLabel(Token t) => t.Kind == TokenKind.Text
+            || t.Kind == TokenKind.Sentence && !OpeningOrdinal().Replace(t.Norm, "").Any(char.IsAsciiDigit);
         var alone = new List<Token>();
         for (int i = 0; i < region.Count; i++)
         {

@@ -11,10 +11,14 @@ public static class T4Reader
 {
     public const int Count = 15;
 
-    /// <param name="closed">The region ends at the section after table 四 (五、存在的主要问题), not where the page was cut.</param>
-    public static TableReading? Read(IReadOnlyList<Token> region, bool closed = false)
+    /// <param name="emptyTemplate">
+    /// The region ends at the section after table 四 (五、存在的主要问题), not where the page was cut, and
+    /// table 三 was printed without a number: an empty template, whose table 四 is blank too. Without
+    /// table 三 blank, a table 四 header without numbers is a row of values lost, not a blank table.
+    /// </param>
+    public static TableReading? Read(IReadOnlyList<Token> region, bool emptyTemplate = false)
     {
-        if (closed && region.All(t => t.Kind != TokenKind.Number) && region.Count(t => t.Kind == TokenKind.Text && HeaderWords.Any(t.Norm.Contains)) >= MinHeaderWordsOfBlankTable)
+        if (emptyTemplate && region.All(t => t.Kind != TokenKind.Number) && region.Count(t => t.Kind == TokenKind.Text && HeaderWords.Any(t.Norm.Contains)) >= MinHeaderWordsOfBlankTable)
         {
             // Its header printed whole and not one number before the next section: a table 四 printed blank.
             int page = region.FirstOrDefault(t => t.Kind == TokenKind.Text)?.Page ?? 0;

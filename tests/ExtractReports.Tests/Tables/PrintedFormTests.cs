@@ -118,6 +118,18 @@ public class PrintedFormTests
         // Cut inside table 四's header: nothing says its cells were printed blank.
         var cut = Read(T2Tabs2021 + t3 + "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n");
         Assert.Null(cut.T4);
+        // Table 三 with numbers: a table 四 header without its row of values lost that row, it is no blank table.
+        var lost = Read(T2Tabs2021 + T3Tabs(ReportFormat.F2021) + t4 + "五、存在的主要问题及改进情况\n无。\n");
+        Assert.DoesNotContain(lost.T4?.Cells ?? [], c => c.Origin == CellOrigin.Blank);
+    }
+
+    [Fact]
+    public void A_label_with_values_run_into_it_is_not_a_row_printed_blank()
+    {
+        // A garbled label (某正后 for 补正后) with its seven zeros run into it reads as a sentence, not as a label alone.
+        var rows = T3Tabs(ReportFormat.F2021, (p, l, v) => p == "unavailable.unclear" ? "3.某正后申请内容仍不明确0000000" : $"{l}\t{string.Join("\t", v)}");
+        var r = Read(T2Tabs2021 + rows + T4Line);
+        Assert.DoesNotContain(r.Tables.SelectMany(t => t.Cells), c => c.FieldId == "t3.unavailable.unclear.total" && c.Origin == CellOrigin.Blank);
     }
 
     [Fact]
