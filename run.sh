@@ -8,6 +8,7 @@
 #   ./run.sh bench [name]                   run the benchmarks (`bench batch`: 1,000 and 10,000 documents)
 #   ./run.sh property [N]                   the damaged-report property over N random reports (default 20000)
 #   ./run.sh scan-matrix eval [options]     score the scan-conditions matrix (tools/ExtractReports.ScanMatrix)
+#   ./run.sh print-pages [dir]              print ../shared/real's web pages to PDF (Chromium) outside the project; score them
 # It installs what it needs: the Debian packages of the native engines (poppler, Tesseract with
 # Chinese data, leptonica) when missing, ImageMagick and a CJK font (the OCR tests draw their pages
 # with them), and the NuGet packages (restore).
@@ -40,10 +41,11 @@ ensure_engines() {
   fi
 }
 
-# The review page's end-to-end tests drive Debian's chromium (Playwright with /usr/bin/chromium); only `test` needs it.
+# Debian's chromium: the review page's end-to-end tests drive it (Playwright with /usr/bin/chromium), and it
+# prints web pages to PDF (./run.sh print-pages, tools/make-corpus.sh print).
 ensure_browser() {
   [ -x /usr/bin/chromium ] && return 0
-  echo "installing chromium for the review page's browser tests" >&2
+  echo "installing chromium" >&2
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null 2>&1; then
     $sudo apt-get update -qq >/dev/null
@@ -102,6 +104,9 @@ case "$cmd" in
   scan-matrix)
     ensure_engines
     exec dotnet run --project tools/ExtractReports.ScanMatrix -c "$CONFIG" -- "$@" ;;
+  print-pages)
+    ensure_browser; build
+    exec tools/print-pages.sh "$@" ;;
   help|-h|--help)
     sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; build; dotnet "$CLI" --help ;;
   *)

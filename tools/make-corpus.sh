@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates corpus/text, corpus/html, corpus/docx, corpus/pdf and corpus/scan with their truth files.
+# Regenerates corpus/text, corpus/html, corpus/docx, corpus/pdf, corpus/scan, corpus/print and corpus/classes with their truth files.
 # Deterministic: every random choice comes from fixed seeds in tools/ExtractReports.CorpusGen.
 # Needs (only to regenerate, never to test): .NET SDK; LibreOffice (docx, pdf); poppler-utils,
-# ImageMagick and img2pdf (scan). Usage: tools/make-corpus.sh [text|html|docx|pdf|scan|all]
+# ImageMagick and img2pdf (scan); Chromium (print). Usage: tools/make-corpus.sh [text|html|docx|pdf|scan|print|classes|all]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 what="${1:-all}"
@@ -51,5 +51,26 @@ if [[ "$what" == scan || "$what" == all ]]; then
     fi
     "$here/tools/degrade-scan.sh" "$src" "$corpus/scan/$name.$kind" "$kind" "$dpi" "$angle" "$quality" "$noise" "$blur" "$first" "$seed"
   done < "$staging/scan/manifest.tsv"
+fi
+if [[ "$what" == print || "$what" == all ]]; then
+  rm -rf "$corpus/print" "$staging/print"
+  gen print-src "$corpus" "$staging"
+  for page in "$staging"/print/*.html; do
+    "$here/tools/print-page.sh" "$page" "$corpus/print/$(basename "$page" .html).pdf"
+  done
+fi
+if [[ "$what" == classes || "$what" == all ]]; then
+  rm -rf "$corpus/classes" "$staging/classes"
+  gen classes-src "$corpus" "$staging"
+  for page in "$staging"/classes/*.html; do
+    name=$(basename "$page" .html)
+    if [[ "$name" == *-scan* ]]; then
+      # The paper scanned is a print without the browser's stamps (an agency's own printout).
+      "$here/tools/print-page.sh" "$page" "$staging/classes/$name.pdf" --bare
+      "$here/tools/scan-pdf.sh" "$staging/classes/$name.pdf" "$corpus/classes/$name.pdf" 200
+    else
+      "$here/tools/print-page.sh" "$page" "$corpus/classes/$name.pdf"
+    fi
+  done
 fi
 du -sh "$corpus"/* 2>/dev/null

@@ -26,7 +26,8 @@ public static partial class MetaExtractor
     {
         double confidence = 1;
         string? title;
-        if (document.Title is { Length: > 0 } t && TitleParts().IsMatch(Clean(t)))
+        // A reader's title with a sentence's punctuation is the sentence naming the report (an untitled page), read below.
+        if (document.Title is { Length: > 0 } t && TitleParts().IsMatch(Clean(t)) && Clean(t).IndexOfAny(SentencePunctuation) < 0)
         {
             // A title the reader named: its confidence is that of the lines it was read from.
             title = Clean(t);
@@ -75,7 +76,11 @@ public static partial class MetaExtractor
 
     private static readonly char[] ChromeSeparators = ['>', '＞', '›', '»', ':', '：', '|', '》'];
 
-    /// <summary>The text before table 二 (or the first lines when there is none), joined: where a report names itself.</summary>
+    /// <summary>
+    /// The text before table 二 (or the first lines when there is none), joined: where a report names
+    /// itself. Lines are parted by a full stop, except a long line that ends mid-sentence: a paragraph
+    /// a PDF wrapped (`特编制宜昌市夷` / `陵区卫生健康局2021年…`) is read whole.
+    /// </summary>
     private static string OpeningProse(IReadOnlyList<Line> lines)
     {
         var sb = new System.Text.StringBuilder();
@@ -83,10 +88,16 @@ public static partial class MetaExtractor
         {
             var text = Clean(line.Text);
             if (text.Contains("第二十条")) break;
-            sb.Append(text).Append('。');
+            sb.Append(text);
+            if (text.Length < MinWrappedProseLine || SentenceEnd.Contains(text[^1])) sb.Append('。');
         }
         return sb.ToString();
     }
+
+    /// <summary>Characters a line of prose wrapped by a page holds at least (a title or a heading is shorter). 25.</summary>
+    private const int MinWrappedProseLine = 25;
+
+    private static readonly HashSet<char> SentenceEnd = ['。', '；', '！', '？', '：', ':', ';', '!', '?', '）', ')', '”'];
 
     private static string? MostMentionedYear(string prose) =>
         YearMention().Matches(prose).GroupBy(x => x.Groups["year"].Value)

@@ -20,8 +20,9 @@ public sealed class ReportReader(AlignerOptions? options = null)
         if (regions.T4 is null && t3Tokens.Count > 0) (t3Tokens, t4Tokens) = SplitHeadlessT4(t3Tokens);
 
         var t2 = regions.T2 is null ? null : T2Reader.Read(Slice(regions.T2), _options);
-        var t3 = t3Tokens.Count == 0 ? null : T3Reader.Read(t3Tokens, t2?.Format, _options);
-        var t4 = t4Tokens.Count == 0 ? null : T4Reader.Read(t4Tokens);
+        var t3 = t3Tokens.Count == 0 ? null : T3Reader.Read(t3Tokens, t2?.Format, _options, closed: regions.T4 is not null);
+        bool emptyTemplate = regions.T4 is { } r4 && r4.End < tokens.Count && t3 is { Cells.Count: > 0 } && t3.Cells.All(c => c.Origin == CellOrigin.Blank);
+        var t4 = t4Tokens.Count == 0 ? null : T4Reader.Read(t4Tokens, emptyTemplate);
         return new ReportReading(t2, t3, t4);
     }
 

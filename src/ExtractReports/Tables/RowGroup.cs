@@ -53,6 +53,14 @@ public static class RowGrouper
     /// <summary>Empty cells a text line needs to count as the rest of the wrapped label above it.</summary>
     public const int MinEmptyCellsOfContinuation = 3;
 
+    /// <summary>
+    /// Blank lines after a label, in a dump where each blank line is a blank cell, that make the label
+    /// a row printed blank. 3: a row has at least three cells (table 二's smallest has one value, but
+    /// its blank rows come out by label in <see cref="T2Reader"/>), and one or two stray blank lines
+    /// after a group label are no row.
+    /// </summary>
+    public const int MinBlankCellsOfBlankRow = 3;
+
     /// <summary>The confidence given to a value cell that read as stray characters.</summary>
     public const double UnreadableConfidence = 0.3;
 
@@ -69,6 +77,9 @@ public static class RowGrouper
         // Lines that are one empty cell (`|` alone) between a row's label and its first value: blank
         // cells of a one-cell-per-line dump, which belong to the row only once a value shows there is one.
         var leadingBlanks = new List<Token>();
+        // Blank lines right after a label in a dump where a blank line is a blank cell: the label's row
+        // printed without numbers, once the next label shows that no value follows.
+        int blankCellsAfterLabel = 0;
 
         void Close()
         {
@@ -112,6 +123,12 @@ public static class RowGrouper
             {
                 Close();
                 leadingBlanks.Clear();
+                if (blankCellsAfterLabel >= MinBlankCellsOfBlankRow && textSince.Count > 0)
+                {
+                    groups.Add(new RowGroup([], string.Concat(textSince.Select(x => x.Norm)), "", TrailingBlankRun: true, groups.Count));
+                    textSince.Clear();
+                }
+                blankCellsAfterLabel = 0;
                 if (IsLabelContinuation(t) && groups.Count > 0 && textSince.Count == 0)
                 {
                     // The rest of a wrapped label, on a line of its own right under its row (its value cells
@@ -124,7 +141,12 @@ public static class RowGrouper
             }
             if (t.Kind == TokenKind.Blank && !t.Placeholder)
             {
-                if (slots.Count == 0) { if (IsEmptyCellLine(t)) leadingBlanks.Add(t); continue; }
+                if (slots.Count == 0)
+                {
+                    if (IsEmptyCellLine(t)) leadingBlanks.Add(t);
+                    else if (blankLinesAreCells && t.Cell < 0 && textSince.Count > 0) blankCellsAfterLabel++;
+                    continue;
+                }
                 if (t.Cell >= 0) { if (lastValueLine == t.Line || IsEmptyCellLine(t)) slots.Add(t); }
                 else if (blankLinesAreCells) slots.Add(t);
                 else blankRun++;
@@ -164,6 +186,7 @@ public static class RowGrouper
                 strong = ""; weak = "";
             }
             blankRun = 0;
+            blankCellsAfterLabel = 0;
             if (startsRow && NumbersOn(t.Line) == 1) slots.AddRange(leadingBlanks);
             leadingBlanks.Clear();
             slots.Add(t);

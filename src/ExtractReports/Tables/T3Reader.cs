@@ -6,17 +6,19 @@ namespace ExtractReports.Tables;
 /// Reads table 三 from its region: row groups aligned to both formats' row sequences (the better
 /// alignment decides the format), each row's readings enumerated, one picked per row by the identities.
 /// </summary>
-public static class T3Reader
+public static partial class T3Reader
 {
     public const int Columns = 7;
 
     /// <summary>The sum each row states about itself: 总计, the last column, is the sum of the applicant columns.</summary>
     private static readonly IReadOnlyList<RowSum> RowTotal = RowSum.LastIsTotal(Columns);
 
-    public static TableReading? Read(IReadOnlyList<Token> region, ReportFormat? hint, AlignerOptions? options = null)
+    /// <param name="closed">The region ends where table 四 begins, not where the page was cut: its last label is a whole row.</param>
+    public static TableReading? Read(IReadOnlyList<Token> region, ReportFormat? hint, AlignerOptions? options = null, bool closed = false)
     {
         var groups = SplitStacked(RowGrouper.Group(region, sentencesAreValues: false));
-        if (groups.Count == 0) return null;
+        var alone = LabelsAlone(region, closed);
+        if (groups.Count == 0) return BlankTable(alone, hint);
         // Both formats share most rows: match each group against each row once.
         var matches = new (double Strong, double Weak)[groups.Count][];
         for (int i = 0; i < groups.Count; i++) matches[i] = groups[i].Match(BothFormatsRows);
@@ -30,13 +32,125 @@ public static class T3Reader
         var format = alignment.Template.Format;
 
         var centers = RowCandidates.LearnColumnCenters(alignment.RowToGroup.Values, Columns);
-        var rows = alignment.RowToGroup.OrderBy(kv => kv.Key)
+        var placed = alignment.RowToGroup.Concat(BlankRows(alignment, alone)).OrderBy(kv => kv.Key).ToList();
+        var rows = placed
             .Select(kv => (alignment.Template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, RowTotal, centers)))
             .ToList();
         var chosen = CandidateSelector.Select(rows, TableIdentities.ForT3(format));
         var doubtful = DoubtfulPlacements(alignment, groups, options ?? AlignerOptions.Default);
         var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null, doubtful.Contains(c.Group))).ToList();
         return new TableReading("t3", format, certain, cells, centers is null ? "aligned" : "aligned+positions");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{1,2}[.、]")]
+    private static partial System.Text.RegularExpressions.Regex OpeningOrdinal();
+
+    /// <summary>Least number of rows named by labels alone that make a table printed blank (an empty template), rather than a passage naming rows.</summary>
+    private const int MinBlankRowsOfEmptyTable = 3;
+
+    /// <summary>
+    /// Label cells followed by another label (blank cells aside) rather than by values: rows printed
+    /// with every cell blank, whose blank cells the dump may have dropped. The region's last label is
+    /// one only when the region is closed (a cut page may end right after a label).
+    /// </summary>
+    private static IReadOnlyList<Token> LabelsAlone(IReadOnlyList<Token> region, bool closed)
+    {
+        // In table 三 a cell with words and an opening ordinal is a label too (`5.要求行政机关确认或重`, cut by
+        // a wrap, reads as a sentence); one with other digits holds values run into its label.
+        static bool IsLabel(Token t) => t.Kind == TokenKind.Text
+            || t.Kind == TokenKind.Sentence && !OpeningOrdinal().Replace(t.Norm, "").Any(char.IsAsciiDigit);
+        var alone = new List<Token>();
+        for (int i = 0; i < region.Count; i++)
+        {
+            if (!IsLabel(region[i])) continue;
+            int next = i + 1;
+            while (next < region.Count && region[next] is { Kind: TokenKind.Blank, Placeholder: false }) next++;
+            if (next < region.Count ? IsLabel(region[next]) : closed) alone.Add(region[i]);
+        }
+        return alone;
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="template"/> that labels alone name, each with the label: a label
+    /// wrapped over two lines (`5.要求行政机关确认或重` / `新出具已获取信息`) names its row joined.
+    /// </summary>
+    private static IEnumerable<(int Row, Token Label)> NamedRows(IReadOnlyList<Token> alone, TableTemplate template)
+    {
+        for (int i = 0; i < alone.Count; i++)
+        {
+            int row = NamedRow(alone[i].Norm, template);
+            if (row < 0 && i + 1 < alone.Count && alone[i + 1].Line - alone[i].Line == 1
+                && NamedRow(alone[i].Norm + alone[i + 1].Norm, template) is >= 0 and var joined)
+            {
+                row = joined;
+                i++;
+            }
+            if (row >= 0) yield return (row, alone[i]);
+        }
+    }
+
+    /// <summary>
+    /// The row of <paramref name="template"/> a label names alone: the only row one of whose keys it holds
+    /// best, exactly or nearly (OCR's `结志转下年度` for 结转下年度, as the aligner matches labels).
+    /// </summary>
+    private static int NamedRow(string label, TableTemplate template)
+    {
+        var prepared = PreparedLabel.Of(label);
+        int found = -1;
+        double best = MinLabelMatch;
+        bool tie = false;
+        for (int r = 0; r < template.Rows.Count; r++)
+        {
+            double match = template.Rows[r].NormalizedKeys.Max(k => LabelText.Match(prepared, k));
+            if (match > best) { best = match; found = r; tie = false; }
+            else if (match == best && found >= 0) tie = true;
+        }
+        return tie ? -1 : found;
+    }
+
+    /// <summary>How well a label printed alone must name its row (the aligner's default <see cref="AlignerOptions.MinMatch"/>).</summary>
+    private const double MinLabelMatch = 0.75;
+
+    /// <summary>
+    /// Rows the alignment left without a group whose label is printed alone between the rows around
+    /// them: rows printed blank (status blank, never missing). The label must sit after the values of
+    /// the row before and before those of the row after, so a label cut off from its values is not one.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<int, RowGroup>> BlankRows(Alignment alignment, IReadOnlyList<Token> alone)
+    {
+        var rows = alignment.Template.Rows;
+        foreach (var (row, label) in NamedRows(alone, alignment.Template))
+        {
+            if (alignment.RowToGroup.ContainsKey(row)) continue;
+            int before = alignment.RowToGroup.Where(kv => kv.Key < row && kv.Value.Slots.Count > 0).Select(kv => kv.Value.Slots[^1].Line).DefaultIfEmpty(-1).Max();
+            int after = alignment.RowToGroup.Where(kv => kv.Key > row && kv.Value.Slots.Count > 0).Select(kv => kv.Value.Slots[0].Line).DefaultIfEmpty(int.MaxValue).Min();
+            if (label.Line > before && label.Line < after)
+                yield return new(row, new RowGroup([], label.Norm, "", TrailingBlankRun: true, Order: -1));
+        }
+    }
+
+    /// <summary>
+    /// A table 三 printed without a single number (an empty template): every row named by a label alone
+    /// is blank. The format is the one whose rows the labels name more (2021's three rows under （六）
+    /// against 2019's one), else table 二's.
+    /// </summary>
+    private static TableReading? BlankTable(IReadOnlyList<Token> alone, ReportFormat? hint)
+    {
+        Dictionary<int, RowGroup> Named(TableTemplate t)
+        {
+            var named = new Dictionary<int, RowGroup>();
+            foreach (var (row, label) in NamedRows(alone, t)) named.TryAdd(row, new RowGroup([], label.Norm, "", TrailingBlankRun: true, Order: -1));
+            return named;
+        }
+        var n19 = Named(TableTemplates.T3F2019);
+        var n21 = Named(TableTemplates.T3F2021);
+        if (Math.Max(n19.Count, n21.Count) < MinBlankRowsOfEmptyTable) return null;
+        bool is19 = n19.Count != n21.Count ? n19.Count > n21.Count : hint == ReportFormat.F2019;
+        var (template, named) = is19 ? (TableTemplates.T3F2019, n19) : (TableTemplates.T3F2021, n21);
+        var rows = named.OrderBy(kv => kv.Key)
+            .Select(kv => (template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, RowTotal))).ToList();
+        var cells = CandidateSelector.Select(rows, []).SelectMany(c => CellAssembler.Cells(c, false)).ToList();
+        return new TableReading("t3", template.Format, n19.Count != n21.Count, cells, "labels printed blank");
     }
 
     /// <summary>

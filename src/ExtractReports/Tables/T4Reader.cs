@@ -11,8 +11,20 @@ public static class T4Reader
 {
     public const int Count = 15;
 
-    public static TableReading? Read(IReadOnlyList<Token> region)
+    /// <param name="emptyTemplate">
+    /// The region ends at the section after table 四 (五、存在的主要问题), not where the page was cut, and
+    /// table 三 was printed without a number: an empty template, whose table 四 is blank too. Without
+    /// table 三 blank, a table 四 header without numbers is a row of values lost, not a blank table.
+    /// </param>
+    public static TableReading? Read(IReadOnlyList<Token> region, bool emptyTemplate = false)
     {
+        if (emptyTemplate && region.All(t => t.Kind != TokenKind.Number) && region.Count(t => t.Kind == TokenKind.Text && HeaderWords.Any(t.Norm.Contains)) >= MinHeaderWordsOfBlankTable)
+        {
+            // Its header printed whole and not one number before the next section: a table 四 printed blank.
+            int page = region.FirstOrDefault(t => t.Kind == TokenKind.Text)?.Page ?? 0;
+            var blank = Fields.Select(f => new CellReading(f, "", CellOrigin.Blank, "行政复议 | (printed without values)", page, null, 1, 1, true, true, 1, [])).ToList();
+            return new TableReading("t4", ReportFormat.F2021, true, blank, "printed blank");
+        }
         var groups = RowGrouper.Group(region, sentencesAreValues: false);
         var slots = new List<Token>();
         bool runs = false;
@@ -40,6 +52,12 @@ public static class T4Reader
 
     /// <summary>Each group of five ends in its 总计.</summary>
     private static readonly IReadOnlyList<RowSum> BlockTotals = RowSum.Blocks(3, 5);
+
+    /// <summary>Words of table 四's header: 行政复议, 行政诉讼 and the result columns.</summary>
+    private static readonly string[] HeaderWords = ["维持", "纠正", "其他结果", "尚未审结", "总计", "直接起诉", "复议后起诉"];
+
+    /// <summary>Header cells a blank table 四 shows at least (the heading alone, on a cut page, is no table). 5.</summary>
+    private const int MinHeaderWordsOfBlankTable = 5;
 
     private static int Capacity(Token t) => t.Kind == TokenKind.Number && !t.Atomic ? t.Raw.Count(char.IsAsciiDigit) : 1;
 }

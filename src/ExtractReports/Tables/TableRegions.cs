@@ -5,7 +5,7 @@ public sealed record TableRegions((int Start, int End)? T2, (int Start, int End)
 
 /// <summary>
 /// Finds where each table sits. Table 三 starts at the first 本年新收 row label that has numbers soon
-/// after it (narrative mentions have none); table 四 at the first 行政复议 after that; table 二 at the
+/// after it (narrative mentions have none), or, in a table printed without numbers, the 上年结转 label; table 四 at the first 行政复议 after that; table 二 at the
 /// first 第二十条 (or the 主动公开 heading, or a garbled 第…条第…项) before table 三. Each ends where the next begins, table 四
 /// at section 五 (存在的主要问题) or 六. A page cut after table 二 has no table 三: table 四 is then sought after table 二.
 /// </summary>
@@ -18,6 +18,8 @@ public static partial class TableRegionFinder
     {
         int t3 = FindAnchored(tokens, 0, "本年新收", lookahead: 8);
         if (t3 < 0) t3 = FindAnchored(tokens, 0, "新收政府信息公开申请", lookahead: 8);
+        // A table 三 printed without numbers (an empty template): its first label followed by its second.
+        if (t3 < 0) t3 = FindFollowed(tokens, "本年新收", "上年结转", lookahead: 3);
         // Without table 三 (a page cut after table 二), table 四 is sought after table 二's anchor: the
         // opening summary mentions 行政复议 (`因政府信息公开申请行政复议…的情况`) long before either table.
         int firstT2 = t3 >= 0 ? -1 : FindText(tokens, 0, n => n.Contains("第二十条"));
@@ -48,6 +50,23 @@ public static partial class TableRegionFinder
             {
                 if (tokens[j].Kind == TokenKind.Number) return i;
                 if (tokens[j].Kind == TokenKind.Text) seen++;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The first text holding <paramref name="key"/> with a text holding <paramref name="next"/> among the next few texts.</summary>
+    private static int FindFollowed(IReadOnlyList<Token> tokens, string key, string next, int lookahead)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Text || !tokens[i].Norm.Contains(key)) continue;
+            int seen = 0;
+            for (int j = i + 1; j < tokens.Count && seen < lookahead; j++)
+            {
+                if (tokens[j].Kind != TokenKind.Text) continue;
+                if (tokens[j].Norm.Contains(next)) return i;
+                seen++;
             }
         }
         return -1;

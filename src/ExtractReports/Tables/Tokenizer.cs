@@ -111,6 +111,15 @@ public static partial class Tokenizer
                     i = j;
                     continue;
                 }
+                // OCR spaces a cell's opening ordinal from its point (`1 .信访举报…`): still the row's ordinal.
+                int point = j;
+                while (point < norm.Length && norm[point] == ' ') point++;
+                if (start == 0 && point > j && point + 1 < norm.Length && norm[point] == '.' && !char.IsAsciiDigit(norm[point + 1]) && run.Length <= 2 && run[0] != '-')
+                {
+                    text.Append(run);
+                    i = point;
+                    continue;
+                }
                 FlushText(text, at, tokens);
                 var unit = UnitAt(norm, j);
                 tokens.Add(at.Token(TokenKind.Number, run, run, note: unit));

@@ -35,6 +35,22 @@ public class MetaExtractorTests
     }
 
     [Fact]
+    public void A_naming_sentence_wrapped_by_a_page_is_read_whole()
+    {
+        // A PDF's prose lines, full width, the agency cut by the wrap.
+        var m = Meta("为做好政府信息公开工作，依据《中华人民共和国政府信息公开条例》，特编制某某市夷\n陵区卫生健康局2021年政府信息公开工作年度报告。\n一、总体情况");
+        Assert.Equal(("某某市夷陵区卫生健康局", "2021"), (m.Agency, m.Year));
+    }
+
+    [Fact]
+    public void A_title_a_reader_took_from_a_sentence_is_read_as_the_naming_sentence()
+    {
+        var doc = TextDumpReader.ReadText("为做好政府信息公开工作，依据《中华人民共和国政府信息公开条例》，特编制某某市档案馆2022年政府信息公开工作年度报告。\n二、主动公开政府信息情况\n")
+            with { Title = "为做好政府信息公开工作，依据《中华人民共和国政府信息公开条例》，特编制某某市档案馆2022年政府信息公开工作年度报告。" };
+        Assert.Equal("某某市档案馆", MetaExtractor.Extract(doc).Agency);
+    }
+
+    [Fact]
     public void A_report_that_says_only_我局_has_no_agency()
     {
         var m = Meta("现将我局2020年度政府信息公开工作年度报告如下。\n一、总体情况");

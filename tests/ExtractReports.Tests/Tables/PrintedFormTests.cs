@@ -78,6 +78,61 @@ public class PrintedFormTests
     }
 
     [Fact]
+    public void Rows_of_zeros_printed_blank_one_cell_per_line_are_blank_rows_and_shift_nothing()
+    {
+        // One cell per line, a blank cell an empty line: rows without a number are their label and seven empty lines.
+        var rows = T3Tabs(ReportFormat.F2021, (p, l, v) => string.Join("\n", l.Split('\t'))
+            + "\n" + string.Join("\n", v.Any(x => x != 0) ? v.Select(x => x.ToString()) : Enumerable.Repeat("", 7)));
+        var r = Read(T2Tabs2021 + rows + T4Line);
+        Assert.Equal("1", r.Cell("t3.partially_granted.natural_person").Value);
+        Assert.Equal((CellOrigin.Blank, ""), (r.Cell("t3.withheld.state_secret.total").Origin, r.Cell("t3.withheld.state_secret.total").Value));
+        Assert.Equal("2", r.Cell("t3.unavailable.not_held.total").Value);
+        Assert.Equal(CellOrigin.Blank, r.Cell("t3.other.other.natural_person").Origin);
+        Assert.Equal("8", r.Cell("t3.total_handled.total").Value);
+    }
+
+    [Fact]
+    public void Table_three_rows_printed_with_their_label_alone_are_blank_not_missing()
+    {
+        // The dump dropped the blank cells of the rows without numbers: their labels follow each other.
+        var rows = T3Tabs(ReportFormat.F2021, (p, l, v) => v.Any(x => x != 0) ? $"{l}\t{string.Join("\t", v)}" : l);
+        var r = Read(T2Tabs2021 + rows + T4Line);
+        Assert.Equal(CellOrigin.Blank, r.Cell("t3.withheld.third_party.commercial").Origin);
+        Assert.Equal(CellOrigin.Blank, r.Cell("t3.not_processed.reconfirm.total").Origin);
+        Assert.Equal("1", r.Cell("t3.partially_granted.total").Value);
+        Assert.Equal("2", r.Cell("t3.unavailable.not_held.total").Value);
+        // A label garbled by OCR (结志转) still names its row nearly, as the aligner's labels do.
+        var garbled = Read(T2Tabs2021 + T3Tabs(ReportFormat.F2021, (p, l, v) => p == "carried_forward" ? "四、结志转下年度继续办理" : $"{l}\t{string.Join("\t", v)}") + T4Line);
+        Assert.Equal(CellOrigin.Blank, garbled.Cell("t3.carried_forward.total").Origin);
+    }
+
+    [Fact]
+    public void An_empty_template_of_all_three_tables_is_blank_and_a_cut_one_is_not()
+    {
+        var t3 = T3Tabs(ReportFormat.F2019, (p, l, v) => string.Join("\n", l.Split('\t')));
+        var t4 = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n未经复议直接起诉\n复议后起诉\n";
+        var whole = Read(T2Tabs2021 + t3 + t4 + "五、存在的主要问题及改进情况\n无。\n");
+        Assert.Equal(ReportFormat.F2019, whole.T3!.Format);
+        Assert.All(whole.T3.Cells.Concat(whole.T4!.Cells), c => Assert.Equal((CellOrigin.Blank, ""), (c.Origin, c.Value)));
+        Assert.Equal(15, whole.T4.Cells.Count);
+        // Cut inside table 四's header: nothing says its cells were printed blank.
+        var cut = Read(T2Tabs2021 + t3 + "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n");
+        Assert.Null(cut.T4);
+        // Table 三 with numbers: a table 四 header without its row of values lost that row, it is no blank table.
+        var lost = Read(T2Tabs2021 + T3Tabs(ReportFormat.F2021) + t4 + "五、存在的主要问题及改进情况\n无。\n");
+        Assert.DoesNotContain(lost.T4?.Cells ?? [], c => c.Origin == CellOrigin.Blank);
+    }
+
+    [Fact]
+    public void A_label_with_values_run_into_it_is_not_a_row_printed_blank()
+    {
+        // A garbled label (某正后 for 补正后) with its seven zeros run into it reads as a sentence, not as a label alone.
+        var rows = T3Tabs(ReportFormat.F2021, (p, l, v) => p == "unavailable.unclear" ? "3.某正后申请内容仍不明确0000000" : $"{l}\t{string.Join("\t", v)}");
+        var r = Read(T2Tabs2021 + rows + T4Line);
+        Assert.DoesNotContain(r.Tables.SelectMany(t => t.Cells), c => c.FieldId == "t3.unavailable.unclear.total" && c.Origin == CellOrigin.Blank);
+    }
+
+    [Fact]
     public void Simplified_text_is_left_as_it_is()
     {
         var doc = TextDumpReader.ReadText("乾县人民政府2020年政府信息公开工作年度报告\n" + T2Tabs2021);

@@ -19,6 +19,14 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void An_opening_ordinal_OCR_spaced_from_its_point_is_no_value()
+    {
+        var t = Tok("1 .信访举报投诉类申请");
+        Assert.Equal([TokenKind.Text], t.Select(x => x.Kind));
+        Assert.Contains(TokenKind.Number, Tok("共 12 .5万元以上").Select(x => x.Kind)); // not at the cell's start: a number
+    }
+
+    [Fact]
     public void Digits_inside_brackets_are_notes_not_values()
     {
         var t = Tok("本年收费金额（单位：万元，保留4位小数）");

@@ -38,6 +38,11 @@ public sealed record HtmlStyle
     public bool PageNumbers { get; init; }
     /// <summary>Only the title and tables 三 and 四 (a one-page table sheet, for page images).</summary>
     public bool TablesOnly { get; init; }
+    /// <summary>
+    /// Narrow tables (a page's content column): label columns a few characters wide and no forced
+    /// breaks, so that the browser wraps labels over two or three lines itself when it prints.
+    /// </summary>
+    public bool Narrow { get; init; }
 }
 
 public static class HtmlWriter
@@ -63,7 +68,7 @@ public static class HtmlWriter
             ? $"<meta http-equiv=\"Content-Type\" content=\"text/html; charset={CharsetName(s)}\" />"
             : $"<meta charset=\"{CharsetName(s)}\" />");
         var site = SiteName(r);
-        sb.AppendLine($"<title>{E(r.Title)}{(s.Chrome ? "_" + E(site) : "")}</title>");
+        sb.AppendLine($"<title>{(r.Title == "" ? E(site) : E(r.Title) + (s.Chrome ? "_" + E(site) : ""))}</title>");
         if (s.Chrome)
         {
             sb.AppendLine($"<meta name=\"SiteName\" content=\"{E(site)}\" />");
@@ -114,7 +119,7 @@ public static class HtmlWriter
         sb.AppendLine("</ul></div>");
         sb.AppendLine("<div class=\"position\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"#\">政务公开</a> &gt; <a href=\"#\">政府信息公开</a> &gt; <span>政府信息公开年报</span></div>");
         sb.AppendLine("<div class=\"article\">");
-        sb.AppendLine($"<h1 class=\"title\" style=\"text-align:center;font-size:22px;color:#333\">{E(r.Title)}</h1>");
+        if (r.Title != "") sb.AppendLine($"<h1 class=\"title\" style=\"text-align:center;font-size:22px;color:#333\">{E(r.Title)}</h1>");
         sb.AppendLine($"<div class=\"info\" style=\"text-align:center;color:#666;font-size:14px;border-bottom:1px dashed #ccc\">发布日期：{r.PublishDate}&nbsp;&nbsp;&nbsp;&nbsp;信息来源：{E(r.Publisher)}&nbsp;&nbsp;&nbsp;&nbsp;浏览次数：<span id=\"views\">{rng.Next(80, 9000)}</span>&nbsp;&nbsp;&nbsp;&nbsp;字号：[<a href=\"javascript:doZoom(18)\">大</a> <a href=\"javascript:doZoom(16)\">中</a> <a href=\"javascript:doZoom(14)\">小</a>]</div>");
     }
 
@@ -149,7 +154,7 @@ public static class HtmlWriter
     private static void Article(StringBuilder sb, Report r, HtmlStyle s, Random rng)
     {
         sb.AppendLine("<div class=\"TRS_Editor\" id=\"zoom\">");
-        if (!s.Chrome)
+        if (!s.Chrome && r.Title != "")
         {
             var titlePt = s.TablesOnly ? 14 : 20;
             sb.AppendLine($"<p align=\"center\" style=\"text-align:center;line-height:{titlePt * 1.5}pt;margin-bottom:{titlePt / 2}pt;font-family:方正小标宋简体,'{s.Font}';font-size:{titlePt}pt\"><b>{E(r.Title)}</b></p>");
@@ -161,6 +166,11 @@ public static class HtmlWriter
                 foreach (var p in ExtraNarrative(r, rng)) Para(sb, p, s, false);
             Para(sb, "二、主动公开政府信息情况", s, true);
             foreach (var g in TableGrid.T2(r, s.T2OneTable)) Table(sb, g, s, rng, "t2");
+            if (r.CutAfterT2)
+            {
+                sb.AppendLine("</div>");
+                return;
+            }
         }
         Para(sb, "三、收到和处理政府信息公开申请情况", s, true);
         var pieces = TableGrid.T3(r, s.LabelWrap, s.SplitT3 ?? (s.PageBreakBeforeT3Row is { } b ? [b] : null), s.RepeatHeaderOnSplit);
@@ -200,11 +210,11 @@ public static class HtmlWriter
         }
         var border = s.Borders ? "1" : "0";
         var tableStyle = "border-collapse:collapse;border:none;margin:0 auto";
-        sb.AppendLine($"<table class=\"MsoNormalTable\" border=\"{border}\" cellspacing=\"0\" cellpadding=\"0\" width=\"{(s.Landscape ? 900 : 600)}\" style=\"{tableStyle}\">");
+        sb.AppendLine($"<table class=\"MsoNormalTable\" border=\"{border}\" cellspacing=\"0\" cellpadding=\"0\" width=\"{(s.Landscape ? 900 : s.Narrow ? 440 : 600)}\" style=\"{tableStyle}\">");
         if (which == "t3")
         {
             // Column widths: the label columns narrow when labels are to wrap.
-            var lw = s.LabelWrap > 0 ? new[] { 34, 50, 14 * s.LabelWrap } : new[] { 60, 70, 170 };
+            var lw = s.LabelWrap > 0 ? new[] { 34, 50, 14 * s.LabelWrap } : s.Narrow ? new[] { 30, 42, 84 } : new[] { 60, 70, 170 };
             sb.AppendLine("<colgroup>" + string.Concat(lw.Select(w => $"<col width=\"{w}\" />")) + string.Concat(Enumerable.Repeat("<col width=\"40\" />", 7)) + "</colgroup>");
         }
         var thead = s.THead && g.HeaderRows > 0;

@@ -35,7 +35,12 @@ public static class TableGrid
             // Headers of fewer columns spread over the four-column grid.
             rows.Add(Spread(s.Headers.Select(h => new GCell(h, CellRole.Header)).ToList(), width));
             foreach (var row in s.Rows)
+            {
                 rows.Add(Spread([new GCell(row.Label, CellRole.Label), .. row.Fields.Select(f => new GCell(r.P(f), CellRole.Number))], width));
+                // A row outside the schema, after the 规范性文件 row (its own label names no field).
+                if (r.ExtraT2Row is { } extra && row.Fields[0].StartsWith("t2.normative."))
+                    rows.Add(Spread([new GCell(extra.Label, CellRole.Label), .. extra.Cells.Take(row.Fields.Count).Select(c => new GCell(c, CellRole.Number))], width));
+            }
             if (oneTable) all.AddRange(rows);
             else grids.Add(new Grid(rows, 2, width));
         }
@@ -59,7 +64,7 @@ public static class TableGrid
     /// </summary>
     public static IReadOnlyList<Grid> T3(Report r, int labelWrap = 0, IReadOnlyList<int>? splitBefore = null, bool repeatHeader = false)
     {
-        var rows = Layout.T3(r.T3Format);
+        var rows = Layout.T3(r.T3Format).Where(x => !r.OmittedT3Rows.Contains(x.Prefix)).ToList();
         var cuts = (splitBefore ?? []).Concat([rows.Count]).ToList();
         var grids = new List<Grid>();
         var start = 0;

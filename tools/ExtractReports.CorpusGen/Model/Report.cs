@@ -30,6 +30,17 @@ public sealed class Report
     public required IReadOnlyList<string> Narrative { get; init; }
     public required IReadOnlyList<string> Closing { get; init; }
 
+    /// <summary>Rows of table 三 the source does not print (an older template, a row cut): their fields have no truth.</summary>
+    public IReadOnlySet<string> OmittedT3Rows { get; set; } = new HashSet<string>();
+    /// <summary>A row of table 二 that is not in the schema (`其他主动公开文件`), printed after the 规范性文件 row.</summary>
+    public (string Label, IReadOnlyList<string> Cells)? ExtraT2Row { get; set; }
+    /// <summary>The page ends after table 二 (a cut page): tables 三 and 四 are not printed and have no truth.</summary>
+    public bool CutAfterT2 { get; set; }
+
+    /// <summary>Fields the source does not print, which therefore have no truth.</summary>
+    public IReadOnlySet<string> Unprinted => FieldsOf("t3").Where(f => CutAfterT2 || OmittedT3Rows.Contains(f.Id[..f.Id.LastIndexOf('.')]))
+        .Concat(CutAfterT2 ? FieldsOf("t4") : []).Select(f => f.Id).ToHashSet();
+
     public string P(string field) => Printed[field];
 
     /// <summary>Sets a plain value: printed and truth agree.</summary>

@@ -29,6 +29,20 @@ public sealed record DocSpec(string Name, ReportFormat T2, ReportFormat T3, int 
     /// </summary>
     public bool AmbiguousPair { get; init; }
     public int? Year { get; init; }
+    /// <summary>Table 三 rows whose values are all zero printed with their label and no numbers (blank cells).</summary>
+    public bool BlankRows { get; init; }
+    /// <summary>An empty template: every cell of the three tables printed blank.</summary>
+    public bool EmptyTemplate { get; init; }
+    /// <summary>Table 二's 本年增/减 cells printed with words or signs (`增12`, `减3`, `+2`, `-1`).</summary>
+    public bool ChangeWords { get; init; }
+    /// <summary>No title: the report names itself in its opening sentence (`特编制…年政府信息公开工作年度报告`).</summary>
+    public bool Untitled { get; init; }
+    /// <summary>How many all-zero rows of table 三 the source leaves out (an older template).</summary>
+    public int OmitRows { get; init; }
+    /// <summary>A row outside the schema in table 二 (其他主动公开文件).</summary>
+    public bool ExtraRow { get; init; }
+    /// <summary>The page is cut after table 二.</summary>
+    public bool CutAfterT2 { get; init; }
 }
 
 /// <summary>Draws realistic report values with all of tables 三 and 四's identities holding.</summary>
@@ -67,7 +81,8 @@ public static class ReportGenerator
             titleAgency = shortName;
             alternatives.Add(shortName);
         }
-        var title = $"{titleAgency}{year}年{(rng.Next(3) == 0 ? "度" : "")}政府信息公开工作年度报告";
+        var title = spec.Untitled ? "" : $"{titleAgency}{year}年{(rng.Next(3) == 0 ? "度" : "")}政府信息公开工作年度报告";
+
         var publish = new DateTime(year + 1, 1, 10).AddDays(rng.Next(60)).AddMinutes(rng.Next(8 * 60, 18 * 60));
         var report = new Report
         {
@@ -79,7 +94,7 @@ public static class ReportGenerator
             Title = title,
             PublishDate = publish.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             Publisher = PublisherOf(agency),
-            Narrative = Narrative(rng, agency, year),
+            Narrative = spec.Untitled ? NamedInSentence(Narrative(rng, agency, year), agency, year) : Narrative(rng, agency, year),
             Closing = Closing(rng, year),
         };
         FillT2(report, spec, rng);
@@ -87,6 +102,7 @@ public static class ReportGenerator
         FillT4(report, spec, rng);
         ApplyBlanks(report, spec, rng);
         ApplyInconsistency(report, spec, rng);
+        ApplyPrintedForms(report, spec, rng);
         return report;
     }
 
@@ -303,6 +319,31 @@ public static class ReportGenerator
                 if (r.Truth[f] == "0") r.Set(f, mark, "");
     }
 
+    /// <summary>How agencies really print their tables (issue class 1, 2, 6, 7, 9): the truth follows what is printed.</summary>
+    private static void ApplyPrintedForms(Report r, DocSpec spec, Random rng)
+    {
+        var rows = Layout.T3(spec.T3);
+        bool AllZero(T3Row row) => row.Fields.All(f => r.Truth[f] == "0");
+        if (spec.EmptyTemplate)
+            foreach (var table in new[] { "t2", "t3", "t4" })
+                foreach (var f in r.FieldsOf(table)) r.Set(f.Id, "", "");
+        if (spec.BlankRows)
+            foreach (var row in rows.Where(AllZero))
+                foreach (var f in row.Fields) r.Set(f, "", "");
+        if (spec.ChangeWords)
+            foreach (var f in r.FieldsOf("t2").Where(f => f.Id.EndsWith(".change")))
+            {
+                var v = int.Parse(r.Truth[f.Id], CultureInfo.InvariantCulture);
+                var printed = v == 0 ? "0" : rng.Next(2) == 0 ? (v > 0 ? $"增{v}" : $"减{-v}") : (v > 0 ? $"+{v}" : $"{v}");
+                r.Set(f.Id, printed, v.ToString(CultureInfo.InvariantCulture));
+            }
+        if (spec.OmitRows > 0)
+            r.OmittedT3Rows = rows.Where(x => x.Level == 2 && AllZero(x)).OrderBy(_ => rng.Next()).Take(spec.OmitRows).Select(x => x.Prefix).ToHashSet();
+        if (spec.ExtraRow)
+            r.ExtraT2Row = ("其他主动公开文件", Enumerable.Range(0, 3).Select(_ => rng.Next(1, 40).ToString(CultureInfo.InvariantCulture)).ToList());
+        r.CutAfterT2 = spec.CutAfterT2;
+    }
+
     private static void ApplyInconsistency(Report r, DocSpec spec, Random rng)
     {
         switch (spec.Inconsistency)
@@ -336,6 +377,10 @@ public static class ReportGenerator
             }
         }
     }
+
+    /// <summary>An untitled report names itself in its opening sentence, as many agency pages do.</summary>
+    private static IReadOnlyList<string> NamedInSentence(IReadOnlyList<string> narrative, string agency, int year) =>
+        [$"为做好政府信息公开工作，依据《中华人民共和国政府信息公开条例》，特编制{agency}{year}年政府信息公开工作年度报告。", .. narrative.Skip(1)];
 
     private static IReadOnlyList<string> Narrative(Random rng, string agency, int year)
     {

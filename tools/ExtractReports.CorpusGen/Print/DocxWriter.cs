@@ -22,15 +22,18 @@ public static class DocxWriter
         using var doc = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);
         var main = doc.AddMainDocumentPart();
         var body = new Body();
-        body.Append(Para(r.Title, bold: true, center: true, size: 36));
+        if (r.Title != "") body.Append(Para(r.Title, bold: true, center: true, size: 36));
         foreach (var p in r.Narrative) body.Append(Para(p, bold: p.Length < 20));
         body.Append(Para("二、主动公开政府信息情况", bold: true));
         foreach (var g in Grids.T2(r, oneTable: true)) body.Append(Table(g, rng, splitRuns), Para(""));
-        body.Append(Para("三、收到和处理政府信息公开申请情况", bold: true));
-        foreach (var g in Grids.T3(r, labelWrap: 8)) body.Append(Table(g, rng, splitRuns));
-        body.Append(Para("四、政府信息公开行政复议、行政诉讼情况", bold: true));
-        body.Append(Table(Grids.T4(r, wrapHeaders: true), rng, splitRuns));
-        foreach (var p in r.Closing) body.Append(Para(p, bold: p.Length < 20));
+        if (!r.CutAfterT2)
+        {
+            body.Append(Para("三、收到和处理政府信息公开申请情况", bold: true));
+            foreach (var g in Grids.T3(r, labelWrap: 8)) body.Append(Table(g, rng, splitRuns));
+            body.Append(Para("四、政府信息公开行政复议、行政诉讼情况", bold: true));
+            body.Append(Table(Grids.T4(r, wrapHeaders: true), rng, splitRuns));
+            foreach (var p in r.Closing) body.Append(Para(p, bold: p.Length < 20));
+        }
         body.Append(new SectionProperties(
             new PageSize { Width = 11906U, Height = 16838U },
             new PageMargin { Top = 1440, Bottom = 1440, Left = 1588, Right = 1474, Header = 851, Footer = 992 }));

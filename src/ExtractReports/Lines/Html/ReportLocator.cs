@@ -10,8 +10,8 @@ internal sealed class ReportLocator(HtmlReaderOptions options, HtmlMarkup markup
 {
     /// <summary>
     /// The deepest element whose text outside links holds as many content anchors as the page's
-    /// body does (links are left out so a menu item named like a section does not pull the menu in);
-    /// null when the page holds too few anchors to be a report.
+    /// body does (links are left out so a menu item named like a section does not pull the menu in),
+    /// and that holds a table when the page has one; null when the page holds too few anchors to be a report.
     /// </summary>
     public (IElement Root, int Anchors)? FindBody(IElement body)
     {
@@ -26,11 +26,19 @@ internal sealed class ReportLocator(HtmlReaderOptions options, HtmlMarkup markup
 
         int best = AnchorsIn(0, plain.Length);
         if (best < options.MinContentAnchors) return null;
-        IElement root = body;
-        int rootLength = int.MaxValue;
+        // Among those, the deepest holding a table when the page has one: a report's opening paragraph
+        // may name every section (`报告全文包括总体情况、主动公开政府信息情况…`), and on a page cut after
+        // table 二 that paragraph holds as many anchors as the report does.
+        bool pageHasTable = body.QuerySelector("table") is not null;
+        IElement? root = null, withTable = null;
+        int rootLength = int.MaxValue, withTableLength = int.MaxValue;
         foreach (var (e, start, end) in spans)
-            if (end - start < rootLength && AnchorsIn(start, end) == best) { root = e; rootLength = end - start; }
-        return (root, best);
+        {
+            if (AnchorsIn(start, end) != best) continue;
+            if (end - start < rootLength) { root = e; rootLength = end - start; }
+            if (pageHasTable && end - start < withTableLength && e.QuerySelector("table") is not null) { withTable = e; withTableLength = end - start; }
+        }
+        return (withTable ?? root ?? body, best);
     }
 
     /// <summary>Text outside links and hidden parts, whitespace removed, with each element's extent.</summary>

@@ -118,11 +118,16 @@ public sealed class PdfLineReader : ILineReader
 
     private LineDocument Lines(PdfPages read, IPdfPageReader reader, CancellationToken cancellation)
     {
-        var lines = new List<Line>();
+        var built = new List<(Page, IReadOnlyList<Line>)>();
         foreach (var page in read.Pages)
         {
             cancellation.ThrowIfCancellationRequested();
-            lines.AddRange(builder.Build(page));
+            built.Add((page, builder.Build(page)));
+        }
+        var lines = new List<Line>();
+        foreach (var (page, kept) in built.Zip(RunningMargins.Drop(built), (b, k) => (b.Item1, k)))
+        {
+            lines.AddRange(kept);
             lines.Add(Line.Blank(page.Number)); // a page break is a paragraph break
         }
         var notes = read.Diagnostics.ToList();

@@ -239,6 +239,19 @@ public class HtmlLineReaderTests
     }
 
     [Fact]
+    public void An_opening_paragraph_naming_every_section_is_not_the_report_body()
+    {
+        // A page cut after table 二: the opening paragraph holds as many section names as the article.
+        var doc = Read("""
+            <html><body><div class="nav">首页 &gt; 政务公开</div><div id="zoom">
+            <p>报告全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分。</p>
+            <p>一、总体情况</p><p>二、主动公开政府信息情况</p>
+            <table><tr><td>第二十条第（五）项</td></tr><tr><td>行政许可</td><td>12</td></tr></table></div></body></html>
+            """);
+        Assert.Contains(doc.Lines, l => l.Text == "行政许可 12");
+    }
+
+    [Fact]
     public void Hidden_elements_and_scripts_are_not_text()
     {
         var doc = Read("""<p>一、总体情况</p><p style="display:none">隐藏</p><div hidden>也隐藏</div><script>document.write("x")</script>""");
