@@ -64,21 +64,35 @@ public sealed class CrashGuard
     }
 
     /// <summary>Reads one document under the guard: marked while it is read, stored when done.</summary>
-    public DocumentResult Run(SourceDocument doc, CancellationToken cancellation = default)
+    public DocumentResult Run(SourceDocument doc, CancellationToken cancellation = default) => Run(doc, out _, cancellation);
+
+    /// <summary>
+    /// As <see cref="Run(SourceDocument, CancellationToken)"/>; <paramref name="allocatedBytes"/>: what reading it
+    /// allocated on the thread that read it (a scan's page images show here), 0 when it timed out.
+    /// </summary>
+    public DocumentResult Run(SourceDocument doc, out long allocatedBytes, CancellationToken cancellation = default)
     {
         store.MarkReading(doc.Sha256, doc.Name, doc.Path, ReaderLibraries.Of(doc.Kind));
-        var result = options.Timeout is { } limit ? WithTimeLimit(doc, limit, cancellation) : pipeline.Run(doc, cancellation);
+        var (result, allocated) = options.Timeout is { } limit ? WithTimeLimit(doc, limit, cancellation) : Measured(doc, cancellation);
         store.Save(result, pipeline.Version);
         store.MarkReading(doc.Sha256, doc.Name, doc.Path, null);
+        allocatedBytes = allocated;
         return result;
     }
 
-    private DocumentResult WithTimeLimit(SourceDocument doc, TimeSpan limit, CancellationToken cancellation)
+    private (DocumentResult, long) Measured(SourceDocument doc, CancellationToken cancellation)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var result = pipeline.Run(doc, cancellation);
+        return (result, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private (DocumentResult, long) WithTimeLimit(SourceDocument doc, TimeSpan limit, CancellationToken cancellation)
     {
         var watch = Stopwatch.StartNew();
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         // A thread of its own: a library that ignores the cancellation keeps it, not a pool thread.
-        var task = Task.Factory.StartNew(() => pipeline.Run(doc, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var task = Task.Factory.StartNew(() => Measured(doc, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         bool finished;
         try { finished = task.Wait(limit, cancellation); }
         catch (AggregateException e) when (e.InnerException is OperationCanceledException) { finished = true; }
@@ -90,8 +104,8 @@ public sealed class CrashGuard
         stop.Cancel();
         // Observe the late outcome (a cancellation, or a result nobody wants) and free the source then.
         task.ContinueWith(t => { _ = t.Exception; stop.Dispose(); }, TaskScheduler.Default);
-        return Failed(doc.Path, doc.Name, doc.Sha256, doc.Kind,
-            $"reading took longer than the time limit of {limit.TotalSeconds:0.#} s (--timeout) and was stopped ({ReaderLibraries.Of(doc.Kind)})", watch.Elapsed);
+        return (Failed(doc.Path, doc.Name, doc.Sha256, doc.Kind,
+            $"reading took longer than the time limit of {limit.TotalSeconds:0.#} s (--timeout) and was stopped ({ReaderLibraries.Of(doc.Kind)})", watch.Elapsed), 0);
     }
 
     private static DocumentResult Failed(string path, string name, string sha, DocumentKind kind, string message, TimeSpan elapsed) =>

@@ -82,9 +82,8 @@ public sealed class BatchExtractor(ExtractPipeline pipeline, ExtractionStore sto
                 Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, k =>
                 {
                     var input = inputs[start + k];
-                    long allocated = GC.GetAllocatedBytesForCurrentThread();
                     var (result, outcome) = RunOne(input);
-                    if (options.CollectAfterBytes > 0 && GC.GetAllocatedBytesForCurrentThread() - allocated > options.CollectAfterBytes) ReleaseMemory();
+                    if (options.CollectAfterBytes > 0 && outcome.Allocated > options.CollectAfterBytes) ReleaseMemory();
                     window[k] = (Corrections.Apply(result, corrections), outcome);
                     Finished?.Invoke(input, window[k].Result);
                 });
@@ -114,7 +113,8 @@ public sealed class BatchExtractor(ExtractPipeline pipeline, ExtractionStore sto
     }
 
     private enum Change { New, Changed, Unchanged, Failed }
-    private readonly record struct Outcome(Change Change, bool Extracted);
+    /// <summary>What became of one input; <c>Allocated</c>: bytes its reading allocated (0 when it was not read).</summary>
+    private readonly record struct Outcome(Change Change, bool Extracted, long Allocated = 0);
 
     private (DocumentResult, Outcome) RunOne(BatchInput input)
     {
@@ -134,8 +134,8 @@ public sealed class BatchExtractor(ExtractPipeline pipeline, ExtractionStore sto
         }
         if (!options.Rebuild && store.Find(doc.Sha256, pipeline.Version) is { } cached)
             return (cached with { Path = input.Path, Name = input.Name }, new Outcome(Classify(previous, doc.Sha256), false));
-        var result = guard.Run(doc with { Path = input.Path, Name = input.Name });
-        return (result, new Outcome(Classify(previous, doc.Sha256), true));
+        var result = guard.Run(doc with { Path = input.Path, Name = input.Name }, out long allocated);
+        return (result, new Outcome(Classify(previous, doc.Sha256), true, allocated));
     }
 
     /// <summary>
