@@ -32,21 +32,26 @@ public sealed class ScanImageSource(OcrOptions options, IPageImaging imaging)
 
     private IEnumerable<GrayImage> PdfPages(SourceDocument document, CancellationToken cancellation)
     {
-        // The images as stored, in process (PdfPig); poppler's tools for JBIG2, JPX and the rest.
+        // The images as stored, in process (PdfPig); poppler's tools for JBIG2, JPX, and from the first
+        // page whose image PdfPig cannot decode (a filter or colour space it does not hand out) on.
+        int fromPdfPig = 0;
         using (var stored = Pdf.PdfPageImages.Open(document.Bytes))
         {
             if (stored is not null)
             {
-                for (int i = 0; i < stored.Count; i++)
+                bool refused = false;
+                for (int i = 0; i < stored.Count && !refused; i++)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    (byte[] Encoded, int Dpi) image;
+                    (byte[] Encoded, int Dpi) image = default;
                     try { image = stored.Page(i); }
-                    catch (Pdf.PdfReadException e) { throw new DocumentReadException(e.Message, e); }
+                    catch (Pdf.PdfReadException) { refused = true; }
+                    if (refused) break;
                     var page = imaging.Decode(image.Encoded)[0];
+                    fromPdfPig++;
                     yield return image.Dpi > 0 ? page.WithDpi(image.Dpi) : page;
                 }
-                yield break;
+                if (!refused) yield break;
             }
         }
         var dir = Directory.CreateTempSubdirectory("extractreports-ocr-");
@@ -67,6 +72,7 @@ public sealed class ScanImageSource(OcrOptions options, IPageImaging imaging)
                 {
                     cancellation.ThrowIfCancellationRequested();
                     pageNumber++;
+                    if (pageNumber <= fromPdfPig) continue;
                     if (render)
                     {
                         yield return RenderPage(pdf, dir.FullName, pageNumber, dpi, cancellation);
@@ -81,7 +87,7 @@ public sealed class ScanImageSource(OcrOptions options, IPageImaging imaging)
                 }
                 yield break;
             }
-            for (int p = 1; p <= pageCount; p++)
+            for (int p = fromPdfPig + 1; p <= pageCount; p++)
             {
                 cancellation.ThrowIfCancellationRequested();
                 yield return RenderPage(pdf, dir.FullName, p, options.RenderDpi, cancellation);
