@@ -33,12 +33,12 @@ public class HeldOutConfidenceTests
         var held = evaluation.LeaveGroupOut;
         Assert.True(held.Ece <= 0.02, $"leave-one-kind-out ECE {held.Ece:0.000}");
         Assert.True(evaluation.CrossValidated.Ece <= 0.02, $"cross-validated ECE {evaluation.CrossValidated.Ece:0.000}");
-        // Measured 2026-12-03 after issue 10's readers were merged and the model refitted: ECE 0.001, 19 wrong
-        // fields left in these kinds, 0 of them caught within 5% flagged, all 19 at >= 0.9 under the model
-        // alone (table 二 digit runs and real pages' rows; the pipeline's DoubtCaps bound the ambiguous ones
-        // afterwards, which this split of bare features does not see). The catch is far from the issue's
-        // bar (0.95) and is not asserted; calibration and the count of confident wrongs are.
+        // Measured 2026-12-03 (models/README.md): ECE 0.002, catch 0.37, 42 of 51 wrong fields at
+        // >= 0.9, mostly the real pages' rows the reader did not find, which nothing in the corpus's
+        // text kinds resembles. The bounds catch a regression; they are not the issue's bar (catch
+        // 0.95), which this split does not meet.
         var figures = $"held out by kind: ECE {held.Ece:0.000}, {held.Caught:P0} of {held.Wrong} wrong caught within 5% flagged, {held.WrongAtOrAbove09} wrong at >= 0.9";
+        Assert.True(held.Caught >= 0.3, figures);
         Assert.True(held.WrongAtOrAbove09 <= 45, figures);
     }
 }
