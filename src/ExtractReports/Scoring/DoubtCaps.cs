@@ -14,6 +14,12 @@ namespace ExtractReports.Scoring;
 /// <item>a field whose row was found by its label but whose value was not is at most
 /// <see cref="MissingInFoundRow"/>: the row printed something, or printed it blank, and the
 /// reader could not tell which.</item>
+/// <item>a field in an identity that does not hold (and that the checks did not put down to the
+/// report's own arithmetic) is at most <see cref="InBrokenIdentity"/>: one of the cells it adds is
+/// wrong, and the identity alone cannot say which (measured 2026-12-03: an OCR'd 0 read as 7 in a
+/// row that no longer added up, at 0.97 under the model);</item>
+/// <item>a sentence read by OCR is at most <see cref="OcrSentence"/>: one stray glyph in a long
+/// line makes it wrong, and nothing checks a sentence as the identities check a number.</item>
 /// </list>
 /// A field of a table or row the document does not print at all is not bounded here.
 /// </summary>
@@ -22,10 +28,18 @@ public static class DoubtCaps
     /// <summary>The bound for a field missing from a row that was found by its label.</summary>
     public const double MissingInFoundRow = 0.3;
 
+    /// <summary>The bound for a field in an identity that does not hold.</summary>
+    public const double InBrokenIdentity = 0.5;
+
+    /// <summary>The bound for a sentence read by OCR.</summary>
+    public const double OcrSentence = 0.5;
+
     public static double Bound(FieldValue field)
     {
         var e = field.Features;
         double bound = 1;
+        if (e.IdentitiesBroken > 0 && !e.SourceInconsistency) bound = Math.Min(bound, InBrokenIdentity);
+        if (field.Status == FieldStatus.Text && e.FromOcr) bound = Math.Min(bound, OcrSentence);
         if (e.Alternatives > 1) bound = Math.Min(bound, 1.0 / e.Alternatives);
         if (field.Status == FieldStatus.Missing && e.LabelledRow && e.LabelMatch > 0) bound = Math.Min(bound, MissingInFoundRow);
         return bound;
