@@ -43,13 +43,14 @@ public sealed class ScanImageSource(OcrOptions options, IPageImaging imaging)
                 for (int i = 0; i < stored.Count && !refused; i++)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    (byte[] Encoded, int Dpi) image = default;
-                    try { image = stored.Page(i); }
-                    catch (Pdf.PdfReadException) { refused = true; }
-                    if (refused) break;
-                    var page = imaging.Decode(image.Encoded)[0];
+                    byte[]? encoded = null;
+                    int dpi = 0;
+                    try { (encoded, dpi) = stored.Page(i); }
+                    catch (Pdf.PdfReadException) { }
+                    if (encoded is null) { refused = true; break; }
+                    var page = imaging.Decode(encoded)[0];
                     fromPdfPig++;
-                    yield return image.Dpi > 0 ? page.WithDpi(image.Dpi) : page;
+                    yield return dpi > 0 ? page.WithDpi(dpi) : page;
                 }
                 if (!refused) yield break;
             }
