@@ -1,4 +1,5 @@
 using ExtractReports.Documents;
+using ExtractReports.Fields;
 using ExtractReports.Pipeline;
 using ExtractReports.Scoring;
 using ExtractReports.Store;
@@ -21,41 +22,32 @@ public static class TrainingSet
         var truthByKey = new Dictionary<(string, string), string>();
         foreach (var t in truth) truthByKey.TryAdd((t.Document, t.Field), t.Value);
         var realRoots = realFolders.Select(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).ToList();
-        var data = new List<TrainingExample>();
-        foreach (var r in results.OrderBy(r => r.Name, StringComparer.Ordinal))
-        {
-            var fields = r.Fields.Select(f => f.Field).ToList();
-            if (fields.Count == 0) continue;
-            var features = ConfidenceFeatures.Of(new ScoringDocument(r.Kind, fields, r.Checks));
-            string group = realRoots.Any(root => Path.GetFullPath(r.Path).StartsWith(root, StringComparison.Ordinal)) ? RealGroup : GroupOf(r.Kind);
-            int n = ConfidenceFeatures.Count;
-            for (int i = 0; i < fields.Count; i++)
-                if (truthByKey.TryGetValue((r.Name, fields[i].FieldId), out var expected))
-                    data.Add(new TrainingExample(r.Name, group, features.AsSpan(i * n, n).ToArray(), Evaluator.Matches(fields[i].FieldId, expected, fields[i].Value)));
-        }
-        return data;
+        return results.OrderBy(r => r.Name, StringComparer.Ordinal).SelectMany(r => Labelled(r,
+            realRoots.Any(root => Path.GetFullPath(r.Path).StartsWith(root, StringComparison.Ordinal)) ? RealGroup : GroupOf(r.Kind),
+            f => truthByKey.TryGetValue((r.Name, f.FieldId), out var expected) ? Evaluator.Matches(f.FieldId, expected, f.Value) : null)).ToList();
     }
 
     /// <summary>
     /// Reviewers' corrections as labelled fields (group "corrections"): each with the features of the
     /// document it was extracted in, right when the reviewer kept the extracted value.
     /// </summary>
-    public static List<TrainingExample> FromReviewed(IEnumerable<ReviewedField> reviewed)
-    {
-        var data = new List<TrainingExample>();
-        int n = ConfidenceFeatures.Count;
-        foreach (var document in reviewed.GroupBy(r => r.Document))
+    public static List<TrainingExample> FromReviewed(IEnumerable<ReviewedField> reviewed) =>
+        reviewed.GroupBy(r => r.Document).SelectMany(document =>
         {
-            var result = document.First().Source;
-            var fields = result.Fields.Select(f => f.Field).ToList();
-            var features = ConfidenceFeatures.Of(new ScoringDocument(result.Kind, fields, result.Checks));
-            foreach (var r in document)
-            {
-                int i = fields.FindIndex(f => f.FieldId == r.Extracted.FieldId);
-                data.Add(new TrainingExample(document.Key, CorrectionsGroup, features.AsSpan(i * n, n).ToArray(), r.Right));
-            }
-        }
-        return data;
+            var right = document.ToDictionary(r => r.Extracted.FieldId, r => r.Right);
+            return Labelled(document.First().Source, CorrectionsGroup, f => right.TryGetValue(f.FieldId, out var ok) ? ok : null);
+        }).ToList();
+
+    /// <summary>The fields of <paramref name="result"/> that <paramref name="right"/> labels (null: no label), with the features of the whole document.</summary>
+    private static IEnumerable<TrainingExample> Labelled(DocumentResult result, string group, Func<FieldValue, bool?> right)
+    {
+        var fields = result.Fields.Select(f => f.Field).ToList();
+        if (fields.Count == 0) yield break;
+        var features = ConfidenceFeatures.Of(new ScoringDocument(result.Kind, fields, result.Checks));
+        int n = ConfidenceFeatures.Count;
+        for (int i = 0; i < fields.Count; i++)
+            if (right(fields[i]) is { } ok)
+                yield return new TrainingExample(result.Name, group, features[(i * n)..((i + 1) * n)], ok);
     }
 
     /// <summary>The input kinds held out in turn: scanned PDFs and page images are one kind (both OCR).</summary>
