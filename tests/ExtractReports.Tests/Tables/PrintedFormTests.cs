@@ -69,7 +69,7 @@ public class PrintedFormTests
     public void Traditional_script_is_read_as_simplified()
     {
         Assert.Equal("其他对外管理服务事项", TraditionalScript.ToSimplified("其他對外管理服務事項"));
-        var text = TraditionalText.Of(Title + "\n" + T2Tabs2021 + T3Tabs(ReportFormat.F2021) + T4Line);
+        var text = TraditionalScript.ToTraditional(Title + "\n" + T2Tabs2021 + T3Tabs(ReportFormat.F2021) + T4Line);
         var doc = TraditionalScript.Simplify(TextDumpReader.ReadText(text));
         Assert.Contains("某某县卫生健康局", doc.Lines[0].Text);
         var r = new ReportReader().Read(doc);

@@ -1,4 +1,5 @@
 using System.Text;
+using ExtractReports.Lines.Script;
 using ExtractReports.Schema;
 using FsCheck;
 using FsCheck.Fluent;
@@ -162,7 +163,7 @@ public static class RandomReports
         var title = $"{Agencies[rng.Next(Agencies.Length)]}{rng.Next(2019, 2025)}年政府信息公开工作年度报告";
         var bytes = report.Html ? RenderHtml(title, sections, format) : RenderText(title, sections, format);
         var text = Encoding.UTF8.GetString(bytes);
-        if (traditional) text = TraditionalText.Of(text);
+        if (traditional) text = TraditionalScript.ToTraditional(text);
         var truth = acceptable.Select(kv => new Expected(kv.Key, kv.Value)).ToList();
         return new Rendered(report.Html ? "random.html" : "random.txt", Encoding.UTF8.GetBytes(text), truth, format);
     }
@@ -267,23 +268,5 @@ public static class RandomReports
         }
         sb.Append("<p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>");
         return Encoding.UTF8.GetBytes(sb.ToString());
-    }
-}
-
-/// <summary>Simplified text in Traditional script, by OpenCC's character table read backwards (the first Traditional form of each Simplified character).</summary>
-internal static class TraditionalText
-{
-    private static readonly Dictionary<char, char> ToTraditional = Load();
-
-    public static string Of(string simplified) => string.Concat(simplified.Select(c => ToTraditional.GetValueOrDefault(c, c)));
-
-    private static Dictionary<char, char> Load()
-    {
-        using var stream = typeof(ExtractReports.Lines.Script.TraditionalScript).Assembly.GetManifestResourceStream("ExtractReports.Lines.Script.TSCharacters.txt")!;
-        using var reader = new StreamReader(stream);
-        var map = new Dictionary<char, char>();
-        while (reader.ReadLine() is { } line)
-            if (line.Length == 3 && line[1] == '\t' && line[0] != line[2]) map.TryAdd(line[2], line[0]);
-        return map;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using ExtractReports.CorpusGen.Html;
 using ExtractReports.CorpusGen.Model;
 using ExtractReports.CorpusGen.Print;
+using ExtractReports.Lines.Script;
 using ExtractReports.Schema;
 using static ExtractReports.Schema.ReportFormat;
 
@@ -63,7 +64,7 @@ public static class ClassCorpus
                     var spec = c.Shape(new DocSpec(name, F2021, F2021, seed) { Scale = heldOut ? Scale.Medium : Scale.Small });
                     var report = ReportGenerator.Generate(spec);
                     var rng = new Random(seed * 13);
-                    string Script(string s) => c.Traditional ? TraditionalText.Of(s) : s;
+                    string Script(string s) => c.Traditional ? TraditionalScript.ToTraditional(s) : s;
                     switch (kind)
                     {
                         case Kind.Text:
@@ -140,23 +141,5 @@ internal static class PageText
                 foreach (var c in row) sb.AppendLine(c.Text);
             else sb.AppendLine(string.Join(" | ", row.Select(c => c.Text)) + " |");
         }
-    }
-}
-
-/// <summary>Simplified text in Traditional script: OpenCC's character table read backwards (the first Traditional form of each character).</summary>
-internal static class TraditionalText
-{
-    private static readonly Dictionary<char, char> ToTraditional = Load();
-
-    public static string Of(string simplified) => string.Concat(simplified.Select(c => ToTraditional.GetValueOrDefault(c, c)));
-
-    private static Dictionary<char, char> Load()
-    {
-        using var stream = typeof(ExtractReports.Lines.Script.TraditionalScript).Assembly.GetManifestResourceStream("ExtractReports.Lines.Script.TSCharacters.txt")!;
-        using var reader = new StreamReader(stream);
-        var map = new Dictionary<char, char>();
-        while (reader.ReadLine() is { } line)
-            if (line.Length == 3 && line[1] == '\t' && line[0] != line[2]) map.TryAdd(line[2], line[0]);
-        return map;
     }
 }

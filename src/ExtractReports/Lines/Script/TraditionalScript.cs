@@ -35,6 +35,14 @@ public static class TraditionalScript
     /// <summary>The Traditional characters of the Basic Multilingual Plane, for the quick count over every document.</summary>
     private static readonly HashSet<char> TraditionalChars =
         Characters.Where(kv => kv.Key.Length == 1 && kv.Value != kv.Key).Select(kv => kv.Key[0]).ToHashSet();
+    /// <summary>The character table read backwards: the first Traditional form of each Simplified character.</summary>
+    private static readonly Lazy<Dictionary<char, char>> FirstTraditionalForm = new(() =>
+    {
+        var map = new Dictionary<char, char>();
+        foreach (var (traditional, simplified) in Characters)
+            if (traditional.Length == 1 && simplified.Length == 1 && traditional != simplified) map.TryAdd(simplified[0], traditional[0]);
+        return map;
+    });
 
     /// <summary>The document with every cell (and its title) in Simplified, or the document itself when it is not Traditional.</summary>
     public static LineDocument Simplify(LineDocument document, ScriptOptions? options = null)
@@ -88,6 +96,14 @@ public static class TraditionalScript
         }
         return sb?.ToString() ?? text;
     }
+
+    /// <summary>
+    /// Simplified text in Traditional script, character by character (the first Traditional form of each).
+    /// Not a faithful conversion (no phrases): it is what the corpus generator and the tests use to print
+    /// reports the way Traditional mirrors do, and <see cref="ToSimplified"/> reads every such character back.
+    /// </summary>
+    public static string ToTraditional(string simplified) =>
+        string.Concat(simplified.Select(c => FirstTraditionalForm.Value.GetValueOrDefault(c, c)));
 
     private static Dictionary<string, string> Load(string name)
     {
