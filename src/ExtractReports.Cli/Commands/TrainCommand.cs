@@ -94,7 +94,8 @@ public static class TrainCommand
         var truthRows = Evaluator.ReadTruth([.. truth, .. realFolders]).ToList();
         // Only documents with truth teach anything: the others are not read at all.
         var named = truthRows.Select(t => t.Document).ToHashSet(StringComparer.Ordinal);
-        files = files.Where(f => named.Contains(Path.GetFileNameWithoutExtension(f))).ToList();
+        // A document given twice (a scan-matrix document kept in corpus/ and rendered again) counts once.
+        files = files.Where(f => named.Contains(Path.GetFileNameWithoutExtension(f))).DistinctBy(Path.GetFileNameWithoutExtension).ToList();
         List<DocumentResult> results;
         if (cacheFolder is null) results = files.AsParallel().Select(f => pipeline.Run(f)).ToList();
         else
