@@ -75,7 +75,10 @@ public static class TrainCommand
             var path = parse.GetValue(modelOut)!;
             ConfidenceTrainer.Save(fit, chain, ConfidenceTrainer.Card(chosen.Choice, trainedOn), path);
             var heldOutSeeds = kept.Select(e => new HeldOutField(e.Document, e.Group, Math.Min(model.Score(e.Features), e.Bound), e.Right)).ToList();
-            var report = TrainReport.Markdown(data, evaluations, chosen, trainedOn, heldOutSeeds);
+            // The model built into this build, on the same documents: what the new one has to beat.
+            var builtIn = ConfidenceModel.Embedded();
+            var heldOutBuiltIn = kept.Select(e => new HeldOutField(e.Document, e.Group, Math.Min(builtIn.Score(e.Features), e.Bound), e.Right)).ToList();
+            var report = TrainReport.Markdown(data, evaluations, chosen, trainedOn, heldOutSeeds, heldOutBuiltIn, builtIn.Card);
             Console.WriteLine(report);
             if (parse.GetValue(reportOut) is { } r) File.WriteAllText(r, report);
             Console.WriteLine($"model ({chosen.Choice.Name}) written to {path}");

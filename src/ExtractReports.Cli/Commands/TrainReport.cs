@@ -8,7 +8,7 @@ namespace ExtractReports.Cli.Commands;
 public static class TrainReport
 {
     public static string Markdown(IReadOnlyList<TrainingExample> data, IReadOnlyList<TrainerEvaluation> evaluations, TrainerEvaluation chosen, string trainedOn,
-        IReadOnlyList<HeldOutField> heldOutSeeds)
+        IReadOnlyList<HeldOutField> heldOutSeeds, IReadOnlyList<HeldOutField> heldOutBuiltIn, ModelCard builtIn)
     {
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
@@ -41,18 +41,25 @@ public static class TrainReport
         {
             Reliability(s, $"the model as written, on the held-out seeds' documents (never fitted on: {heldOutSeeds.Select(h => h.Document).Distinct().Count()} documents)",
                 ConfidenceEvaluation.Report(heldOutSeeds));
-            foreach (var g in heldOutSeeds.GroupBy(h => h.Group).OrderBy(g => g.Key))
-            {
-                var r = ConfidenceEvaluation.Report(g.ToList());
-                s.AppendLine(string.Create(c, $"- {g.Key}: {r.Count} fields, {r.Wrong} wrong, ECE {r.Ece:0.000}, catch {Catch(r)}, wrong >= 0.9: {r.WrongAtOrAbove09}"));
-            }
-            s.AppendLine();
+            ByGroup(s, heldOutSeeds);
+            Reliability(s, $"the model built into this build ({builtIn.Trainer}+{builtIn.Calibrator}, {builtIn.TrainedOn}), on the same documents", ConfidenceEvaluation.Report(heldOutBuiltIn));
+            ByGroup(s, heldOutBuiltIn);
         }
         var worst = chosen.HeldOutByGroup.Where(h => !h.Right && h.Confidence >= 0.9).GroupBy(h => h.Document).OrderByDescending(g => g.Count()).ToList();
         if (worst.Count > 0)
             s.AppendLine("Wrong fields at >= 0.9 when their group was held out, by document: " +
                          string.Join(", ", worst.Select(g => $"{g.Key} {g.Count()}")) + ".").AppendLine();
         return s.ToString();
+    }
+
+    private static void ByGroup(StringBuilder s, IReadOnlyList<HeldOutField> fields)
+    {
+        foreach (var g in fields.GroupBy(h => h.Group).OrderBy(g => g.Key))
+        {
+            var r = ConfidenceEvaluation.Report(g.ToList());
+            s.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- {g.Key}: {r.Count} fields, {r.Wrong} wrong, ECE {r.Ece:0.000}, catch {Catch(r)}, wrong >= 0.9: {r.WrongAtOrAbove09}"));
+        }
+        s.AppendLine();
     }
 
     private static string Catch(CalibrationReport r) => string.Create(CultureInfo.InvariantCulture, $"{r.Caught:0.000} ({r.Threshold:0.000}, {r.Flagged:0.000})");
