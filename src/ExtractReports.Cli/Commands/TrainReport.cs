@@ -8,7 +8,8 @@ namespace ExtractReports.Cli.Commands;
 public static class TrainReport
 {
     public static string Markdown(IReadOnlyList<TrainingExample> data, IReadOnlyList<TrainerEvaluation> evaluations, TrainerEvaluation chosen, string trainedOn,
-        IReadOnlyList<HeldOutField> heldOutSeeds, IReadOnlyList<HeldOutField> heldOutBuiltIn, ModelCard builtIn)
+        IReadOnlyList<HeldOutField> heldOutSeeds, IReadOnlyList<HeldOutField> heldOutBuiltIn, ModelCard builtIn,
+        IReadOnlyList<HeldOutField> inSample)
     {
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
@@ -45,6 +46,9 @@ public static class TrainReport
             Reliability(s, $"the model built into this build ({builtIn.Trainer}+{builtIn.Calibrator}, {builtIn.TrainedOn}), on the same documents", ConfidenceEvaluation.Report(heldOutBuiltIn));
             ByGroup(s, heldOutBuiltIn);
         }
+        var confident = inSample.Where(h => !h.Right && h.Confidence >= 0.9).ToList();
+        s.AppendLine($"In sample (the model as written, on the {inSample.Count} fields it was fitted on): {confident.Count} wrong at >= 0.9" +
+                     (confident.Count == 0 ? "." : ": " + string.Join(", ", confident.GroupBy(h => h.Document).Select(g => $"{g.Key} {g.Count()}")) + ".")).AppendLine();
         var worst = chosen.HeldOutByGroup.Where(h => !h.Right && h.Confidence >= 0.9).GroupBy(h => h.Document).OrderByDescending(g => g.Count()).ToList();
         if (worst.Count > 0)
             s.AppendLine("Wrong fields at >= 0.9 when their group was held out, by document: " +
