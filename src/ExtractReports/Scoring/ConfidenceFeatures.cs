@@ -35,6 +35,9 @@ public static class ConfidenceFeatures
         "row_engine_confidence_deficit", "doc_ocr_doubt_share",
         // most cells are 0, and a broken 0 is the misread a scan makes most (read 6, 8 or 7)
         "value_zero",
+        // a field missing from a table the document was read to print (other fields of it were read): a
+        // row not found, unlike a table the document does not print at all, whose fields are rightly missing
+        "missing_in_read_table",
     ];
 
     /// <summary>
@@ -107,6 +110,14 @@ public static class ConfidenceFeatures
         x[i++] = d.RowDeficit(f.FieldId, index);
         x[i++] = d.OcrDoubtShare;
         x[i++] = f.Value == "0" ? 1 : 0;
+        x[i++] = f.Status is FieldStatus.Missing or FieldStatus.Error && d.TableRead(f.FieldId) ? 1 : 0;
+    }
+
+    /// <summary>A field's table: the first part of its id (meta, t2, t3, t4).</summary>
+    private static string TableOf(string fieldId)
+    {
+        int dot = fieldId.IndexOf('.');
+        return dot < 0 ? fieldId : fieldId[..dot];
     }
 
     /// <summary>A field's row: its id without the column (t3.new_requests.research: t3.new_requests); meta fields have none.</summary>
@@ -134,6 +145,11 @@ public static class ConfidenceFeatures
         public float EngineDeficit { get; init; }
         public float OcrDoubtShare { get; init; }
         private Dictionary<string, float>? Residuals { get; init; }
+        private HashSet<string>? TablesRead { get; init; }
+
+        /// <summary>Whether some field of the field's table has a value the document printed (read, blank, inferred or a sentence).</summary>
+        public bool TableRead(string field) => TablesRead?.Contains(TableOf(field)) ?? false;
+
         /// <summary>Each row's two largest engine deficits, and the field (by index) that has the largest.</summary>
         private Dictionary<string, (float Top, int TopField, float Second)>? Rows { get; init; }
 
@@ -166,9 +182,11 @@ public static class ConfidenceFeatures
             int missing = 0, read = 0, ocrRead = 0, ocrDoubtful = 0;
             double deficit = 0;
             Dictionary<string, (float, int, float)>? rows = null;
+            HashSet<string>? tablesRead = null;
             for (int i = 0; i < doc.Fields.Count; i++)
             {
                 var f = doc.Fields[i];
+                if (f.Status is not (FieldStatus.Missing or FieldStatus.Error)) (tablesRead ??= new(StringComparer.Ordinal)).Add(TableOf(f.FieldId));
                 if (f.Status is FieldStatus.Missing or FieldStatus.Error) missing++;
                 else if (f.Status == FieldStatus.Ok) { read++; deficit += 1 - Math.Clamp(f.Features.EngineConfidence, 0, 1); }
                 if (f.Status != FieldStatus.Ok || !f.Features.FromOcr) continue;
@@ -187,6 +205,7 @@ public static class ConfidenceFeatures
                 EngineDeficit = read == 0 ? 0 : (float)(deficit / read),
                 OcrDoubtShare = ocrRead == 0 ? 0 : ocrDoubtful / (float)ocrRead,
                 Rows = rows,
+                TablesRead = tablesRead,
                 Residuals = residuals,
             };
         }
