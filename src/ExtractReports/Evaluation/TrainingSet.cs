@@ -22,9 +22,27 @@ public static class TrainingSet
         var truthByKey = new Dictionary<(string, string), string>();
         foreach (var t in truth) truthByKey.TryAdd((t.Document, t.Field), t.Value);
         var realRoots = realFolders.Select(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).ToList();
-        return results.OrderBy(r => r.Name, StringComparer.Ordinal).SelectMany(r => Labelled(r,
-            realRoots.Any(root => Path.GetFullPath(r.Path).StartsWith(root, StringComparison.Ordinal)) ? RealGroup : GroupOf(r.Kind),
-            f => truthByKey.TryGetValue((r.Name, f.FieldId), out var expected) ? Evaluator.Matches(f.FieldId, expected, f.Value) : null)).ToList();
+        return results.OrderBy(r => r.Name, StringComparer.Ordinal).SelectMany(r =>
+        {
+            bool real = realRoots.Any(root => Path.GetFullPath(r.Path).StartsWith(root, StringComparison.Ordinal));
+            return Labelled(r, real ? RealGroup : GroupOf(r.Kind), GeneratorOf(r, real),
+                f => truthByKey.TryGetValue((r.Name, f.FieldId), out var expected) ? Evaluator.Matches(f.FieldId, expected, f.Value) : null);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// What made a document, for leave-one-generator-out: real reports (the folders given as real, and
+    /// the corpus's seeds, real dumps read by hand), the scan-conditions matrix's degrader (its
+    /// documents are named source~condition~part), Chromium's prints of agency pages (corpus/print and
+    /// corpus/classes), and the corpus generator's own renderings (everything else).
+    /// </summary>
+    public static string GeneratorOf(DocumentResult result, bool real)
+    {
+        var folders = Path.GetFullPath(result.Path).Split(Path.DirectorySeparatorChar);
+        if (real || folders.Contains("seeds")) return RealGroup;
+        if (result.Name.Contains('~')) return "scan-matrix";
+        if (folders.Contains("print") || folders.Contains("classes")) return "chromium";
+        return "corpus";
     }
 
     /// <summary>
@@ -35,11 +53,11 @@ public static class TrainingSet
         reviewed.GroupBy(r => r.Document).SelectMany(document =>
         {
             var right = document.ToDictionary(r => r.Extracted.FieldId, r => r.Right);
-            return Labelled(document.First().Source, CorrectionsGroup, f => right.TryGetValue(f.FieldId, out var ok) ? ok : null);
+            return Labelled(document.First().Source, CorrectionsGroup, CorrectionsGroup, f => right.TryGetValue(f.FieldId, out var ok) ? ok : null);
         }).ToList();
 
     /// <summary>The fields of <paramref name="result"/> that <paramref name="right"/> labels (null: no label), with the features of the whole document.</summary>
-    private static IEnumerable<TrainingExample> Labelled(DocumentResult result, string group, Func<FieldValue, bool?> right)
+    private static IEnumerable<TrainingExample> Labelled(DocumentResult result, string group, string generator, Func<FieldValue, bool?> right)
     {
         var fields = result.Fields.Select(f => f.Field).ToList();
         if (fields.Count == 0) yield break;
@@ -47,7 +65,7 @@ public static class TrainingSet
         int n = ConfidenceFeatures.Count;
         for (int i = 0; i < fields.Count; i++)
             if (right(fields[i]) is { } ok)
-                yield return new TrainingExample(result.Name, group, features[(i * n)..((i + 1) * n)], ok);
+                yield return new TrainingExample(result.Name, group, features[(i * n)..((i + 1) * n)], ok, DoubtCaps.Bound(fields[i]), generator);
     }
 
     /// <summary>The input kinds held out in turn: scanned PDFs and page images are one kind (both OCR).</summary>

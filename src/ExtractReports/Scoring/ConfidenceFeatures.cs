@@ -8,7 +8,8 @@ namespace ExtractReports.Scoring;
 /// The feature vector of a field, by name: what the confidence model sees. Everything comes from
 /// what earlier stages recorded (the field's evidence and flags, the document's identity checks and
 /// input kind); nothing is re-read. Names are stable: the model file in models/ is fitted on them in
-/// this order, and <see cref="ConfidenceModel"/> refuses a model fitted on other names.
+/// this order, and <see cref="ConfidenceModel"/> refuses a model fitted on other names. New features
+/// go at the end: a model fitted before them reads only the columns it was fitted on.
 /// </summary>
 public static class ConfidenceFeatures
 {
@@ -29,6 +30,14 @@ public static class ConfidenceFeatures
         "doc_identities_broken_share", "doc_missing_share", "doc_engine_confidence_deficit",
         // any kind's sign of a doubtful read, one feature for all kinds (below)
         "doubt",
+        // OCR damage is local (a smudge, a shaded band, a fold) and a bad scan is bad throughout:
+        // the doubt of the field's neighbours in its row, the document's share of doubtful reads
+        "row_engine_confidence_deficit", "doc_ocr_doubt_share",
+        // most cells are 0, and a broken 0 is the misread a scan makes most (read 6, 8 or 7)
+        "value_zero",
+        // a field missing from a table the document was read to print (other fields of it were read): a
+        // row not found, unlike a table the document does not print at all, whose fields are rightly missing
+        "missing_in_read_table",
     ];
 
     /// <summary>
@@ -52,10 +61,10 @@ public static class ConfidenceFeatures
     {
         var d = DocumentFigures.Of(doc);
         for (int i = 0; i < doc.Fields.Count; i++)
-            WriteField(doc.Fields[i], doc.Kind, d, rows.Slice(i * Count, Count));
+            WriteField(doc.Fields[i], i, doc.Kind, d, rows.Slice(i * Count, Count));
     }
 
-    private static void WriteField(FieldValue f, DocumentKind kind, in DocumentFigures d, Span<float> x)
+    private static void WriteField(FieldValue f, int index, DocumentKind kind, in DocumentFigures d, Span<float> x)
     {
         var e = f.Features;
         bool decoded = f.Flags.Contains("digits_run_together");
@@ -98,7 +107,28 @@ public static class ConfidenceFeatures
         x[i++] = e.Alternatives > 1 || f.Status is FieldStatus.Missing or FieldStatus.Error
                  || (e.IdentitiesBroken > 0 && !e.SourceInconsistency)
                  || (e.FromOcr && e.EngineConfidence < DoubtfulEngineConfidence) ? 1 : 0;
+        x[i++] = d.RowDeficit(f.FieldId, index);
+        x[i++] = d.OcrDoubtShare;
+        x[i++] = f.Value == "0" ? 1 : 0;
+        x[i++] = f.Status is FieldStatus.Missing or FieldStatus.Error && d.TableRead(f.FieldId) ? 1 : 0;
     }
+
+    /// <summary>A field's table: the first part of its id (meta, t2, t3, t4).</summary>
+    private static string TableOf(string fieldId)
+    {
+        int dot = fieldId.IndexOf('.');
+        return dot < 0 ? fieldId : fieldId[..dot];
+    }
+
+    /// <summary>A field's row: its id without the column (t3.new_requests.research: t3.new_requests); meta fields have none.</summary>
+    private static string? RowOf(string fieldId)
+    {
+        int last = fieldId.LastIndexOf('.');
+        return last <= 0 || fieldId.StartsWith("meta.", StringComparison.Ordinal) ? null : fieldId[..last];
+    }
+
+    private static float Deficit(FieldValue f) =>
+        f.Features.FromOcr && f.Status == FieldStatus.Ok ? 1 - (float)Math.Clamp(f.Features.EngineConfidence, 0, 1) : 0;
 
     private static int Digits(string value)
     {
@@ -113,7 +143,22 @@ public static class ConfidenceFeatures
         public float BrokenShare { get; init; }
         public float MissingShare { get; init; }
         public float EngineDeficit { get; init; }
+        public float OcrDoubtShare { get; init; }
         private Dictionary<string, float>? Residuals { get; init; }
+        private HashSet<string>? TablesRead { get; init; }
+
+        /// <summary>Whether some field of the field's table has a value the document printed (read, blank, inferred or a sentence).</summary>
+        public bool TableRead(string field) => TablesRead?.Contains(TableOf(field)) ?? false;
+
+        /// <summary>Each row's two largest engine deficits, and the field (by index) that has the largest.</summary>
+        private Dictionary<string, (float Top, int TopField, float Second)>? Rows { get; init; }
+
+        /// <summary>The largest engine deficit among the other OCR'd fields of the field's row.</summary>
+        public float RowDeficit(string field, int index)
+        {
+            if (Rows is null || RowOf(field) is not { } row || !Rows.TryGetValue(row, out var r)) return 0;
+            return r.TopField == index ? r.Second : r.Top;
+        }
 
         /// <summary>log10(1 + the smallest |left - right| of the broken identities a field takes part in): a digit misread breaks by little, a misplaced row by much.</summary>
         public float Residual(string field) => Residuals?.GetValueOrDefault(field) ?? 0;
@@ -134,18 +179,33 @@ public static class ConfidenceFeatures
                         residuals[f] = residuals.TryGetValue(f, out var old) ? Math.Min(old, r) : r;
                 }
             }
-            int missing = 0, read = 0;
+            int missing = 0, read = 0, ocrRead = 0, ocrDoubtful = 0;
             double deficit = 0;
-            foreach (var f in doc.Fields)
+            Dictionary<string, (float, int, float)>? rows = null;
+            HashSet<string>? tablesRead = null;
+            for (int i = 0; i < doc.Fields.Count; i++)
             {
+                var f = doc.Fields[i];
+                if (f.Status is not (FieldStatus.Missing or FieldStatus.Error)) (tablesRead ??= new(StringComparer.Ordinal)).Add(TableOf(f.FieldId));
                 if (f.Status is FieldStatus.Missing or FieldStatus.Error) missing++;
                 else if (f.Status == FieldStatus.Ok) { read++; deficit += 1 - Math.Clamp(f.Features.EngineConfidence, 0, 1); }
+                if (f.Status != FieldStatus.Ok || !f.Features.FromOcr) continue;
+                ocrRead++;
+                if (f.Features.EngineConfidence < DoubtfulEngineConfidence) ocrDoubtful++;
+                if (RowOf(f.FieldId) is not { } row) continue;
+                rows ??= new Dictionary<string, (float, int, float)>(StringComparer.Ordinal);
+                float def = Deficit(f);
+                var (top, topField, second) = rows.GetValueOrDefault(row, (0f, -1, 0f));
+                rows[row] = def > top ? (def, i, top) : (top, topField, Math.Max(second, def));
             }
             return new DocumentFigures
             {
                 BrokenShare = held + broken == 0 ? 0 : broken / (float)(held + broken),
                 MissingShare = doc.Fields.Count == 0 ? 0 : missing / (float)doc.Fields.Count,
                 EngineDeficit = read == 0 ? 0 : (float)(deficit / read),
+                OcrDoubtShare = ocrRead == 0 ? 0 : ocrDoubtful / (float)ocrRead,
+                Rows = rows,
+                TablesRead = tablesRead,
                 Residuals = residuals,
             };
         }

@@ -82,7 +82,9 @@ public sealed class ConfidenceModel : IConfidenceModel
             using var cs = entry.Open();
             card = JsonSerializer.Deserialize<ModelCard>(cs) ?? throw new InvalidDataException("empty model card");
         }
-        if (!card.Features.SequenceEqual(ConfidenceFeatures.Names))
+        // Features are only ever appended (ConfidenceFeatures): a model fitted on the first ones reads
+        // only those columns of the longer rows, so it stays valid until refitted.
+        if (card.Features.Count > ConfidenceFeatures.Count || !card.Features.SequenceEqual(ConfidenceFeatures.Names.Take(card.Features.Count)))
             throw new InvalidDataException("the model was fitted on other features than this build computes: refit it with `train`");
         bytes.Position = 0;
         var transformer = new MLContext(seed: 1).Model.Load(bytes, out _);

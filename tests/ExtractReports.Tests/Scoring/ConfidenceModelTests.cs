@@ -99,8 +99,10 @@ public class ConfidenceModelTests : IDisposable
     [Fact]
     public void The_built_in_model_loads_and_names_this_builds_features()
     {
+        // All of them, or the first ones when features were appended since it was fitted.
         var model = ConfidenceModel.Embedded();
-        Assert.Equal(ConfidenceFeatures.Names, model.Card.Features);
+        Assert.NotEmpty(model.Card.Features);
+        Assert.Equal(ConfidenceFeatures.Names.Take(model.Card.Features.Count), model.Card.Features);
         Assert.Equal(64, model.Id.Length);
     }
 
