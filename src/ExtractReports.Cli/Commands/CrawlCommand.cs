@@ -66,6 +66,7 @@ public static class CrawlCommand
             {
                 Jobs = Math.Max(1, parse.GetValue(jobs)),
                 Rebuild = parse.GetValue(rebuild),
+                ReleaseNativeMemory = ExtractReports.Native.NativeHeap.Trim,
                 Output = new OutputOptions { ExcelBom = parse.GetValue(excel), ReviewThreshold = parse.GetValue(threshold) },
             };
             return ScheduledRun.Execute("crawl", outDir, (log, progress) => Run(agencies, crawl, pipeline, outDir, batchOptions, log, progress));

@@ -60,6 +60,7 @@ public static class ExtractCommand
             {
                 Jobs = Math.Max(1, parse.GetValue(jobs)),
                 Rebuild = parse.GetValue(rebuild),
+                ReleaseNativeMemory = ExtractReports.Native.NativeHeap.Trim,
                 Guard = new CrashGuardOptions { Timeout = parse.GetValue(timeout) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null },
                 Output = new OutputOptions { ExcelBom = parse.GetValue(excel), ReviewThreshold = parse.GetValue(threshold) },
             };

@@ -28,6 +28,11 @@ public sealed record BatchOptions
     /// report allocates a few megabytes, one OCR page several times this.
     /// </summary>
     public long CollectAfterBytes { get; init; } = 64L << 20;
+    /// <summary>
+    /// Called after that collection: returns the native libraries' freed memory to the system (the
+    /// command line sets glibc's <c>malloc_trim</c>, <c>NativeHeap.Trim</c>). Null (default): nothing.
+    /// </summary>
+    public Action? ReleaseNativeMemory { get; init; }
     public OutputOptions Output { get; init; } = new();
     /// <summary>The crash guard's time limit for one document (see <see cref="CrashGuardOptions"/>).</summary>
     public CrashGuardOptions Guard { get; init; } = new();
@@ -55,7 +60,11 @@ public sealed class BatchExtractor(ExtractPipeline pipeline, ExtractionStore sto
     public Action<BatchInput, DocumentResult>? Finished { get; init; }
 
     /// <summary>What is done after a document that allocated more than <see cref="BatchOptions.CollectAfterBytes"/> (tests count it).</summary>
-    internal Action ReleaseMemory { get; init; } = ReleaseLargeObjects;
+    internal Action ReleaseMemory { get; init; } = () =>
+    {
+        ReleaseLargeObjects();
+        options.ReleaseNativeMemory?.Invoke();
+    };
 
     public BatchReport Run(IReadOnlyList<BatchInput> inputs, string outDir)
     {

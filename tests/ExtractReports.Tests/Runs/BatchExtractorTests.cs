@@ -82,4 +82,21 @@ public class BatchExtractorMemoryTests : IDisposable
         Assert.Equal(names.Length, report.Documents);
         Assert.Equal(3, released);
     }
+
+    [Fact]
+    public void The_native_heap_is_trimmed_after_each_collection_and_trimming_is_safe_to_call()
+    {
+        var names = new[] { "a-text", "b-scan", "c-scan" };
+        var files = names.Select(n => { var f = Path.Combine(_dir, n + ".txt"); File.WriteAllText(f, $"{n} 政府信息公开工作年度报告"); return f; }).ToList();
+        var pipeline = new PipelineBuilder().UseReader(new PageImagesReader()).Build();
+        using var store = new ExtractionStore(Path.Combine(_dir, "out", "extractreports.db"));
+        int trimmed = 0;
+        new BatchExtractor(pipeline, store, StandardSchema.Default, new BatchOptions
+            {
+                Jobs = 1, CollectAfterBytes = 64L << 20,
+                ReleaseNativeMemory = () => { ExtractReports.Native.NativeHeap.Trim(); Interlocked.Increment(ref trimmed); },
+            })
+            .Run(files.Select(f => BatchInput.FromFile(f, store)).ToList(), Path.Combine(_dir, "out"));
+        Assert.Equal(2, trimmed);
+    }
 }

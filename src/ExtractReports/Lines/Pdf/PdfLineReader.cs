@@ -82,12 +82,15 @@ public sealed class PdfLineReader : ILineReader
         var verdict = TextLayer.Check(words.Pages, options.TextLayer);
         if (verdict is not null) throw new NeedsOcrException(verdict);
 
-        LineDocument WithRulings(IReadOnlySet<int>? only, CancellationToken c) => Lines(Guarded(() => pages.AddRulings(document.Bytes, words, only, c)), pages, c);
+        // Lines built for each page: a page the closer reading gives no rulings is the same page
+        // (AddRulings hands it back as it was), so its lines are not built again.
+        var built = new Dictionary<Page, IReadOnlyList<Line>>(ReferenceEqualityComparer.Instance);
+        LineDocument WithRulings(IReadOnlySet<int>? only, CancellationToken c) => Lines(Guarded(() => pages.AddRulings(document.Bytes, words, only, c)), pages, built, c);
         return options.Rulings switch
         {
             PdfRulings.Always => WithRulings(null, cancellation),
-            PdfRulings.WhenInDoubt => Lines(words, pages, cancellation) with { CloserReading = WithRulings },
-            _ => Lines(words, pages, cancellation),
+            PdfRulings.WhenInDoubt => Lines(words, pages, built, cancellation) with { CloserReading = WithRulings },
+            _ => Lines(words, pages, built, cancellation),
         };
     }
 
@@ -116,13 +119,14 @@ public sealed class PdfLineReader : ILineReader
         catch (PdfReadException e) { throw new DocumentReadException(e.Message, e); }
     }
 
-    private LineDocument Lines(PdfPages read, IPdfPageReader reader, CancellationToken cancellation)
+    private LineDocument Lines(PdfPages read, IPdfPageReader reader, Dictionary<Page, IReadOnlyList<Line>> known, CancellationToken cancellation)
     {
         var built = new List<(Page, IReadOnlyList<Line>)>();
         foreach (var page in read.Pages)
         {
             cancellation.ThrowIfCancellationRequested();
-            built.Add((page, builder.Build(page)));
+            if (!known.TryGetValue(page, out var pageLines)) known[page] = pageLines = builder.Build(page);
+            built.Add((page, pageLines));
         }
         var lines = new List<Line>();
         foreach (var (page, kept) in built.Zip(RunningMargins.Drop(built), (b, k) => (b.Item1, k)))

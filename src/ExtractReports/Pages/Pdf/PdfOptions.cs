@@ -69,6 +69,14 @@ public sealed record PdfOptions
     /// </summary>
     public double MaxRulingLightness { get; init; } = 0.63;
 
+    /// <summary>
+    /// Leave embedded Type1 font programs unparsed when the font's text and widths come from its
+    /// dictionary (<see cref="UnparsedFontPrograms"/>). True: the letters and words are the same
+    /// (checked on every PDF of the corpus) at about half of PdfPig's time; false parses them all,
+    /// as PdfPig does by default (kept for that comparison).
+    /// </summary>
+    public bool SkipFontPrograms { get; init; } = true;
+
     public void Validate()
     {
         if (Ascent <= 0 || Descent < 0 || WordBreakGap <= 0 || BaselineTolerance <= 0) throw new ArgumentException("PdfOptions: letter metrics must be positive");

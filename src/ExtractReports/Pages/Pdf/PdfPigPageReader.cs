@@ -30,7 +30,9 @@ public sealed class PdfPigPageReader(PdfOptions options) : IPdfPageReader
     {
         try
         {
-            using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            var fontPrograms = options.SkipFontPrograms ? new UnparsedFontPrograms() : null;
+            using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = fontPrograms });
+            fontPrograms?.LookUp(document);
             var pages = new List<Page>(document.NumberOfPages);
             var rulings = new List<IReadOnlyList<Ruling>>(document.NumberOfPages);
             var diagnostics = new List<string>();

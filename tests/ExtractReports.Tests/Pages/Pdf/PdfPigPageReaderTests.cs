@@ -43,6 +43,29 @@ public sealed class PdfPigPageReaderTests
     }
 
     [Fact]
+    public void Font_programs_left_unparsed_change_no_word_box_or_ruling()
+    {
+        // Every text PDF we have: LibreOffice's Type1 subsets (skipped), WPS's composite fonts, Chromium's prints.
+        var files = Directory.GetFiles(Path.Combine(TestPaths.Corpus, "pdf"), "*.pdf")
+            .Concat(Directory.GetFiles(Path.Combine(TestPaths.Corpus, "print"), "*.pdf"))
+            .Concat(Directory.Exists(TestPaths.SharedReal) ? Directory.GetFiles(TestPaths.SharedReal, "*.pdf") : []).Order().ToList();
+        var parsed = new PdfPigPageReader(new PdfOptions { SkipFontPrograms = false });
+        static string All(PdfPages read) => string.Join("\n", read.Pages.Select((p, i) =>
+            FormattableString.Invariant($"{p.Number} {p.Width} {p.Height}: ") + string.Join(" ", p.Words.Select(w => $"{w.Text}@{w.Box}/{w.FontSize}")) +
+            " | " + string.Join(" ", read.PathRulings[i].Select(r => r.Box.ToString())))) + string.Join(";", read.Diagnostics);
+        foreach (var file in files)
+        {
+            var bytes = File.ReadAllBytes(file);
+            Assert.True(All(parsed.ReadWords(bytes, CancellationToken.None)) == All(Pig.ReadWords(bytes, CancellationToken.None)), file);
+        }
+
+        var skipped = new UnparsedFontPrograms();
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(File.ReadAllBytes(files.First(f => f.Contains("pdf-01")))))
+            skipped.LookUp(document);
+        Assert.True(skipped.Count > 0); // LibreOffice's Type1 subsets, each with a ToUnicode map
+    }
+
+    [Fact]
     public void A_password_and_a_damaged_file_are_told_apart()
     {
         var locked = Assert.Throws<PdfReadException>(() => Pig.ReadWords(Fixture("encrypted-user-password.pdf"), CancellationToken.None));
