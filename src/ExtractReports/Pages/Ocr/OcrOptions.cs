@@ -43,6 +43,14 @@ public sealed record OcrOptions
     public double MinPageWidthInches { get; init; } = 5.5;
     public double MaxPageWidthInches { get; init; } = 16.6;
 
+    /// <summary>Whether each page's orientation is detected (Tesseract's OSD) and a page lying turned by 90, 180 or
+    /// 270 degrees is turned upright before it is read.</summary>
+    public bool DetectOrientation { get; init; } = true;
+
+    /// <summary>Least OSD confidence for a page to be turned: pages of text score 5 to 20 in their true orientation,
+    /// a page with a few words or none scores near 0 and is left as it is.</summary>
+    public double MinOrientationConfidence { get; init; } = 2;
+
     /// <summary>Largest skew searched for, degrees (scans come rotated up to a few degrees).</summary>
     public double MaxSkewDegrees { get; init; } = 5;
 

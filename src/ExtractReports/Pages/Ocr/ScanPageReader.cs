@@ -3,7 +3,8 @@ using ExtractReports.Lines;
 namespace ExtractReports.Pages.Ocr;
 
 /// <summary>What reading one page gave: its lines in reading order, and how it was read.</summary>
-public sealed record ScanPageResult(IReadOnlyList<PlacedLine> Lines, double SkewDegrees, int Tables, int BorderlessTables, int Cells, int Dpi);
+/// <remarks><paramref name="TurnedDegrees"/>: how far the page lay turned clockwise as scanned (0, 90, 180, 270); it was read turned back.</remarks>
+public sealed record ScanPageResult(IReadOnlyList<PlacedLine> Lines, double SkewDegrees, int Tables, int BorderlessTables, int Cells, int Dpi, int TurnedDegrees = 0);
 
 /// <summary>
 /// Reads one page image: enlarge a small scan, deskew, binarize, find the ruled tables, read each of
@@ -19,7 +20,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
 
     public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
     {
-        var (deskewed, lowResolution, bilevel) = Upright(page);
+        var (deskewed, lowResolution, bilevel, turned) = Upright(page, engine);
         var image = deskewed.Image;
         int dpi = image.Dpi;
 
@@ -91,7 +92,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         placed.AddRange(WithLabels(tableRows, _words.Build(words, pageNumber)));
 
         placed.Sort((a, b) => a.Box.CenterY.CompareTo(b.Box.CenterY));
-        return new ScanPageResult(placed, deskewed.AngleDegrees, grids.Count, borderless.Count, cellCount, dpi);
+        return new ScanPageResult(placed, deskewed.AngleDegrees, grids.Count, borderless.Count, cellCount, dpi, turned);
     }
 
     /// <summary>
@@ -125,17 +126,20 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     }
 
     /// <summary>
-    /// The page's resolution: as stated, unless that makes the page narrower or wider than any paper
-    /// (img2pdf and many writers state 72 or 96 when they know nothing); then estimated from the
-    /// paper width of <see cref="OcrOptions.AssumedPageWidthInches"/>.
+    /// The page as it is read: turned upright when <paramref name="engine"/> finds it lying turned (a sheet fed
+    /// sideways or upside down), enlarged when its resolution is low, then deskewed. The boxes of the lines read
+    /// from it are in this image's pixels (the review page crops it to show a field's cell).
     /// </summary>
-    /// <summary>
-    /// The page as it is read: enlarged when its resolution is low, then deskewed. The boxes of the lines
-    /// read from it are in this image's pixels (the review page crops it to show a field's cell).
-    /// </summary>
-    public (Deskewed Page, bool LowResolution, bool Bilevel) Upright(GrayImage page)
+    public (Deskewed Page, bool LowResolution, bool Bilevel, int TurnedDegrees) Upright(GrayImage page, IOcrEngine? engine = null)
     {
         page = page.WithDpi(EffectiveDpi(page));
+        int turned = 0;
+        if (engine is not null && options.DetectOrientation
+            && engine.DetectOrientation(page) is { ClockwiseDegrees: not 0 } o && o.Confidence >= options.MinOrientationConfidence)
+        {
+            page = PageOrientation.Turn(page, 360 - o.ClockwiseDegrees);
+            turned = o.ClockwiseDegrees;
+        }
         bool bilevel = IsBilevel(page);
         int minDpi = bilevel ? options.MinBilevelOcrDpi : options.MinOcrDpi;
         bool lowResolution = page.Dpi < minDpi;
@@ -144,9 +148,14 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
             double factor = bilevel ? options.BilevelEnlargement : Math.Min(4, Math.Ceiling(minDpi / (double)page.Dpi * 4) / 4);
             page = imaging.Scale(page, factor);
         }
-        return (imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence), lowResolution, bilevel);
+        return (imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence), lowResolution, bilevel, turned);
     }
 
+    /// <summary>
+    /// The page's resolution: as stated, unless that makes the page narrower or wider than any paper
+    /// (img2pdf and many writers state 72 or 96 when they know nothing); then estimated from the
+    /// paper width of <see cref="OcrOptions.AssumedPageWidthInches"/>.
+    /// </summary>
     internal int EffectiveDpi(GrayImage page)
     {
         if (page.Dpi > 0)
