@@ -22,6 +22,8 @@ missing_debs() {
   command -v pdftotext >/dev/null 2>&1 || m+=(poppler-utils)
   command -v tesseract >/dev/null 2>&1 || m+=(tesseract-ocr)
   [ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || m+=(tesseract-ocr-chi-sim)
+  # Orientation detection of pages fed sideways or upside down (tesseract-ocr depends on it; checked in case it was removed).
+  [ -f /usr/share/tesseract-ocr/5/tessdata/osd.traineddata ] || m+=(tesseract-ocr-osd)
   ldconfig -p 2>/dev/null | grep 'libtesseract.so.5' >/dev/null || m+=(libtesseract5)
   ldconfig -p 2>/dev/null | grep 'liblept.so.5' >/dev/null || m+=(liblept5)
   # ImageMagick itself (a convert on PATH may be something else that answers to the name).

@@ -9,6 +9,7 @@ public static class Degrader
 {
     public static GrayPage Scan(GrayPage page, ScanCondition c, Random random)
     {
+        page = Turn(page, c.Turn);
         for (int g = 1; g <= c.Generations; g++)
         {
             // The second pass is placed by hand on the glass again: a smaller, independent skew.
@@ -41,6 +42,30 @@ public static class Degrader
             }
         }
         return p with { Pixels = o };
+    }
+
+    /// <summary>The page turned clockwise by a multiple of 90 degrees (its width and height swap at 90 and 270).</summary>
+    public static GrayPage Turn(GrayPage p, int degrees)
+    {
+        int quarters = ((degrees / 90) % 4 + 4) % 4;
+        if (degrees % 90 != 0) throw new ArgumentException($"a turn is a multiple of 90 degrees, not {degrees}");
+        if (quarters == 0) return p;
+        int w = p.Width, h = p.Height;
+        bool swap = quarters != 2;
+        int ow = swap ? h : w, oh = swap ? w : h;
+        var o = new byte[p.Pixels.Length];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                var (nx, ny) = quarters switch
+                {
+                    1 => (h - 1 - y, x),
+                    2 => (w - 1 - x, h - 1 - y),
+                    _ => (y, w - 1 - x),
+                };
+                o[ny * ow + nx] = p.Pixels[y * w + x];
+            }
+        return p with { Width = ow, Height = oh, Pixels = o };
     }
 
     /// <summary>Rotated about the centre by the angle (degrees, counter-clockwise), bilinear, on white paper, same size.</summary>

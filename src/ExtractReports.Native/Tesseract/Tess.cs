@@ -7,7 +7,7 @@ internal static partial class Tess
 {
     private const string T = NativeLibraries.Tesseract;
 
-    internal const int OemLstmOnly = 1;
+    internal const int OemTesseractOnly = 0, OemLstmOnly = 1;
     internal const int PsmAuto = 3, PsmSingleBlock = 6, PsmSingleLine = 7;
     internal const int RilTextline = 2, RilWord = 3, RilSymbol = 4;
 
@@ -32,6 +32,11 @@ internal static partial class Tess
     [LibraryImport(T)] internal static partial int TessBaseAPIRecognize(IntPtr api, IntPtr monitor);
     [LibraryImport(T)] internal static partial int TessBaseAPIMeanTextConf(IntPtr api);
     [LibraryImport(T)] internal static partial void TessBaseAPIClear(IntPtr api);
+
+    /// <summary>Orientation and script detection (needs an engine started with osd.traineddata); orientDeg is how far
+    /// the page is turned clockwise. Returns 0 when it found too little text to say.</summary>
+    [LibraryImport(T)]
+    internal static partial int TessBaseAPIDetectOrientationScript(IntPtr api, out int orientDeg, out float orientConf, out IntPtr scriptName, out float scriptConf);
 
     [LibraryImport(T)] internal static partial IntPtr TessBaseAPIGetIterator(IntPtr api);
     [LibraryImport(T)] internal static partial void TessResultIteratorDelete(IntPtr it);

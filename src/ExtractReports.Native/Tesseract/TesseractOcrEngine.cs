@@ -19,8 +19,12 @@ public sealed class TesseractOcrEngine : IOcrEngine
     private readonly Instance _text;
     private readonly Instance _numbers;
     private GrayImage? _image, _numberImage;
+    /// <summary>Where osd.traineddata is looked for; the orientation instance is started on the first page asked about.</summary>
+    private readonly string _tessdata;
+    private Instance? _orientation;
+    private bool _noOrientation;
 
-    private TesseractOcrEngine(Instance text, Instance numbers) { _text = text; _numbers = numbers; }
+    private TesseractOcrEngine(Instance text, Instance numbers, string tessdata) { _text = text; _numbers = numbers; _tessdata = tessdata; }
 
     /// <summary>Starts an engine with the language data found by <see cref="TessdataLocator"/>.</summary>
     public static TesseractOcrEngine Create(OcrOptions options)
@@ -29,8 +33,8 @@ public sealed class TesseractOcrEngine : IOcrEngine
         var numberLanguage = string.IsNullOrEmpty(options.NumberLanguage) ? options.Language : options.NumberLanguage;
         var folder = TessdataLocator.Locate(options.Tessdata, options.Language + "+" + numberLanguage);
         var text = Instance.Start(folder, options.Language);
-        if (numberLanguage == options.Language) return new TesseractOcrEngine(text, text);
-        try { return new TesseractOcrEngine(text, Instance.Start(folder, numberLanguage)); }
+        if (numberLanguage == options.Language) return new TesseractOcrEngine(text, text, folder);
+        try { return new TesseractOcrEngine(text, Instance.Start(folder, numberLanguage), folder); }
         catch { text.Dispose(); throw; }
     }
 
@@ -78,6 +82,23 @@ public sealed class TesseractOcrEngine : IOcrEngine
         return reading with { Lines = reading.Lines.Select(l => (IReadOnlyList<OcrWord>)l.Select(word => word with { Box = Back(word.Box) }).ToList()).ToList() };
     }
 
+    /// <summary>
+    /// Tesseract's orientation detection (legacy classifier over osd.traineddata, which Debian's tesseract-ocr
+    /// installs): it classifies a bounded number of the page's glyphs in the four orientations. Without that
+    /// file the engine cannot tell, and says so once (null from then on).
+    /// </summary>
+    public PageOrientation? DetectOrientation(GrayImage page)
+    {
+        if (_noOrientation) return null;
+        if (_orientation is null)
+        {
+            if (!File.Exists(Path.Combine(_tessdata, "osd.traineddata"))) { _noOrientation = true; return null; }
+            try { _orientation = Instance.Start(_tessdata, "osd", Tess.OemTesseractOnly); }
+            catch (TessdataMissingException) { _noOrientation = true; return null; }
+        }
+        return _orientation.DetectOrientation(page);
+    }
+
     /// <summary>White added around a crop read alone, pixels: a cell's crop ends at its ruling lines, often a few pixels
     /// from the digits' top, and Tesseract's line finder takes a glyph touching the image edge for something else
     /// (a 1 with its flag at the edge read as a sure 4).</summary>
@@ -96,6 +117,7 @@ public sealed class TesseractOcrEngine : IOcrEngine
     {
         _text.Dispose();
         if (!ReferenceEquals(_numbers, _text)) _numbers.Dispose();
+        _orientation?.Dispose();
     }
 
     /// <summary>One TessBaseAPI with the settings it was last given, so unchanged settings are not sent again.</summary>
@@ -108,14 +130,14 @@ public sealed class TesseractOcrEngine : IOcrEngine
 
         private Instance(TessApiHandle api) => _api = api;
 
-        public static Instance Start(string folder, string language)
+        public static Instance Start(string folder, string language, int engineMode = Tess.OemLstmOnly)
         {
             var api = new TessApiHandle();
             if (api.IsInvalid) throw new InvalidOperationException("Tesseract could not create an engine");
             var h = api.DangerousGetHandle();
             // Tesseract wants the folder path to end with a separator in some versions.
             var path = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
-            if (Tess.TessBaseAPIInit2(h, path, language, Tess.OemLstmOnly) != 0)
+            if (Tess.TessBaseAPIInit2(h, path, language, engineMode) != 0)
             {
                 api.Dispose();
                 throw new TessdataMissingException($"Tesseract could not load {language} from {folder}: the traineddata file is unreadable or from another Tesseract version");
@@ -154,6 +176,14 @@ public sealed class TesseractOcrEngine : IOcrEngine
             var lines = Collect(h);
             double mean = Tess.TessBaseAPIMeanTextConf(h) / 100.0;
             return new OcrReading(lines, Math.Clamp(mean, 0, 1));
+        }
+
+        public PageOrientation? DetectOrientation(GrayImage page)
+        {
+            SetImage(page);
+            var h = Handle();
+            if (Tess.TessBaseAPIDetectOrientationScript(h, out int degrees, out float confidence, out _, out _) == 0) return null;
+            return new PageOrientation(((degrees % 360) + 360) % 360, confidence);
         }
 
         private void SetMode(IntPtr h, OcrMode mode)

@@ -32,13 +32,14 @@ public sealed class CellReader(OcrOptions options)
         // Tesseract reads best with a margin of white around the text, but no ruling remnants.
         int pad = options.Px(0.04, dpi);
         var region = new Box(Math.Max(x0, ink.X0 - pad), Math.Max(y0, ink.Y0 - pad), Math.Min(x1, ink.X1 + pad), Math.Min(y1, ink.Y1 + pad));
-        var (glyphs, digitHeight) = Glyphs(text, ink, options);
+        var (glyphBoxes, digitHeight) = GlyphBoxes(text, ink, options);
+        int glyphs = glyphBoxes.Count;
         double scale = NumberScale(digitHeight);
 
         NumberRead? number = null;
         if (likelyNumber)
         {
-            number = ReadNumber(engine, region, glyphs, scale, verifyNumbers);
+            number = Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, glyphBoxes);
             if (number is { Sure: true } sure) return new Cell(sure.Text, cellBox, sure.Confidence);
         }
 
@@ -57,7 +58,7 @@ public sealed class CellReader(OcrOptions options)
         // stray mark (O ] | l) in a table cell is most often a digit: try digits too.
         if (numeric || mark || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
-            number ??= ReadNumber(engine, region, glyphs, scale, verifyNumbers);
+            number ??= Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, glyphBoxes);
             if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return new Cell(n.Text, cellBox, n.Confidence);
             // The mark read surer than the digits: take the digits, no surer than the mark was, so the value
             // goes to review rather than vanishing.
@@ -113,6 +114,14 @@ public sealed class CellReader(OcrOptions options)
         return Doubtful((fitting.Count > 0 ? fitting : reads).MaxBy(r => r.Confidence));
     }
 
+    /// <summary>The number with the digits its glyphs' shapes refute corrected (<see cref="DigitShapes"/>: a 4 whose ink
+    /// is a 1), no surer than <see cref="OcrOptions.ShapeCorrectedConfidence"/>: the reads all said otherwise.</summary>
+    private NumberRead? Shaped(NumberRead? read, BinaryImage text, List<Box> glyphs)
+    {
+        if (read is not { } r || DigitShapes.CorrectOnes(r.Text, text, glyphs, options) is not { } corrected) return read;
+        return new NumberRead(corrected, Math.Min(r.Confidence, options.ShapeCorrectedConfidence), false);
+    }
+
     /// <summary>The value two of the reads give, or null.</summary>
     private static string? Agreed(List<NumberRead> reads) =>
         reads.GroupBy(r => r.Text).FirstOrDefault(g => g.Count() >= 2)?.Key;
@@ -139,8 +148,16 @@ public sealed class CellReader(OcrOptions options)
     /// <summary>The glyphs of <see cref="CountGlyphs"/> and the height of the tallest (the digits' height), pixels.</summary>
     internal static (int Count, int Height) Glyphs(BinaryImage text, Box ink, OcrOptions options)
     {
+        var (boxes, height) = GlyphBoxes(text, ink, options);
+        return (boxes.Count, height);
+    }
+
+    /// <summary>The boxes of the glyphs of <see cref="CountGlyphs"/>, left to right (each tight to its ink), and the
+    /// height of the tallest run (the digits' height), pixels.</summary>
+    internal static (List<Box> Boxes, int Height) GlyphBoxes(BinaryImage text, Box ink, OcrOptions options)
+    {
         int x0 = (int)ink.X0, x1 = (int)ink.X1, y0 = (int)ink.Y0, y1 = (int)ink.Y1;
-        var runs = new List<(int Left, int Right, int Height)>();
+        var runs = new List<(int Left, int Right, int Top, int Bottom)>();
         int top = int.MaxValue, bottom = -1, left = 0;
         for (int x = x0; x <= x1; x++)
         {
@@ -154,17 +171,21 @@ public sealed class CellReader(OcrOptions options)
                 top = Math.Min(top, colTop); bottom = Math.Max(bottom, colBottom);
                 continue;
             }
-            if (bottom >= 0) runs.Add((left, x, bottom - top + 1));
+            if (bottom >= 0) runs.Add((left, x, top, bottom + 1));
             top = int.MaxValue; bottom = -1;
         }
-        if (runs.Count == 0) return (0, 0);
-        int tallest = runs.Max(r => r.Height);
-        int glyphs = 0, glyphLeft = int.MinValue;
-        foreach (var r in runs.Where(r => r.Height >= options.GlyphHeightShare * tallest))
+        if (runs.Count == 0) return ([], 0);
+        int tallest = runs.Max(r => r.Bottom - r.Top);
+        var glyphs = new List<Box>();
+        foreach (var r in runs.Where(r => r.Bottom - r.Top >= options.GlyphHeightShare * tallest))
         {
-            if (glyphLeft != int.MinValue && r.Right - glyphLeft <= options.GlyphWidthShare * tallest) continue;
-            glyphs++;
-            glyphLeft = r.Left;
+            if (glyphs.Count > 0 && r.Right - glyphs[^1].X0 <= options.GlyphWidthShare * tallest)
+            {
+                var g = glyphs[^1];
+                glyphs[^1] = new Box(g.X0, Math.Min(g.Y0, r.Top), r.Right, Math.Max(g.Y1, r.Bottom));
+                continue;
+            }
+            glyphs.Add(new Box(r.Left, r.Top, r.Right, r.Bottom));
         }
         return (glyphs, tallest);
     }

@@ -42,4 +42,8 @@ public interface IOcrEngine : IDisposable
     /// a second opinion on a doubtful small number, which Tesseract reads differently at another scale.
     /// Boxes come back in page pixels.</summary>
     OcrReading ReadEnlarged(Box region, OcrMode mode, double factor);
+
+    /// <summary>How the page lies (turned 0, 90, 180 or 270 degrees), or null when the engine cannot tell
+    /// (no orientation data installed, or an engine without orientation detection).</summary>
+    PageOrientation? DetectOrientation(GrayImage page) => null;
 }

@@ -43,8 +43,27 @@ public sealed record OcrOptions
     public double MinPageWidthInches { get; init; } = 5.5;
     public double MaxPageWidthInches { get; init; } = 16.6;
 
-    /// <summary>Largest skew searched for, degrees (scans come rotated up to a few degrees).</summary>
-    public double MaxSkewDegrees { get; init; } = 5;
+    /// <summary>Whether a page that reads as mostly illegible is asked how it lies (Tesseract's OSD) and, found turned by
+    /// 90, 180 or 270 degrees, read again upright.</summary>
+    public bool DetectOrientation { get; init; } = true;
+
+    /// <summary>A page whose characters are read at least <see cref="LegibleConfidence"/> sure in a share below this is
+    /// asked how it lies. Measured on pdf-03 of the scan-conditions matrix: its pages upright (300 dpi gray) read 0.55 to
+    /// 0.92 of their characters that sure, the same pages upside down or sideways 0 to 0.25.</summary>
+    public double MinLegibleShare { get; init; } = 0.4;
+    public double LegibleConfidence { get; init; } = 0.5;
+
+    /// <summary>Pages with fewer characters read than this are not judged by their legibility (a blank or image page).</summary>
+    public int MinLegibilityCharacters { get; init; } = 40;
+
+    /// <summary>Least OSD confidence for a page to be turned: pages of text score 5 to 20 in their true orientation,
+    /// a page with a few words or none scores near 0 and is left as it is.</summary>
+    public double MinOrientationConfidence { get; init; } = 2;
+
+    /// <summary>Largest skew searched for, degrees. Scans come rotated up to 5 degrees; leptonica's sweep does not find a
+    /// skew near its edge (with 5, pages of pdf-03 skewed 4.1 and 4.6 degrees in the matrix's 300-skew-5 were left as they
+    /// were, and their tables not found), so the search reaches beyond.</summary>
+    public double MaxSkewDegrees { get; init; } = 7;
 
     /// <summary>Least confidence of the skew finder (leptonica's ratio of best to average alignment score) for a
     /// page to be turned; table pages of real scans score 1.5 to 3, a blank page about 1.</summary>
@@ -116,6 +135,18 @@ public sealed record OcrOptions
     /// <summary>Widest one digit's ink is, as a share of the digits' height: pieces of ink that fit in this
     /// width together are one broken digit, not two.</summary>
     public double GlyphWidthShare { get; init; } = 0.8;
+
+    /// <summary>A glyph is a 1 (<see cref="DigitShapes"/>) when every row of its middle band, from this share of its height
+    /// to <see cref="StemBandBottom"/>, holds one run of ink no wider than <see cref="StemWidthShare"/> of the glyph's width
+    /// (a WenQuanYi 1: stem 4 px of a 22 px wide glyph, its flag reaching down to 0.3 of its height and its foot below 0.9; a 4's middle rows hold its diagonal beside its
+    /// stem, or its crossbar).</summary>
+    public double StemBandTop { get; init; } = 0.4;
+    public double StemBandBottom { get; init; } = 0.75;
+    public double StemWidthShare { get; init; } = 0.4;
+
+    /// <summary>Highest confidence of a number whose digit reads were overruled by their glyphs' shapes: right more often
+    /// than not, but every read said otherwise, so it goes to review.</summary>
+    public double ShapeCorrectedConfidence { get; init; } = 0.8;
 
     /// <summary>Highest confidence of a number whose reads disagree, or that has fewer digits than its ink has
     /// glyphs: low enough that the field goes to review.</summary>

@@ -45,7 +45,7 @@ public sealed class ScanLineReader : ILineReader, IDisposable
                 if (pages > 1) lines.Add(Line.Blank(pages));
                 lines.AddRange(page.Lines.Select(l => l.Line));
                 notes.Add(FormattableString.Invariant(
-                    $"page {pages}: {page.Dpi} dpi, deskewed {page.SkewDegrees:0.00}°, {page.Tables} ruled table(s), {page.BorderlessTables} borderless, {page.Cells} cells read alone"));
+                    $"page {pages}: {page.Dpi} dpi, {(page.TurnedDegrees == 0 ? "" : $"turned back from {page.TurnedDegrees}°, ")}deskewed {page.SkewDegrees:0.00}°, {page.Tables} ruled table(s), {page.BorderlessTables} borderless, {page.Cells} cells read alone, {page.Legibility:P0} of its characters read sure"));
             }
             if (pages == 0) throw new DocumentReadException("the document has no pages");
             var method = tables > 0 ? "ocr-grid" : borderless > 0 ? "ocr-whitespace-grid" : "ocr-words";

@@ -3,7 +3,10 @@ using ExtractReports.Lines;
 namespace ExtractReports.Pages.Ocr;
 
 /// <summary>What reading one page gave: its lines in reading order, and how it was read.</summary>
-public sealed record ScanPageResult(IReadOnlyList<PlacedLine> Lines, double SkewDegrees, int Tables, int BorderlessTables, int Cells, int Dpi);
+/// <remarks><paramref name="TurnedDegrees"/>: how far the page lay turned clockwise as scanned (0, 90, 180, 270); it was read
+/// turned back. <paramref name="Legibility"/>: the share of its characters read sure (<see cref="ScanPageReader.Legibility"/>).</remarks>
+public sealed record ScanPageResult(IReadOnlyList<PlacedLine> Lines, double SkewDegrees, int Tables, int BorderlessTables, int Cells, int Dpi,
+    int TurnedDegrees = 0, double Legibility = 1);
 
 /// <summary>
 /// Reads one page image: enlarge a small scan, deskew, binarize, find the ruled tables, read each of
@@ -17,7 +20,37 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     private readonly WhitespaceGridFinder _whitespace = new(options);
     private readonly BorderlessLabelReader _labels = new(options);
 
+    /// <summary>
+    /// Reads the page as it lies; a page that reads as mostly illegible (<see cref="Legibility"/> below
+    /// <see cref="OcrOptions.MinLegibleShare"/>) is asked how it lies (Tesseract's OSD, about a CPU-second a page, so
+    /// not asked of pages that read well), and one found turned is read again turned upright, keeping the more legible read.
+    /// </summary>
     public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
+    {
+        var read = ReadAsItLies(page, engine, pageNumber, 0, cancellation);
+        if (!options.DetectOrientation || read.Legibility >= options.MinLegibleShare) return read;
+        page = page.WithDpi(EffectiveDpi(page));
+        if (engine.DetectOrientation(page) is not { ClockwiseDegrees: not 0 } o || o.Confidence < options.MinOrientationConfidence) return read;
+        var turned = ReadAsItLies(PageOrientation.Turn(page, 360 - o.ClockwiseDegrees), engine, pageNumber, o.ClockwiseDegrees, cancellation);
+        return turned.Legibility > read.Legibility ? turned : read;
+    }
+
+    /// <summary>The share of the page's characters read with at least <see cref="OcrOptions.LegibleConfidence"/>; 1 for a
+    /// page with fewer than <see cref="OcrOptions.MinLegibilityCharacters"/> (nothing to judge by). A page read upside
+    /// down or sideways reads as garbage at low confidence.</summary>
+    internal double Legibility(IReadOnlyList<PlacedLine> lines)
+    {
+        int all = 0, sure = 0;
+        foreach (var cell in lines.SelectMany(l => l.Line.Cells))
+        {
+            int n = cell.Text.Count(c => !char.IsWhiteSpace(c));
+            all += n;
+            if (cell.Confidence >= options.LegibleConfidence) sure += n;
+        }
+        return all < options.MinLegibilityCharacters ? 1 : sure / (double)all;
+    }
+
+    private ScanPageResult ReadAsItLies(GrayImage page, IOcrEngine engine, int pageNumber, int turned, CancellationToken cancellation)
     {
         var (deskewed, lowResolution, bilevel) = Upright(page);
         var image = deskewed.Image;
@@ -91,7 +124,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         placed.AddRange(WithLabels(tableRows, _words.Build(words, pageNumber)));
 
         placed.Sort((a, b) => a.Box.CenterY.CompareTo(b.Box.CenterY));
-        return new ScanPageResult(placed, deskewed.AngleDegrees, grids.Count, borderless.Count, cellCount, dpi);
+        return new ScanPageResult(placed, deskewed.AngleDegrees, grids.Count, borderless.Count, cellCount, dpi, turned, Legibility(placed));
     }
 
     /// <summary>
@@ -125,11 +158,6 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     }
 
     /// <summary>
-    /// The page's resolution: as stated, unless that makes the page narrower or wider than any paper
-    /// (img2pdf and many writers state 72 or 96 when they know nothing); then estimated from the
-    /// paper width of <see cref="OcrOptions.AssumedPageWidthInches"/>.
-    /// </summary>
-    /// <summary>
     /// The page as it is read: enlarged when its resolution is low, then deskewed. The boxes of the lines
     /// read from it are in this image's pixels (the review page crops it to show a field's cell).
     /// </summary>
@@ -147,6 +175,11 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         return (imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence), lowResolution, bilevel);
     }
 
+    /// <summary>
+    /// The page's resolution: as stated, unless that makes the page narrower or wider than any paper
+    /// (img2pdf and many writers state 72 or 96 when they know nothing); then estimated from the
+    /// paper width of <see cref="OcrOptions.AssumedPageWidthInches"/>.
+    /// </summary>
     internal int EffectiveDpi(GrayImage page)
     {
         if (page.Dpi > 0)

@@ -1,0 +1,134 @@
+using ExtractReports.Pages;
+using ExtractReports.Pages.Ocr;
+
+namespace ExtractReports.Tests.Pages.Ocr;
+
+/// <summary>Digit reads checked against their glyphs' ink: glyphs thresholded from a 300 dpi render of WenQuanYi digits.</summary>
+public class DigitShapesTests
+{
+    // A 1 with its flag and foot serif, which Tesseract's digit reader reads as a sure 4 at every scale.
+    private static readonly string[] One =
+    [
+        "..............####............",
+        ".............#####............",
+        "............######............",
+        "...........#######............",
+        "..........########............",
+        "........#####.####............",
+        ".......#####..####............",
+        ".....######...####............",
+        ".....####.....####............",
+        ".....###......####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        "..............####............",
+        ".....######################...",
+        ".....######################...",
+        ".....######################..."
+    ];
+
+    private static readonly string[] Four =
+    [
+        ".................######.......",
+        "................#######.......",
+        "................#######.......",
+        "...............###.####.......",
+        "..............####.####.......",
+        "..............###..####.......",
+        ".............###...####.......",
+        "............####...####.......",
+        "............###....####.......",
+        "...........###.....####.......",
+        "..........####.....####.......",
+        "..........###......####.......",
+        ".........####......####.......",
+        "........####.......####.......",
+        "........###........####.......",
+        ".......####........####.......",
+        "......####.........####.......",
+        "......###..........####.......",
+        ".....####..........####.......",
+        "....####...........####.......",
+        "....####...........####.......",
+        "...#########################..",
+        "...#########################..",
+        "....#######################...",
+        "...................####.......",
+        "...................####.......",
+        "...................####.......",
+        "...................####.......",
+        "...................####.......",
+        "...................####.......",
+        "...................####......."
+    ];
+
+    /// <summary>The glyphs drawn side by side with a gap, as the page's ink; their boxes.</summary>
+    private static (BinaryImage Ink, List<Box> Glyphs) Draw(params string[][] glyphs)
+    {
+        int height = glyphs.Max(g => g.Length) + 10, width = glyphs.Sum(g => g[0].Length) + 10 * (glyphs.Length + 1);
+        var ink = new byte[width * height];
+        var boxes = new List<Box>();
+        int left = 10;
+        foreach (var g in glyphs)
+        {
+            int x0 = int.MaxValue, x1 = -1, y0 = int.MaxValue, y1 = -1;
+            for (int y = 0; y < g.Length; y++)
+                for (int x = 0; x < g[y].Length; x++)
+                    if (g[y][x] == '#')
+                    {
+                        ink[(y + 5) * width + left + x] = 1;
+                        x0 = Math.Min(x0, left + x); x1 = Math.Max(x1, left + x); y0 = Math.Min(y0, y + 5); y1 = Math.Max(y1, y + 5);
+                    }
+            boxes.Add(new Box(x0, y0, x1 + 1, y1 + 1));
+            left += g[0].Length + 10;
+        }
+        return (new BinaryImage(width, height, ink), boxes);
+    }
+
+    [Fact]
+    public void A_one_with_flag_and_foot_is_a_one_and_a_four_is_not()
+    {
+        var (ink, glyphs) = Draw(One, Four);
+        var options = new OcrOptions();
+
+        Assert.True(DigitShapes.IsOne(ink, glyphs[0], options));
+        Assert.False(DigitShapes.IsOne(ink, glyphs[1], options));
+    }
+
+    [Fact]
+    public void A_four_read_on_the_ink_of_a_one_becomes_a_one_and_a_real_four_stays()
+    {
+        var (ink, glyphs) = Draw(One, Four, One);
+
+        Assert.Equal("141", DigitShapes.CorrectOnes("444", ink, glyphs, new OcrOptions()));
+        Assert.Null(DigitShapes.CorrectOnes("141", ink, glyphs, new OcrOptions()));
+        // Digits and glyphs that do not pair up one to one are left alone.
+        Assert.Null(DigitShapes.CorrectOnes("44", ink, glyphs, new OcrOptions()));
+    }
+
+    [Fact]
+    public void The_glyph_boxes_of_a_cell_pair_with_its_digits()
+    {
+        var (ink, glyphs) = Draw(One, Four);
+
+        var (boxes, height) = CellReader.GlyphBoxes(ink, new Box(0, 0, ink.Width, ink.Height), new OcrOptions());
+
+        Assert.Equal(glyphs, boxes);
+        Assert.Equal(glyphs.Max(g => g.Height), height);
+    }
+}

@@ -1,0 +1,69 @@
+using ExtractReports.Native.Leptonica;
+using ExtractReports.Native.Tesseract;
+using ExtractReports.Pages.Ocr;
+
+namespace ExtractReports.Tests.Pages.Ocr;
+
+/// <summary>Pages lying turned (fed sideways, upside down): found by Tesseract's OSD and turned upright.</summary>
+public class PageOrientationTests
+{
+    private static GrayImage Numbered(int width, int height) =>
+        new(width, height, Enumerable.Range(0, width * height).Select(i => (byte)i).ToArray(), 300);
+
+    [Fact]
+    public void A_quarter_turn_clockwise_takes_the_top_left_corner_to_the_top_right()
+    {
+        var page = Numbered(3, 2); // 0 1 2 / 3 4 5
+
+        var turned = PageOrientation.Turn(page, 90);
+
+        Assert.Equal((2, 3), (turned.Width, turned.Height));
+        Assert.Equal([3, 0, 4, 1, 5, 2], turned.Pixels.Select(p => (int)p));
+    }
+
+    [Theory]
+    [InlineData(90)]
+    [InlineData(180)]
+    [InlineData(270)]
+    public void Turning_back_by_the_rest_of_a_full_turn_gives_the_page_as_it_was(int degrees)
+    {
+        var page = Numbered(5, 3);
+
+        var back = PageOrientation.Turn(PageOrientation.Turn(page, degrees), 360 - degrees);
+
+        Assert.Equal(page.Pixels, back.Pixels);
+        Assert.Equal((page.Width, page.Height), (back.Width, back.Height));
+    }
+
+    private static readonly string[][] Rows =
+    [
+        ["信息内容", "本年新收", "上年结转", "总计"],
+        ["规章制定和修订", "195", "12", "207"],
+        ["行政规范性文件", "7730", "0", "7730"],
+        ["行政许可事项办理", "38", "5", "43"],
+        ["行政处罚和行政强制", "16", "1", "17"],
+        ["行政事业性收费项目", "4", "0", "4"],
+    ];
+
+    [RenderedOcrTheory]
+    [InlineData(0)]
+    [InlineData(90)]
+    [InlineData(180)]
+    [InlineData(270)]
+    public void The_scan_reader_finds_how_a_page_lies_and_reads_it_upright(int degrees)
+    {
+        var imaging = new LeptonicaImaging();
+        var options = new OcrOptions();
+        var upright = imaging.Decode(TestPages.Table("二、主动公开政府信息情况（第二十条第（一）项）", Rows))[0];
+        var page = PageOrientation.Turn(upright, degrees);
+        using var engine = TesseractOcrEngine.Create(options);
+
+        var found = engine.DetectOrientation(page);
+        var read = new ScanPageReader(options, imaging, new RulingGridFinder(options)).Read(page, engine, 1, CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal(degrees, found.ClockwiseDegrees);
+        Assert.Equal(degrees, read.TurnedDegrees);
+        Assert.Contains(read.Lines, l => l.Line.Text.Contains("7730"));
+    }
+}
