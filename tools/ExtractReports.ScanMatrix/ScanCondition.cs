@@ -15,8 +15,10 @@ namespace ExtractReports.ScanMatrix;
 /// <param name="Skew">Largest skew in degrees, either way.</param>
 /// <param name="Shade">Uneven light: the paper darkens by up to this share across the page (a phone photo).</param>
 /// <param name="Generations">1 = a scan of the print; 2 = a scan of a print of that scan.</param>
+/// <param name="Rulings">How the tables' lines are drawn before printing (column `rulings`, optional: as-printed,
+/// hairline or dotted; see <see cref="RulingStyle"/>).</param>
 public sealed record ScanCondition(string Name, int Dpi, bool Bilevel, int JpegQuality, double Blur, double Noise,
-    double Skew, double Shade, int Generations, string Description)
+    double Skew, double Shade, int Generations, string Description, RulingStyle Rulings = RulingStyle.AsPrinted)
 {
     public static IReadOnlyList<ScanCondition> Load(string csvPath)
     {
@@ -26,6 +28,15 @@ public sealed record ScanCondition(string Name, int Dpi, bool Bilevel, int JpegQ
         double D(string[] f, string name) => double.Parse(f[Col(name)], CultureInfo.InvariantCulture);
         return lines.Skip(1).Select(l => l.Split(',', header.Length)).Select(f => new ScanCondition(
             f[Col("condition")], (int)D(f, "dpi"), f[Col("mode")] == "bilevel", (int)D(f, "jpeg_quality"), D(f, "blur"),
-            D(f, "noise"), D(f, "skew"), D(f, "shade"), (int)D(f, "generations"), f[Col("description")])).ToList();
+            D(f, "noise"), D(f, "skew"), D(f, "shade"), (int)D(f, "generations"), f[Col("description")],
+            Array.IndexOf(header, "rulings") is var r and >= 0 ? ParseRulings(f[r]) : RulingStyle.AsPrinted)).ToList();
     }
+
+    private static RulingStyle ParseRulings(string value) => value switch
+    {
+        "" or "as-printed" => RulingStyle.AsPrinted,
+        "hairline" => RulingStyle.Hairline,
+        "dotted" => RulingStyle.Dotted,
+        _ => throw new FormatException($"unknown rulings {value} (as-printed, hairline or dotted)"),
+    };
 }
