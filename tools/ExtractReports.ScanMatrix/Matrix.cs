@@ -73,6 +73,7 @@ public static class Matrix
         {
             var name = DocumentName(job.Source.Name, job.Condition.Name, part);
             var pages = RenderPdf(job.Source.PdfPath, job.Condition.Dpi)
+                .Select(p => Rulings.Redraw(p, job.Condition.Rulings))
                 .Select((p, i) => Degrader.Scan(p, job.Condition, new Random(StableSeed(part.Seed, name, i)))).ToList();
             File.WriteAllBytes(Path.Combine(folder, name + ".pdf"), Leptonica.Pdf(pages, job.Condition.Bilevel, job.Condition.JpegQuality, name));
         });

@@ -17,8 +17,10 @@ namespace ExtractReports.ScanMatrix;
 /// <param name="Generations">1 = a scan of the print; 2 = a scan of a print of that scan.</param>
 /// <param name="Turn">The sheet laid on the glass turned by this many degrees clockwise (0, 90, 180 or 270): a
 /// landscape page fed sideways, a page put in upside down. Optional column, 0 when absent.</param>
+/// <param name="Rulings">How the tables' lines are drawn before printing (column `rulings`, optional: as-printed,
+/// hairline or dotted; see <see cref="RulingStyle"/>).</param>
 public sealed record ScanCondition(string Name, int Dpi, bool Bilevel, int JpegQuality, double Blur, double Noise,
-    double Skew, double Shade, int Generations, string Description, int Turn = 0)
+    double Skew, double Shade, int Generations, string Description, int Turn = 0, RulingStyle Rulings = RulingStyle.AsPrinted)
 {
     public static IReadOnlyList<ScanCondition> Load(string csvPath)
     {
@@ -29,6 +31,15 @@ public sealed record ScanCondition(string Name, int Dpi, bool Bilevel, int JpegQ
         return lines.Skip(1).Select(l => l.Split(',', header.Length)).Select(f => new ScanCondition(
             f[Col("condition")], (int)D(f, "dpi"), f[Col("mode")] == "bilevel", (int)D(f, "jpeg_quality"), D(f, "blur"),
             D(f, "noise"), D(f, "skew"), D(f, "shade"), (int)D(f, "generations"), f[Col("description")],
-            Array.IndexOf(header, "turn") >= 0 ? (int)D(f, "turn") : 0)).ToList();
+            Array.IndexOf(header, "turn") >= 0 ? (int)D(f, "turn") : 0,
+            Array.IndexOf(header, "rulings") is var r and >= 0 ? ParseRulings(f[r]) : RulingStyle.AsPrinted)).ToList();
     }
+
+    private static RulingStyle ParseRulings(string value) => value switch
+    {
+        "" or "as-printed" => RulingStyle.AsPrinted,
+        "hairline" => RulingStyle.Hairline,
+        "dotted" => RulingStyle.Dotted,
+        _ => throw new FormatException($"unknown rulings {value} (as-printed, hairline or dotted)"),
+    };
 }

@@ -77,6 +77,9 @@ public sealed record OcrOptions
     /// not taller than one table row (a row is about 0.3 in).</summary>
     public double MinVerticalRulingInches { get; init; } = 0.25;
 
+    /// <summary>Ruling lines a scan broke into pieces (hairlines, faint lines): see <see cref="BrokenRulingFinder"/>.</summary>
+    public BrokenRulingOptions BrokenRulings { get; init; } = new();
+
     /// <summary>Ruling pieces closer than this (inches) are one line (thick or slightly skewed lines).</summary>
     public double RulingMergeInches { get; init; } = 0.03;
 
@@ -198,6 +201,7 @@ public sealed record OcrOptions
         if (AssumedPageWidthInches <= 0) throw new ArgumentException("AssumedPageWidthInches must be positive");
         if (BilevelEnlargement is < 1 or > 4) throw new ArgumentException("BilevelEnlargement must lie in [1,4]");
         if (DigitHeightPx is < 10 or > 100) throw new ArgumentException("DigitHeightPx must be between 10 and 100");
+        BrokenRulings.Validate();
         if (NumberRereadFactors is null || NumberRereadFactors.Any(f => f is < 1 or > 4)) throw new ArgumentException("NumberRereadFactors must lie in [1,4]");
     }
 

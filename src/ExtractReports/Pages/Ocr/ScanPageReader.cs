@@ -19,6 +19,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     private readonly WordLineBuilder _words = new(options);
     private readonly WhitespaceGridFinder _whitespace = new(options);
     private readonly BorderlessLabelReader _labels = new(options);
+    private readonly BrokenRulingFinder _broken = new(options);
 
     /// <summary>
     /// Reads the page as it lies; a page that reads as mostly illegible (<see cref="Legibility"/> below
@@ -59,6 +60,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var ink = WithDarkPixels(imaging.Binarize(image), image, options.DarkInkLevel);
         var horizontal = imaging.Open(ink, options.Px(options.MinHorizontalRulingInches, dpi), 1);
         var vertical = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, dpi));
+        (horizontal, vertical) = _broken.Complete(ink, horizontal, vertical, dpi);
         var grids = gridFinder.Find(horizontal, vertical, dpi);
         var text = WithoutRulings(ink, horizontal, vertical, dpi);
         // A black-and-white scan has lost the thin parts of its strokes: what looks like specks are pieces of characters.

@@ -1,0 +1,153 @@
+using ExtractReports.Pages.Ocr;
+
+namespace ExtractReports.Tests.Pages.Ocr;
+
+public class BrokenRulingFinderTests
+{
+    private const int W = 900, H = 700, Dpi = 300;
+    private readonly OcrOptions _options = new();
+
+    /// <summary>A page's ink drawn in code, with the solid rulings the opening would keep.</summary>
+    private sealed class Page
+    {
+        public readonly byte[] Ink = new byte[W * H];
+        public readonly byte[] Horizontal = new byte[W * H];
+        public readonly byte[] Vertical = new byte[W * H];
+
+        /// <summary>A line <paramref name="thickness"/> px thick, inked <paramref name="on"/> px out of every <paramref name="period"/>
+        /// (a hairline a threshold broke into dashes); solid rulings go into the ruling mask as well, a text stroke does not.</summary>
+        public Page HLine(int y, int x0, int x1, int on = 1, int period = 1, int thickness = 2, bool text = false)
+        {
+            for (int x = x0; x <= x1; x++)
+                if ((x - x0) % period < on)
+                    for (int t = 0; t < thickness; t++) { Ink[(y + t) * W + x] = 1; if (period == 1 && !text) Horizontal[(y + t) * W + x] = 1; }
+            return this;
+        }
+
+        public Page VLine(int x, int y0, int y1, int on = 1, int period = 1, int thickness = 2, bool text = false)
+        {
+            for (int y = y0; y <= y1; y++)
+                if ((y - y0) % period < on)
+                    for (int t = 0; t < thickness; t++) { Ink[y * W + x + t] = 1; if (period == 1 && !text) Vertical[y * W + x + t] = 1; }
+            return this;
+        }
+
+        public Page Block(int x0, int y0, int x1, int y1)
+        {
+            for (int y = y0; y <= y1; y++) for (int x = x0; x <= x1; x++) Ink[y * W + x] = 1;
+            return this;
+        }
+
+        public BinaryImage Mask(byte[] b) => new(W, H, b);
+    }
+
+    private (BinaryImage H, BinaryImage V) Complete(Page p) =>
+        new BrokenRulingFinder(_options).Complete(p.Mask(p.Ink), p.Mask(p.Horizontal), p.Mask(p.Vertical), Dpi);
+
+    private static int Count(BinaryImage m, int x0, int y0, int x1, int y1) => m.CountInk(x0, y0, x1, y1);
+
+    [Fact]
+    public void A_dashed_line_between_solid_borders_is_added_whole()
+    {
+        var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600)
+            .HLine(100, 100, 800).HLine(600, 100, 800)
+            .HLine(350, 103, 797, on: 6, period: 10); // 60 % inked, gaps of 4 px
+
+        var (h, _) = Complete(p);
+
+        // Every column between the borders is inked on the dashed line's rows, gaps included.
+        for (int x = 110; x < 790; x++) Assert.True(Count(h, x, 348, x + 1, 354) > 0, $"gap at x={x}");
+    }
+
+    [Fact]
+    public void A_table_drawn_all_in_dots_is_found_and_gives_its_cells()
+    {
+        var p = new Page();
+        foreach (var y in new[] { 100, 250, 400, 550 }) p.HLine(y, 100, 800, on: 3, period: 5);
+        foreach (var x in new[] { 100, 450, 800 }) p.VLine(x, 100, 551, on: 3, period: 5);
+
+        var (h, v) = Complete(p);
+        var grid = Assert.Single(new RulingGridFinder(_options).Find(h, v, Dpi));
+
+        Assert.Equal(3 * 2, grid.Cells.Count);
+        Assert.All(grid.Cells, c => Assert.Equal((1, 1), (c.RowSpan, c.ColumnSpan)));
+    }
+
+    [Fact]
+    public void Thin_strokes_that_cross_no_ruling_stay_text()
+    {
+        // A row of short dashes (a 一 and 二 of a heading, a placeholder) outside any table, and a dotted leader.
+        var p = new Page().HLine(300, 100, 700, on: 30, period: 40).HLine(400, 100, 700, on: 2, period: 4);
+
+        var (h, v) = Complete(p);
+
+        Assert.Equal(0, Count(h, 0, 0, W, H));
+        Assert.Equal(0, Count(v, 0, 0, W, H));
+    }
+
+    [Fact]
+    public void Sparse_dots_are_no_line()
+    {
+        var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600)
+            .HLine(350, 103, 797, on: 2, period: 10); // 20 % inked
+
+        var (h, _) = Complete(p);
+
+        Assert.Equal(0, Count(h, 0, 340, W, 360));
+    }
+
+    [Fact]
+    public void Strokes_of_a_line_of_text_are_not_a_ruling()
+    {
+        // A label filling its cell from border to border, in characters shaped like 目 (a box with bars 12 px apart, as
+        // a 10 pt character's strokes are at 300 dpi): once the uprights are set aside, the bars line up into rows of
+        // dashes that cross both borders, but every one has text beside it.
+        var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600);
+        for (int x = 104; x <= 760; x += 41)
+        {
+            p.VLine(x, 330, 366, thickness: 3, text: true).VLine(x + 33, 330, 366, thickness: 3, text: true);
+            for (int y = 330; y <= 366; y += 12) p.HLine(y, x, x + 35, thickness: 2, text: true);
+        }
+
+        var (h, _) = Complete(p);
+
+        Assert.Equal(0, Count(h, 0, 0, W, H));
+    }
+
+    [Fact]
+    public void A_column_of_digit_strokes_between_dotted_rulings_is_no_line()
+    {
+        // Rows 80 px apart drawn with dotted lines, and in one column a 1 (stem with a flag) in every row: the stems and
+        // the rulings' dots line up, but a flagged stem is not straight, so it is no piece of a line.
+        var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600);
+        for (int y = 100; y <= 580; y += 80) p.HLine(y, 103, 797, on: 2, period: 3);
+        for (int y = 122; y < 580; y += 80) p.VLine(450, y, y + 36, thickness: 4, text: true).HLine(y, 444, 450, thickness: 3, text: true);
+
+        var (_, v) = Complete(p);
+
+        Assert.Equal(0, Count(v, 440, 0, 460, H));
+    }
+
+    [Fact]
+    public void A_line_ends_on_the_border_it_crosses_not_in_the_caption_above()
+    {
+        // A column line, and just above the table's top border an upright stroke of the caption in line with it.
+        var p = new Page().VLine(100, 200, 600).VLine(800, 200, 600).HLine(200, 100, 800).HLine(600, 100, 800)
+            .VLine(450, 200, 600).VLine(450, 150, 190, thickness: 3, text: true);
+
+        var (_, v) = Complete(p);
+
+        Assert.Equal(0, Count(v, 440, 0, 460, 194));
+    }
+
+    [Fact]
+    public void Solid_rulings_are_kept_as_they_were_when_nothing_is_broken()
+    {
+        var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600).HLine(100, 100, 800).HLine(600, 100, 800);
+
+        var (h, v) = Complete(p);
+
+        Assert.Equal(p.Horizontal, h.Ink);
+        Assert.Equal(p.Vertical, v.Ink);
+    }
+}
