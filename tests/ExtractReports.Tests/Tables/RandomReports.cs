@@ -115,8 +115,8 @@ public static class RandomReports
                     break;
                 case DamageKind.BlankCell when cell >= 0 && row.Fields[cell] is { } f:
                     // Blank as printed; a blank that breaks an identity (the value was not zero) may also be
-                    // read as the value the identities fix.
-                    acceptable[f] = ["", row.Cells[cell]];
+                    // read as the value the identities fix (the one first printed: a cell blanked twice keeps it).
+                    acceptable[f].Add("");
                     row.Cells[cell] = "";
                     break;
                 case DamageKind.RemoveRow:
