@@ -134,6 +134,9 @@ public sealed class DamagedReportRegressions
         // A row removed, the next one's label dropped and a row the schema lacks after it: as many groups as rows
         // between the labelled rows, but the unlabelled one may be either row (its zeros were sure at 0.995).
         new RandomReport(ReportFormat.F2019, 1840828754, false, [new Damage(DamageKind.DropLabel, 22, 3), new Damage(DamageKind.RemoveRow, 21, 0), new Damage(DamageKind.AddRow, 22, 3), new Damage(DamageKind.DropCell, 1, 5)]),
+        // Two cells run together, then that cell dropped: the row is printed bare, so blank is what it says
+        // (the generator once kept the second cell's value as the only right one).
+        new RandomReport(ReportFormat.F2019, 246436076, true, [new Damage(DamageKind.RunTogether, 6, 6), new Damage(DamageKind.DropCell, 6, 5)]),
     };
 
     [Theory]
