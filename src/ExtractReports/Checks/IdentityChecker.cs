@@ -19,7 +19,8 @@ public sealed record CheckedFields(IReadOnlyList<FieldValue> Fields, IReadOnlyLi
 /// Evaluates every identity of tables 三 and 四 on the extracted values. A broken identity whose
 /// values were all read plainly (own cells, labelled rows, certain columns, no alternatives) is a
 /// source inconsistency: the report itself disagrees, the values stay as printed. Otherwise the
-/// extraction is the likelier culprit and the fields involved are marked doubtful.
+/// extraction is the likelier culprit and the fields involved are marked doubtful. An identity that
+/// holds counts for its fields only when none of them was inferred (it may be the one that made it hold).
 /// </summary>
 public static class IdentityChecker
 {
@@ -53,6 +54,9 @@ public static class IdentityChecker
             if (left == right)
             {
                 results.Add(new CheckResult(id.Name, CheckOutcome.Held, left, right, id.Fields));
+                // An identity with a cell the reader inferred holds because that cell was made to fit (a row
+                // short of a cell gets its total from the others): it checks none of the values it adds.
+                if (id.Fields.Any(f => byId[f].Status == FieldStatus.Inferred)) continue;
                 foreach (var f in id.Fields) held[f] = held.GetValueOrDefault(f) + 1;
                 continue;
             }

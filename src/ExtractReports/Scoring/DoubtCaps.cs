@@ -20,6 +20,10 @@ namespace ExtractReports.Scoring;
 /// row that no longer added up, at 0.97 under the model);</item>
 /// <item>a sentence read by OCR is at most <see cref="OcrSentence"/>: one stray glyph in a long
 /// line makes it wrong, and nothing checks a sentence as the identities check a number.</item>
+/// <item>an agency or year read from the sentence in which the report names itself, or a year the
+/// prose mentions most, is at most <see cref="MetaFromProse"/>: it has no title's place, and the
+/// field mapper promises it below the review threshold (measured 2026-12-03: an OCR'd 苑湖市 for
+/// 芜湖市 and a prose year 2041 for 2020, both at 0.985 in the class scans).</item>
 /// </list>
 /// A field of a table or row the document does not print at all is not bounded here.
 /// </summary>
@@ -34,6 +38,9 @@ public static class DoubtCaps
     /// <summary>The bound for a sentence read by OCR.</summary>
     public const double OcrSentence = 0.5;
 
+    /// <summary>The bound for meta read from a naming sentence or the prose rather than a title.</summary>
+    public const double MetaFromProse = 0.7;
+
     public static double Bound(FieldValue field)
     {
         var e = field.Features;
@@ -42,6 +49,7 @@ public static class DoubtCaps
         if (field.Status == FieldStatus.Text && e.FromOcr) bound = Math.Min(bound, OcrSentence);
         if (e.Alternatives > 1) bound = Math.Min(bound, 1.0 / e.Alternatives);
         if (field.Status == FieldStatus.Missing && e.LabelledRow && e.LabelMatch > 0) bound = Math.Min(bound, MissingInFoundRow);
+        if (field.Flags.Contains("from_naming_sentence") || field.Flags.Contains("from_prose_years")) bound = Math.Min(bound, MetaFromProse);
         return bound;
     }
 

@@ -176,10 +176,18 @@ public static partial class T3Reader
             int firstGroup = before >= 0 ? alignment.RowToGroup[before].Order + 1 : 0;
             int endGroup = after < rows.Count ? alignment.RowToGroup[after].Order : groups.Count;
             int rowsBetween = after - before - 1, groupsBetween = endGroup - firstGroup;
-            if (rowsBetween != groupsBetween) doubtful.Add(group);
+            // As many groups as rows only places them when none of the groups may be a stray row: a
+            // row the schema lacks between them (其他主动公开文件) makes the count match with one row absent.
+            bool strayBetween = false;
+            for (int k = firstGroup; k < endGroup && !strayBetween; k++) strayBetween = NamesNoRow(groups[k], rows, o);
+            if (rowsBetween != groupsBetween || strayBetween) doubtful.Add(group);
         }
         return doubtful;
     }
+
+    /// <summary>A group with a label of its own (words, not just an ordinal) that names none of <paramref name="rows"/>.</summary>
+    private static bool NamesNoRow(RowGroup group, IReadOnlyList<TemplateRow> rows, AlignerOptions o) =>
+        group.StrongLabel.Any(Tokenizer.IsCjk) && rows.All(r => group.Match(r).Strong < o.MinMatch);
 
     /// <summary>Values of several unlabelled rows that ran into one group are cut into rows.</summary>
     private static IReadOnlyList<RowGroup> SplitStacked(IReadOnlyList<RowGroup> groups)

@@ -123,3 +123,24 @@ public sealed class DamageClassFigures(Xunit.Abstractions.ITestOutputHelper outp
 
     private static readonly ExtractPipeline PipelineForFigures = PipelineBuilder.CreateDefault().UseReader(new HtmlLineReader()).Build();
 }
+
+/// <summary>Cases the long property run (`./run.sh property`) falsified once, kept so they stay fixed.</summary>
+public sealed class DamagedReportRegressions
+{
+    public static TheoryData<RandomReport> Cases() => new()
+    {
+        // The total's cell blanked twice: the identities fix it as first printed (the generator once forgot that value).
+        new RandomReport(ReportFormat.F2019, 1491870361, true, [new Damage(DamageKind.RemoveRow, 4, 6), new Damage(DamageKind.BlankCell, 29, 6), new Damage(DamageKind.BlankCell, 29, 6)]),
+        // A row removed, the next one's label dropped and a row the schema lacks after it: as many groups as rows
+        // between the labelled rows, but the unlabelled one may be either row (its zeros were sure at 0.995).
+        new RandomReport(ReportFormat.F2019, 1840828754, false, [new Damage(DamageKind.DropLabel, 22, 3), new Damage(DamageKind.RemoveRow, 21, 0), new Damage(DamageKind.AddRow, 22, 3), new Damage(DamageKind.DropCell, 1, 5)]),
+        // Two cells run together, then that cell dropped: the row is printed bare, so blank is what it says
+        // (the generator once kept the second cell's value as the only right one).
+        new RandomReport(ReportFormat.F2019, 246436076, true, [new Damage(DamageKind.RunTogether, 6, 6), new Damage(DamageKind.DropCell, 6, 5)]),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Falsified_once_right_or_doubtful_now(RandomReport report) =>
+        Assert.Empty(DamagedReportProperties.ConfidentlyWrong(report));
+}

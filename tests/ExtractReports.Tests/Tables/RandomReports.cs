@@ -75,6 +75,8 @@ public static class RandomReports
         public List<string?> Fields = fields;
         /// <summary>The row's cell boundaries are lost: printed as one cell of text, its numbers separated by spaces.</summary>
         public bool Loose;
+        /// <summary>Fields whose digits ran into a neighbour's cell: dropping that cell drops them too.</summary>
+        public List<string> RunInto = [];
     }
 
     /// <summary>What a field may be read as: the values that are right (the empty string for "left empty").</summary>
@@ -112,12 +114,13 @@ public static class RandomReports
                 case DamageKind.CutAfter: cutAfter = Math.Min(cutAfter, d.Row); break;
                 case DamageKind.DropCell when cell >= 0 && row.Fields[cell] is not null:
                     MayBeEmpty(row);
+                    foreach (var merged in row.RunInto) acceptable[merged].Add("");
                     row.Cells.RemoveAt(cell); row.Fields.RemoveAt(cell);
                     break;
                 case DamageKind.BlankCell when cell >= 0 && row.Fields[cell] is { } f:
                     // Blank as printed; a blank that breaks an identity (the value was not zero) may also be
-                    // read as the value the identities fix.
-                    acceptable[f] = ["", row.Cells[cell]];
+                    // read as the value the identities fix (the one first printed: a cell blanked twice keeps it).
+                    acceptable[f].Add("");
                     row.Cells[cell] = "";
                     break;
                 case DamageKind.RemoveRow:
@@ -127,6 +130,7 @@ public static class RandomReports
                 case DamageKind.RunTogether when cell >= 0 && cell + 1 < row.Cells.Count && row.Fields[cell] is not null && row.Fields[cell + 1] is not null
                                                  && row.Cells[cell].Length > 0 && row.Cells[cell + 1].Length > 0:
                     row.Cells[cell] += row.Cells[cell + 1];
+                    row.RunInto.Add(row.Fields[cell + 1]!);
                     row.Cells.RemoveAt(cell + 1); row.Fields.RemoveAt(cell + 1);
                     row.Loose = true;
                     break;
