@@ -26,8 +26,7 @@ public static class FieldMapper
         {
             Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence, meta.AgencySource),
             Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence, meta.YearSource),
-            Meta("meta.format", formatName.Length > 0 ? formatName : null,
-                $"t2 {t2Format?.Name() ?? "?"}, t3 {t3Format?.Name() ?? "?"}"),
+            FormatField(formatName, t2Format, t3Format, readFromBoth: reading.T2 is not null && reading.T3 is not null),
         };
         foreach (var def in schema.Fields)
         {
@@ -61,6 +60,19 @@ public static class FieldMapper
             _ => ["from_prose_years"],
         };
         return new(id, value, FieldStatus.Ok, evidence ?? "", 1, null, flags, features);
+    }
+
+    /// <summary>
+    /// The report's format. Tables 二 and 三 each show theirs, and a "mixed" report (one of each) is known only
+    /// when both were read: from one table the format is a guess at the other, flagged
+    /// <c>format_from_one_table</c> (measured 2026-12-03: a scan whose table 二 was not found gave `2021` for a
+    /// mixed report at confidence 1).
+    /// </summary>
+    private static FieldValue FormatField(string formatName, ReportFormat? t2Format, ReportFormat? t3Format, bool readFromBoth)
+    {
+        var field = Meta("meta.format", formatName.Length > 0 ? formatName : null, $"t2 {t2Format?.Name() ?? "?"}, t3 {t3Format?.Name() ?? "?"}");
+        if (readFromBoth || field.Status != FieldStatus.Ok) return field;
+        return field with { Flags = [.. field.Flags, "format_from_one_table"], Features = field.Features with { FormatCertain = false } };
     }
 
     private static FieldValue Missing(string id) => new(id, "", FieldStatus.Missing, "", 0, null, RowNotFound, MissingEvidence);

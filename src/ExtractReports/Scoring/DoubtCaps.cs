@@ -24,6 +24,8 @@ namespace ExtractReports.Scoring;
 /// prose mentions most, is at most <see cref="MetaFromProse"/>: it has no title's place, and the
 /// field mapper promises it below the review threshold (measured 2026-12-03: an OCR'd 苑湖市 for
 /// 芜湖市 and a prose year 2041 for 2020, both at 0.985 in the class scans).</item>
+/// <item>a format read from one of tables 二 and 三 only is at most <see cref="FormatFromOneTable"/>:
+/// the table not read may be of the other format (a mixed report).</item>
 /// </list>
 /// A field of a table or row the document does not print at all is not bounded here.
 /// </summary>
@@ -41,6 +43,9 @@ public static class DoubtCaps
     /// <summary>The bound for meta read from a naming sentence or the prose rather than a title.</summary>
     public const double MetaFromProse = 0.7;
 
+    /// <summary>The bound for a report format read from one of the two tables that show it.</summary>
+    public const double FormatFromOneTable = 0.7;
+
     public static double Bound(FieldValue field)
     {
         var e = field.Features;
@@ -50,6 +55,7 @@ public static class DoubtCaps
         if (e.Alternatives > 1) bound = Math.Min(bound, 1.0 / e.Alternatives);
         if (field.Status == FieldStatus.Missing && e.LabelledRow && e.LabelMatch > 0) bound = Math.Min(bound, MissingInFoundRow);
         if (field.Flags.Contains("from_naming_sentence") || field.Flags.Contains("from_prose_years")) bound = Math.Min(bound, MetaFromProse);
+        if (field.Flags.Contains("format_from_one_table")) bound = Math.Min(bound, FormatFromOneTable);
         return bound;
     }
 
