@@ -9,7 +9,8 @@ namespace ExtractReports.Tables;
 /// Cuts lines of cells into tokens. A delimited cell that is a number (with a unit or a bracketed note)
 /// (a change cell may say it in words, `增52`, `减5`) is one atomic number; a delimited cell that is a sentence stays whole; anything else (labels,
 /// prose, dumps whose cells ran together) is segmented into text and digit runs. Digits inside
-/// brackets are notes, and a digit just before `.` + text is a row ordinal (`2.其他…`), not a value.
+/// brackets are notes, and a digit just before `.` + text is a row ordinal (`2.其他…`), not a value; so is
+/// a lone digit opening a cell before a numbered row's label whose point OCR dropped (`1本机关…`).
 /// </summary>
 public static partial class Tokenizer
 {
@@ -46,7 +47,8 @@ public static partial class Tokenizer
             tokens.Add(at.Token(TokenKind.Number, norm, norm, plainAtomic));
             return;
         }
-        var whole = MayBeNumber(norm[0]) ? WholeNumber().Match(norm) : Match.Empty;
+        var whole = MayBeNumber(norm[0]) ? WholeNumber().Match(norm)
+            : OcrPlus(norm) is { } signed ? WholeNumber().Match(signed) : Match.Empty;
         if (whole.Success)
         {
             var digits = whole.Groups["num"].Value.Replace(",", "");
@@ -81,6 +83,15 @@ public static partial class Tokenizer
     // most cells are labels, which skip both regexes.
     private static bool MayBePlaceholder(char first) => first is '—' or '-' or '/' or '无' or '－' or '\\' or '_' or '–' or '*';
     private static bool MayBeNumber(char first) => first is '+' or '-' or '增' or '减' || char.IsDigit(first);
+
+    /// <summary>
+    /// A number cell whose plus sign OCR read as a look-alike (`十14`, `†3`): the cell with the sign put back, or
+    /// null. Only a sign glyph right before the digits: 十 is a numeral only among numerals in words, never before
+    /// Arabic digits, and a plus sign leaves the value as the digits say.
+    /// </summary>
+    private static string? OcrPlus(string norm) =>
+        norm.Length > 1 && norm[0] is '十' or '†' && (char.IsAsciiDigit(norm[1]) || norm.Length > 2 && norm[1] == ' ' && char.IsAsciiDigit(norm[2]))
+            ? "+" + norm[1..].TrimStart() : null;
 
     /// <summary>Splits mixed text into text pieces and digit runs (whitespace inside a run is a certain boundary).</summary>
     private static void Segment(string norm, TokenSource at, List<Token> tokens)
@@ -120,6 +131,15 @@ public static partial class Tokenizer
                     i = point;
                     continue;
                 }
+                // OCR drops the point (`1本机关不掌握相关政府信息`): a lone digit opening the cell right before a
+                // numbered row's label is that row's ordinal; the point is put back so the label reads as printed.
+                if (start == 0 && run.Length == 1 && run[0] is >= '1' and <= NumberedRows.LastOrdinal
+                    && NumberedRows.Names(LabelText.Compact(LabelUpToDigit(norm, point))))
+                {
+                    text.Append(run).Append('.');
+                    i = point;
+                    continue;
+                }
                 FlushText(text, at, tokens);
                 var unit = UnitAt(norm, j);
                 tokens.Add(at.Token(TokenKind.Number, run, run, note: unit));
@@ -139,6 +159,14 @@ public static partial class Tokenizer
         var n = LabelText.Compact(raw);
         if (n.Length > 0) tokens.Add(at.Token(TokenKind.Text, raw.Trim(), n));
         text.Clear();
+    }
+
+    /// <summary>The text from <paramref name="from"/> up to the next digit (a label and nothing of the values after it).</summary>
+    private static string LabelUpToDigit(string s, int from)
+    {
+        int end = from;
+        while (end < s.Length && !char.IsAsciiDigit(s[end])) end++;
+        return s[from..end];
     }
 
     private static string? UnitAt(string s, int j)
