@@ -20,7 +20,7 @@ public sealed record CheckedFields(IReadOnlyList<FieldValue> Fields, IReadOnlyLi
 /// values were all read plainly (own cells, labelled rows, certain columns, no alternatives) is a
 /// source inconsistency: the report itself disagrees, the values stay as printed. Otherwise the
 /// extraction is the likelier culprit and the fields involved are marked doubtful. An identity that
-/// holds counts for its fields only when none of them was inferred (it may be the one that made it hold).
+/// holds counts for its fields only when none of them was inferred or ambiguous (it may be the one that made it hold).
 /// </summary>
 public static class IdentityChecker
 {
@@ -55,8 +55,10 @@ public static class IdentityChecker
             {
                 results.Add(new CheckResult(id.Name, CheckOutcome.Held, left, right, id.Fields));
                 // An identity with a cell the reader inferred holds because that cell was made to fit (a row
-                // short of a cell gets its total from the others): it checks none of the values it adds.
-                if (id.Fields.Any(f => byId[f].Status == FieldStatus.Inferred)) continue;
+                // short of a cell gets its total from the others), and one with a cell of several readings may
+                // hold by chance (a row not in the schema taken for a row the report left out, its values
+                // making up for a dropped cell elsewhere in the column): it checks none of the values it adds.
+                if (id.Fields.Any(f => byId[f].Status == FieldStatus.Inferred || byId[f].Features.Alternatives > 1)) continue;
                 foreach (var f in id.Fields) held[f] = held.GetValueOrDefault(f) + 1;
                 continue;
             }

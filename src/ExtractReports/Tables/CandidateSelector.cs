@@ -15,18 +15,24 @@ public static class CandidateSelector
     /// <summary>Rows with at most this many readings are also tried two at a time (a dropped cell gives up to 7).</summary>
     private const int MaxReadingsForPairs = 8;
 
+    /// <param name="unsure">
+    /// Groups placed in their row by order where they may belong to another (a row the schema lacks taken
+    /// for a row the report left out): their values are as likely another row's, so they choose no other
+    /// row's reading (an identity through them is left unchecked), or they could make a wrong reading fit.
+    /// </param>
     public static IReadOnlyList<ChosenRow> Select(
         IReadOnlyList<(TemplateRow Row, RowGroup Group, IReadOnlyList<RowCandidate> Candidates)> rows,
-        IReadOnlyList<Identity> identities)
+        IReadOnlyList<Identity> identities, IReadOnlySet<RowGroup>? unsure = null)
     {
         var current = new Dictionary<string, decimal?>();
         var choice = new int[rows.Count];
         void Apply(int i)
         {
-            var (row, _, cands) = rows[i];
+            var (row, group, cands) = rows[i];
             var cand = cands[choice[i]];
+            bool known = unsure is null || !unsure.Contains(group);
             for (int c = 0; c < row.Columns.Count; c++)
-                current[row.FieldId(c)] = cand.Values[c] is { Length: > 0 } v ? NumberText.Value(v) : null;
+                current[row.FieldId(c)] = known && cand.Values[c] is { Length: > 0 } v ? NumberText.Value(v) : null;
         }
         for (int i = 0; i < rows.Count; i++) { choice[i] = 0; if (rows[i].Candidates.Count > 0) Apply(i); }
 

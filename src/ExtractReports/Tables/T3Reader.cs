@@ -36,8 +36,8 @@ public static partial class T3Reader
         var rows = placed
             .Select(kv => (alignment.Template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, RowTotal, centers)))
             .ToList();
-        var chosen = CandidateSelector.Select(rows, TableIdentities.ForT3(format));
         var doubtful = DoubtfulPlacements(alignment, groups, options ?? AlignerOptions.Default);
+        var chosen = CandidateSelector.Select(rows, TableIdentities.ForT3(format), doubtful);
         var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null, doubtful.Contains(c.Group))).ToList();
         return new TableReading("t3", format, certain, cells, centers is null ? "aligned" : "aligned+positions");
     }

@@ -99,10 +99,13 @@ public static partial class Tokenizer
         var text = new StringBuilder();
         int depth = 0;
         int i = 0;
+        // Only a bracket that closes makes a note: a label whose `)` was lost or garbled (`(二某部分公开…`)
+        // must not hide the values after it.
+        var paired = norm.Contains('(') ? PairedBrackets(norm) : null;
         while (i < norm.Length)
         {
             char ch = norm[i];
-            if (ch == '(') depth++;
+            if (ch == '(' && paired![i]) depth++;
             if (ch == ')' && depth > 0) depth--;
             if (depth == 0 && (char.IsAsciiDigit(ch) || ch == '-' && i + 1 < norm.Length && char.IsAsciiDigit(norm[i + 1]) && (i == 0 || !char.IsAsciiDigit(norm[i - 1]))))
             {
@@ -150,6 +153,19 @@ public static partial class Tokenizer
             i++;
         }
         FlushText(text, at, tokens);
+    }
+
+    /// <summary>For each `(` of <paramref name="s"/>, whether a `)` after it closes it.</summary>
+    private static bool[] PairedBrackets(string s)
+    {
+        var paired = new bool[s.Length];
+        var open = new Stack<int>();
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '(') open.Push(i);
+            else if (s[i] == ')' && open.Count > 0) paired[open.Pop()] = true;
+        }
+        return paired;
     }
 
     /// <summary>The text gathered so far becomes a text token (when it holds more than whitespace).</summary>

@@ -137,6 +137,16 @@ public sealed class DamagedReportRegressions
         // Two cells run together, then that cell dropped: the row is printed bare, so blank is what it says
         // (the generator once kept the second cell's value as the only right one).
         new RandomReport(ReportFormat.F2019, 246436076, true, [new Damage(DamageKind.RunTogether, 6, 6), new Damage(DamageKind.DropCell, 6, 5)]),
+        // A label's `)` garbled (`(二某部分公开(区分…)0004004`): the unclosed bracket made the row's digits a note,
+        // and the row was read blank at 1.0.
+        new RandomReport(ReportFormat.F2021, 9797347, true, [new Damage(DamageKind.DropLabel, 35, 2), new Damage(DamageKind.RunTogether, 9, 3), new Damage(DamageKind.Traditional, 16, 6), new Damage(DamageKind.GarbleLabel, 9, 2)]),
+        // A row the schema lacks taken for a row the report left out, and a cell dropped further down the column:
+        // the stray row's value made the column add up with the dropped cell's value put in the wrong column
+        // (t3.withheld.security_stability.other_org 0 for 2 at 1.0).
+        new RandomReport(ReportFormat.F2021, 1435881430, true, [new Damage(DamageKind.RemoveRow, 11, 5), new Damage(DamageKind.AddRow, 10, 4), new Damage(DamageKind.DropLabel, 7, 1), new Damage(DamageKind.DropCell, 12, 5)]),
+        // Two cells run together, then that cell blanked: the second cell's value went with it (the generator once
+        // kept it as the only right one).
+        new RandomReport(ReportFormat.F2019, 403628771, false, [new Damage(DamageKind.RunTogether, 6, 6), new Damage(DamageKind.GarbleLabel, 11, 3), new Damage(DamageKind.BlankCell, 6, 3)]),
     };
 
     [Theory]

@@ -75,8 +75,8 @@ public static class RandomReports
         public List<string?> Fields = fields;
         /// <summary>The row's cell boundaries are lost: printed as one cell of text, its numbers separated by spaces.</summary>
         public bool Loose;
-        /// <summary>Fields whose digits ran into a neighbour's cell: dropping that cell drops them too.</summary>
-        public List<string> RunInto = [];
+        /// <summary>Fields whose digits ran into a neighbour's cell, with that cell's field: dropping or blanking that cell loses them too.</summary>
+        public List<(string Host, string Merged)> RunInto = [];
     }
 
     /// <summary>What a field may be read as: the values that are right (the empty string for "left empty").</summary>
@@ -114,13 +114,14 @@ public static class RandomReports
                 case DamageKind.CutAfter: cutAfter = Math.Min(cutAfter, d.Row); break;
                 case DamageKind.DropCell when cell >= 0 && row.Fields[cell] is not null:
                     MayBeEmpty(row);
-                    foreach (var merged in row.RunInto) acceptable[merged].Add("");
+                    foreach (var (_, merged) in row.RunInto) acceptable[merged].Add("");
                     row.Cells.RemoveAt(cell); row.Fields.RemoveAt(cell);
                     break;
                 case DamageKind.BlankCell when cell >= 0 && row.Fields[cell] is { } f:
                     // Blank as printed; a blank that breaks an identity (the value was not zero) may also be
                     // read as the value the identities fix (the one first printed: a cell blanked twice keeps it).
                     acceptable[f].Add("");
+                    foreach (var merged in MergedInto(row, f)) acceptable[merged].Add("");
                     row.Cells[cell] = "";
                     break;
                 case DamageKind.RemoveRow:
@@ -130,7 +131,7 @@ public static class RandomReports
                 case DamageKind.RunTogether when cell >= 0 && cell + 1 < row.Cells.Count && row.Fields[cell] is not null && row.Fields[cell + 1] is not null
                                                  && row.Cells[cell].Length > 0 && row.Cells[cell + 1].Length > 0:
                     row.Cells[cell] += row.Cells[cell + 1];
-                    row.RunInto.Add(row.Fields[cell + 1]!);
+                    row.RunInto.Add((row.Fields[cell]!, row.Fields[cell + 1]!));
                     row.Cells.RemoveAt(cell + 1); row.Fields.RemoveAt(cell + 1);
                     row.Loose = true;
                     break;
@@ -170,6 +171,16 @@ public static class RandomReports
         if (traditional) text = TraditionalScript.ToTraditional(text);
         var truth = acceptable.Select(kv => new Expected(kv.Key, kv.Value)).ToList();
         return new Rendered(report.Html ? "random.html" : "random.txt", Encoding.UTF8.GetBytes(text), truth, format);
+    }
+
+    /// <summary>The fields whose digits ran into <paramref name="host"/>'s cell, directly or through another that did.</summary>
+    private static IEnumerable<string> MergedInto(PrintedRow row, string host)
+    {
+        foreach (var (_, merged) in row.RunInto.Where(x => x.Host == host).ToList())
+        {
+            yield return merged;
+            foreach (var m in MergedInto(row, merged)) yield return m;
+        }
     }
 
     private static readonly string[] Agencies = ["某某县卫生健康局", "某某市自然资源局", "某某区人民政府办公室", "某某乡人民政府", "某某市生态环境局"];

@@ -57,6 +57,14 @@ public class TokenizerTests
         Assert.DoesNotContain(t, x => x.Kind == TokenKind.Number);
     }
 
+    [Fact]
+    public void A_bracket_that_never_closes_hides_no_values()
+    {
+        // `(二)` garbled to `(二某`: the digits after the closed note are the row's.
+        var t = Tok("(二某部分公开(区分处理的,只计这一情形,不计其他情形)0004004");
+        Assert.Equal("0004004", Assert.Single(t, x => x.Kind == TokenKind.Number).Raw);
+    }
+
     [Theory]
     [InlineData("55（含自然失效29件）", "55", "(含自然失效29件)")]
     [InlineData("75394432.52元", "75394432.52", "元")]
