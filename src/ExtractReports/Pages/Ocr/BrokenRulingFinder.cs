@@ -316,30 +316,7 @@ public sealed class BrokenRulingFinder(OcrOptions options)
     private static int[] Label(byte[] ink, int w, int h, out int count)
     {
         var labels = new int[w * h];
-        var stack = new Stack<int>();
-        count = 0;
-        for (int start = 0; start < ink.Length; start++)
-        {
-            if (ink[start] == 0 || labels[start] != 0) continue;
-            labels[start] = ++count;
-            stack.Push(start);
-            while (stack.Count > 0)
-            {
-                int i = stack.Pop(), x = i % w, y = i / w;
-                for (int dy = -1; dy <= 1; dy++)
-                {
-                    int yy = y + dy;
-                    if (yy < 0 || yy >= h) continue;
-                    for (int dx = -1; dx <= 1; dx++)
-                    {
-                        int xx = x + dx;
-                        if (xx < 0 || xx >= w) continue;
-                        int j = yy * w + xx;
-                        if (ink[j] != 0 && labels[j] == 0) { labels[j] = count; stack.Push(j); }
-                    }
-                }
-            }
-        }
+        count = InkPieces.Walk(ink, w, h, (piece, i, _, _) => labels[i] = piece);
         return labels;
     }
 
