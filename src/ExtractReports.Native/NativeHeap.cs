@@ -19,8 +19,9 @@ public static partial class NativeHeap
     /// page is 8.7 MB gray) are mapped each on their own and unmapped when freed: glibc's default raises that threshold
     /// to the size of the largest block freed (up to 32 MB), after which page images were carved from the arenas and
     /// left holes in them. At most two arenas (the default is eight a core), so one page's OCR on one worker thread and
-    /// the next on another reuse the same free memory. Measured on 10 page images read as one batch: C heap 271-334 MB
-    /// (used 120) before, 110 MB after; peak 602-665 MB before, 503 MB after with the collection after each page.
+    /// the next on another reuse the same free memory. Measured on ten scans read as one batch (README "Scale"): C heap
+    /// 271-334 MB (120 in use) before, 110 MB after; peak 602-665 MB before, 503 MB after (384 MB with the collection
+    /// after each page), at about 0.5 s more system time a scan.
     /// The trim threshold is raised to 64 MB (so freeing does not hand memory back piece by piece): <see cref="Trim"/>
     /// returns it after each page instead.
     /// </summary>
