@@ -60,7 +60,8 @@ public static class CrawlCommand
             };
             try { crawl.Validate(); }
             catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return ExitCodes.UsageError; }
-            var pipeline = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata), parse.GetValue(ocrJobs)).Build();
+            Readers.BatchMemory.Configure();
+            var pipeline = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata), parse.GetValue(ocrJobs), Readers.BatchMemory.AfterOcrPage).Build();
             var outDir = parse.GetValue(output)!;
             var batchOptions = new BatchOptions
             {

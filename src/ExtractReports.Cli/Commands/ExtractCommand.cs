@@ -52,7 +52,8 @@ public static class ExtractCommand
                 Console.Error.WriteLine("no input documents found");
                 return ExitCodes.UsageError;
             }
-            var builder = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata), parse.GetValue(ocrJobs));
+            Readers.BatchMemory.Configure();
+            var builder = Readers.Configure(PipelineBuilder.CreateDefault(), parse.GetValue(tessdata), parse.GetValue(ocrJobs), Readers.BatchMemory.AfterOcrPage);
             if (parse.GetValue(model) is { } m) builder.UseConfidenceModel(ConfidenceModel.Load(m));
             var pipeline = builder.Build();
             var outDir = parse.GetValue(output)!;

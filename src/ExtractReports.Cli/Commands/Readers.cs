@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ExtractReports.Pipeline;
+using ExtractReports.Runs;
 
 namespace ExtractReports.Cli.Commands;
 
@@ -7,13 +8,14 @@ namespace ExtractReports.Cli.Commands;
 public static class Readers
 {
     /// <param name="ocrJobs">Documents read with OCR at once (0: one per processor).</param>
-    public static PipelineBuilder Configure(PipelineBuilder builder, string? tessdata, int ocrJobs = 0)
+    /// <param name="afterOcrPage">Done after each page read with OCR (the batch commands give memory back: <see cref="BatchMemory"/>).</param>
+    public static PipelineBuilder Configure(PipelineBuilder builder, string? tessdata, int ocrJobs = 0, Action? afterOcrPage = null)
     {
         // builder.UseReader(...) for each input kind:
         builder.UseReader(new ExtractReports.Lines.Html.HtmlLineReader());
         builder.UseReader(new ExtractReports.Lines.Docx.DocxLineReader());
         builder.UseReader(new ExtractReports.Lines.Pdf.PdfLineReader());
-        builder.UseReader(ExtractReports.Native.NativeOcr.CreateScanReader(new ExtractReports.Pages.Ocr.OcrOptions { Tessdata = tessdata, MaxEngines = Math.Max(0, ocrJobs) }));
+        builder.UseReader(ExtractReports.Native.NativeOcr.CreateScanReader(new ExtractReports.Pages.Ocr.OcrOptions { Tessdata = tessdata, MaxEngines = Math.Max(0, ocrJobs) }, afterOcrPage));
         return builder;
     }
 
@@ -27,4 +29,15 @@ public static class Readers
         Description = "Documents read with OCR at once (default 1; each needs 250-350 MB). Raise it on a machine with memory to spare and many scans.",
         DefaultValueFactory = _ => 1,
     };
+
+    /// <summary>
+    /// What the batch commands (extract, crawl) do for memory: the C heap set up so that page images leave it when freed
+    /// (<see cref="ExtractReports.Native.NativeHeap.Configure"/>), and everything freed given back after each page read
+    /// with OCR and each heavy document (<see cref="MemoryRelease"/>).
+    /// </summary>
+    public static class BatchMemory
+    {
+        public static void Configure() => ExtractReports.Native.NativeHeap.Configure();
+        public static void AfterOcrPage() => MemoryRelease.Release(ExtractReports.Native.NativeHeap.Trim);
+    }
 }

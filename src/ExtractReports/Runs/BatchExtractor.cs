@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime;
 using System.Text.Json;
 using ExtractReports.Documents;
 using ExtractReports.Outputs;
@@ -60,11 +59,7 @@ public sealed class BatchExtractor(ExtractPipeline pipeline, ExtractionStore sto
     public Action<BatchInput, DocumentResult>? Finished { get; init; }
 
     /// <summary>What is done after a document that allocated more than <see cref="BatchOptions.CollectAfterBytes"/> (tests count it).</summary>
-    internal Action ReleaseMemory { get; init; } = () =>
-    {
-        ReleaseLargeObjects();
-        options.ReleaseNativeMemory?.Invoke();
-    };
+    internal Action ReleaseMemory { get; init; } = () => MemoryRelease.Release(options.ReleaseNativeMemory);
 
     public BatchReport Run(IReadOnlyList<BatchInput> inputs, string outDir)
     {
@@ -145,19 +140,6 @@ public sealed class BatchExtractor(ExtractPipeline pipeline, ExtractionStore sto
             return (cached with { Path = input.Path, Name = input.Name }, new Outcome(Classify(previous, doc.Sha256), false));
         var result = guard.Run(doc with { Path = input.Path, Name = input.Name }, out long allocated);
         return (result, new Outcome(Classify(previous, doc.Sha256), true, allocated));
-    }
-
-    /// <summary>
-    /// Page images are large objects, which the GC frees only in a full collection, and it lets them
-    /// pile up for a budget it raises as they keep coming: resident memory grew with the number of
-    /// scans read, not with those in flight (two workers, 4 scans: 639 MB peak; 12 scans: 897 MB, of
-    /// it 390 MB of dead images). A full, compacting collection right after such a document returns
-    /// them at once; it costs milliseconds beside the seconds of OCR that made them.
-    /// </summary>
-    private static void ReleaseLargeObjects()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     private static Change Classify(string? previous, string sha) =>

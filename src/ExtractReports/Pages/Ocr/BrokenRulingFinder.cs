@@ -316,30 +316,7 @@ public sealed class BrokenRulingFinder(OcrOptions options)
     private static int[] Label(byte[] ink, int w, int h, out int count)
     {
         var labels = new int[w * h];
-        var stack = new Stack<int>();
-        count = 0;
-        for (int start = 0; start < ink.Length; start++)
-        {
-            if (ink[start] == 0 || labels[start] != 0) continue;
-            labels[start] = ++count;
-            stack.Push(start);
-            while (stack.Count > 0)
-            {
-                int i = stack.Pop(), x = i % w, y = i / w;
-                for (int dy = -1; dy <= 1; dy++)
-                {
-                    int yy = y + dy;
-                    if (yy < 0 || yy >= h) continue;
-                    for (int dx = -1; dx <= 1; dx++)
-                    {
-                        int xx = x + dx;
-                        if (xx < 0 || xx >= w) continue;
-                        int j = yy * w + xx;
-                        if (ink[j] != 0 && labels[j] == 0) { labels[j] = count; stack.Push(j); }
-                    }
-                }
-            }
-        }
+        count = InkPieces.Walk(ink, w, h, (piece, i, _, _) => labels[i] = piece);
         return labels;
     }
 
@@ -409,23 +386,22 @@ public sealed class BrokenRulingFinder(OcrOptions options)
     }
 
     /// <summary>Runs of a solid ruling mask as pieces (component 0: they are in the mask already).</summary>
-    private static IEnumerable<Piece> SolidPieces(BinaryImage mask, bool horizontalLine)
+    private static List<Piece> SolidPieces(BinaryImage mask, bool horizontalLine)
     {
-        int w = mask.Width, h = mask.Height;
-        var labels = Label(mask.Ink, w, h, out int count);
-        var lo = new int[count + 1]; var hi = new int[count + 1]; var sum = new double[count + 1]; var n = new int[count + 1];
-        Array.Fill(lo, int.MaxValue); Array.Fill(hi, -1);
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-            {
-                int l = labels[y * w + x];
-                if (l == 0) continue;
-                int along = horizontalLine ? x : y, across = horizontalLine ? y : x;
-                if (along < lo[l]) lo[l] = along;
-                if (along > hi[l]) hi[l] = along;
-                sum[l] += across; n[l]++;
-            }
-        for (int l = 1; l <= count; l++) yield return new Piece(lo[l], hi[l], sum[l] / n[l], sum[l] / n[l], 0);
+        // Each piece's extent and mean position as it is walked: no label per pixel (4 bytes a pixel) for these.
+        var pieces = new List<Piece>();
+        int lo = int.MaxValue, hi = -1, n = 0;
+        double sum = 0;
+        InkPieces.Walk(mask.Ink, mask.Width, mask.Height, (_, _, x, y) =>
+        {
+            int along = horizontalLine ? x : y, across = horizontalLine ? y : x;
+            lo = Math.Min(lo, along); hi = Math.Max(hi, along); sum += across; n++;
+        }, _ =>
+        {
+            pieces.Add(new Piece(lo, hi, sum / n, sum / n, 0));
+            lo = int.MaxValue; hi = -1; sum = 0; n = 0;
+        });
+        return pieces;
     }
 
     /// <summary>

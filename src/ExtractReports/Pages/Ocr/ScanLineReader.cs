@@ -13,14 +13,18 @@ public sealed class ScanLineReader : ILineReader, IDisposable
     private readonly ScanImageSource _source;
     private readonly ScanPageReader _pages;
     private readonly OcrEnginePool _pool;
+    private readonly Action? _afterPage;
 
-    public ScanLineReader(OcrOptions options, IPageImaging imaging, Func<IOcrEngine> createEngine, IGridFinder? gridFinder = null)
+    /// <param name="afterPage">Called after each page is read, when its images are garbage (a batch gives the memory back
+    /// there: a page's images and their masks are a few hundred megabytes); null: nothing.</param>
+    public ScanLineReader(OcrOptions options, IPageImaging imaging, Func<IOcrEngine> createEngine, IGridFinder? gridFinder = null, Action? afterPage = null)
     {
         options.Validate();
         _options = options;
         _source = new ScanImageSource(options, imaging);
         _pages = new ScanPageReader(options, imaging, gridFinder ?? new RulingGridFinder(options));
         _pool = new OcrEnginePool(createEngine, options.MaxEngines > 0 ? options.MaxEngines : Environment.ProcessorCount);
+        _afterPage = afterPage;
     }
 
     public bool CanRead(SourceDocument document) => document.Kind is DocumentKind.PdfScan or DocumentKind.Image;
@@ -46,6 +50,7 @@ public sealed class ScanLineReader : ILineReader, IDisposable
                 lines.AddRange(page.Lines.Select(l => l.Line));
                 notes.Add(FormattableString.Invariant(
                     $"page {pages}: {page.Dpi} dpi, {(page.TurnedDegrees == 0 ? "" : $"turned back from {page.TurnedDegrees}°, ")}deskewed {page.SkewDegrees:0.00}°, {page.Tables} ruled table(s), {page.BorderlessTables} borderless, {page.Cells} cells read alone, {page.Legibility:P0} of its characters read sure"));
+                _afterPage?.Invoke();
             }
             if (pages == 0) throw new DocumentReadException("the document has no pages");
             var method = tables > 0 ? "ocr-grid" : borderless > 0 ? "ocr-whitespace-grid" : "ocr-words";
