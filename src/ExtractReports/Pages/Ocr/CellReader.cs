@@ -172,10 +172,14 @@ public sealed class CellReader(OcrOptions options)
     }
 
     /// <summary>The number with the digits its glyphs' shapes refute corrected (<see cref="DigitShapes"/>: a 4 whose ink
-    /// is a 1), no surer than <see cref="OcrOptions.ShapeCorrectedConfidence"/>: the reads all said otherwise.</summary>
+    /// is a 1), no surer than <see cref="OcrOptions.ShapeCorrectedConfidence"/>: the reads all said otherwise; a 1 whose ink
+    /// is no 1 leaves the number doubtful.</summary>
     private NumberRead? Shaped(NumberRead? read, BinaryImage text, List<Box> glyphs)
     {
-        if (read is not { } r || DigitShapes.CorrectOnes(r.Text, text, glyphs, options) is not { } corrected) return read;
+        if (read is not { } r) return read;
+        // A 1 whose glyph is a 7 (a bar over a footless stroke): every read said 1, so nothing says what it is; doubtful.
+        if (DigitShapes.RefutesOnes(r.Text, text, glyphs, options)) return Doubtful(r);
+        if (DigitShapes.CorrectOnes(r.Text, text, glyphs, options) is not { } corrected) return read;
         return new NumberRead(corrected, Math.Min(r.Confidence, options.ShapeCorrectedConfidence), false);
     }
 

@@ -165,6 +165,14 @@ public sealed record OcrOptions
     public double StemBandBottom { get; init; } = 0.75;
     public double StemWidthShare { get; init; } = 0.4;
 
+    /// <summary>A glyph read as 1 is no 1 (<see cref="DigitShapes.IsNotOne"/>) when a row of its top band (this share of its
+    /// height) spans <see cref="TopBarHeightShare"/> of its height and no row of its bottom band spans more than
+    /// <see cref="FootlessHeightShare"/>: a 7's bar (WenQuanYi: 0.67 of the height) over its stroke's end (0.13), where a 1's
+    /// flag spans 0.27-0.31 and a 1 wide at the top has a foot.</summary>
+    public double BarBandShare { get; init; } = 0.15;
+    public double TopBarHeightShare { get; init; } = 0.5;
+    public double FootlessHeightShare { get; init; } = 0.3;
+
     /// <summary>Highest confidence of a number whose digit reads were overruled by their glyphs' shapes: right more often
     /// than not, but every read said otherwise, so it goes to review.</summary>
     public double ShapeCorrectedConfidence { get; init; } = 0.8;
