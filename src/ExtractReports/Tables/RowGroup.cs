@@ -84,10 +84,7 @@ public static class RowGrouper
         void Close()
         {
             if (slots.Count == 0) return;
-            // Trailing blank cells say nothing of the row, unless the reading engine was unsure of them (ink it found and
-            // could not read, faint ink: see RowCandidates.SureBlankConfidence): a row of lost zeros is not a blank row.
-            while (slots.Count > 0 && slots[^1] is { Kind: TokenKind.Blank, Placeholder: false, Confidence: >= RowCandidates.SureBlankConfidence })
-                slots.RemoveAt(slots.Count - 1);
+            while (slots.Count > 0 && slots[^1].Kind == TokenKind.Blank && !slots[^1].Placeholder) slots.RemoveAt(slots.Count - 1);
             if (slots.Count > 0) groups.Add(new RowGroup(slots.ToArray(), strong, weak, blankRun >= 2, groups.Count));
             slots.Clear();
             blankRun = 0;
@@ -113,11 +110,8 @@ public static class RowGrouper
 
         foreach (var t in tokens)
         {
-            // An empty cell the reading engine was unsure of (OCR: faint ink it could not read) is a value it missed, not
-            // an empty cell: a row of them is a row of lost values, not a row printed blank.
-            bool unsureBlank = t is { Kind: TokenKind.Blank, Placeholder: false, Cell: >= 0, Confidence: < RowCandidates.SureBlankConfidence };
             bool isValue = t.Kind == TokenKind.Number || t.Kind == TokenKind.Sentence && sentencesAreValues
-                           || t.Kind == TokenKind.Blank && t.Placeholder || unsureBlank;
+                           || t.Kind == TokenKind.Blank && t.Placeholder;
             if (t.Kind == TokenKind.Text && IsUnreadableValue(t))
             {
                 // A cell of one or two stray characters amid a row of numbers is a value the engine
@@ -145,7 +139,7 @@ public static class RowGrouper
                 textSince.Add(t);
                 continue;
             }
-            if (t.Kind == TokenKind.Blank && !t.Placeholder && !(unsureBlank && slots.Count == 0))
+            if (t.Kind == TokenKind.Blank && !t.Placeholder)
             {
                 if (slots.Count == 0)
                 {
