@@ -35,8 +35,8 @@ var work = Opt("--keep") ?? Directory.CreateTempSubdirectory("scan-matrix-eval-"
 try
 {
     Console.WriteLine($"{sources.Count} documents: {string.Join(' ', sources.Select(s => s.Name))}");
-    Console.WriteLine("| part | condition | fields right | % | documents exact | wrong | wrong at >= 0.9 | wrong below 0.9 |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| part | condition | fields right | % | documents exact | wrong | wrong at >= 0.9 | wrong below 0.9 | right below 0.9 |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
     var all = new List<(MatrixPart Part, EvalReport Report)>();
     foreach (var part in parts)
     {
@@ -65,7 +65,11 @@ static string Row(string part, string condition, EvalReport r)
 {
     int wrong = r.Wrong.Count();
     string below = wrong == 0 ? "-" : ((wrong - r.ConfidentlyWrong) / (double)wrong).ToString("P1", CultureInfo.InvariantCulture);
-    return FormattableString.Invariant($"| {part} | {condition} | {r.Overall.Right}/{r.Overall.Total} | {r.Overall.Rate:P2} | {r.DocumentsExact.Right}/{r.DocumentsExact.Total} | {wrong} | {r.ConfidentlyWrong} | {below} |");
+    // Right fields sent to review: what a doubt costs the reviewer (a check that doubts everything is no check).
+    var right = r.Comparisons.Where(c => c.Right).ToList();
+    int rightDoubted = right.Count(c => (c.Confidence ?? 0) < r.ReviewThreshold);
+    string rightBelow = FormattableString.Invariant($"{rightDoubted} ({(right.Count == 0 ? 0 : rightDoubted / (double)right.Count):P1})");
+    return FormattableString.Invariant($"| {part} | {condition} | {r.Overall.Right}/{r.Overall.Total} | {r.Overall.Rate:P2} | {r.DocumentsExact.Right}/{r.DocumentsExact.Total} | {wrong} | {r.ConfidentlyWrong} | {below} | {rightBelow} |");
 }
 
 static string FindRoot()

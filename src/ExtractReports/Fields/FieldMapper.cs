@@ -24,8 +24,8 @@ public static class FieldMapper
 
         var fields = new List<FieldValue>(schema.Fields.Count)
         {
-            Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence, meta.AgencySource),
-            Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence, meta.YearSource),
+            Unconfirmed(Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence, meta.AgencySource), meta.AgencySource, meta.AgencyConfirmed),
+            Unconfirmed(Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence, meta.YearSource), meta.YearSource, meta.YearConfirmed),
             FormatField(formatName, t2Format, t3Format, readFromBoth: reading.T2 is not null && reading.T3 is not null),
         };
         foreach (var def in schema.Fields)
@@ -61,6 +61,14 @@ public static class FieldMapper
         };
         return new(id, value, FieldStatus.Ok, evidence ?? "", 1, null, flags, features);
     }
+
+    /// <summary>
+    /// A meta field read from the title that the rest of the report does not confirm (it names another agency, or states
+    /// another year) is flagged <c>title_unconfirmed</c>: read by OCR, one misread glyph of the title would stand alone
+    /// (see <see cref="ExtractReports.Scoring.DoubtCaps"/>).
+    /// </summary>
+    private static FieldValue Unconfirmed(FieldValue field, MetaSource source, bool confirmed) =>
+        confirmed || source != MetaSource.Title || field.Status != FieldStatus.Ok ? field : field with { Flags = [.. field.Flags, "title_unconfirmed"] };
 
     /// <summary>
     /// The report's format. Tables 二 and 三 each show theirs, and a "mixed" report (one of each) is known only

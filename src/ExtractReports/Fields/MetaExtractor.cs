@@ -8,8 +8,11 @@ public enum MetaSource { Title, NamingSentence, Prose }
 
 /// <summary>The report's issuing agency and year, as named in its title (or, without one, in its text).</summary>
 /// <param name="TitleConfidence">The least engine confidence of the title's cells (1 for a text layer).</param>
+/// <param name="AgencyConfirmed">The rest of the report names the title's agency too (<see cref="MetaExtractor.NamedAgain"/>).</param>
+/// <param name="YearConfirmed">The rest of the report states the title's year too (its statistics period, or the year its prose mentions most).</param>
 public sealed record ReportMeta(string? Agency, string? Year, string? Title, double TitleConfidence = 1,
-    MetaSource AgencySource = MetaSource.Title, MetaSource YearSource = MetaSource.Title);
+    MetaSource AgencySource = MetaSource.Title, MetaSource YearSource = MetaSource.Title,
+    bool AgencyConfirmed = true, bool YearConfirmed = true);
 
 /// <summary>
 /// Finds the title (the first lines that name a 年度报告, joined when the title wraps) and takes the
@@ -43,6 +46,7 @@ public static partial class MetaExtractor
             year = m.Groups["year"].Value;
         }
         var meta = new ReportMeta(agency, year, title, confidence);
+        if (title is not null) meta = Confirmed(meta, title, document.Lines);
         if (agency is not null && year is not null) return meta;
 
         var prose = OpeningProse(document.Lines);
@@ -56,6 +60,46 @@ public static partial class MetaExtractor
         if (meta.Year is null && MostMentionedYear(prose) is { } mentioned)
             meta = meta with { Year = mentioned, YearSource = MetaSource.Prose };
         return meta;
+    }
+
+    /// <summary>
+    /// Whether the rest of the report (every line but the title's) names the title's agency and states its year. An OCR'd
+    /// title with one glyph misread (昆都仓 for 昆都仑, 德清具 for 德清县, 2022 for 2023) reads at the engine's full
+    /// confidence, and nothing else checks it; the report names its agency again in its opening (由…编制, 请与…联系) and
+    /// states its year in the statistics period, read apart from the title: two reads that agree.
+    /// </summary>
+    private static ReportMeta Confirmed(ReportMeta meta, string title, IReadOnlyList<Line> lines)
+    {
+        bool TitleLine(Line l) => Clean(l.Text) is { Length: > 1 } t && title.Contains(t);
+        var rest = string.Concat(lines.Where(l => !TitleLine(l)).Select(l => Clean(l.Text)));
+        bool agency = meta.Agency is not { } a || NamedAgain(a, rest);
+        bool year = true;
+        if (meta.Year is { } y)
+        {
+            var stated = StatisticsPeriod().Match(rest) is { Success: true } period ? period.Groups["year"].Value
+                : MostMentionedYear(OpeningProse(lines.Where(l => !TitleLine(l)).ToList()));
+            year = stated == y;
+        }
+        return meta with { AgencyConfirmed = agency, YearConfirmed = year };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names <paramref name="agency"/>: as written, or as the full name it abbreviates
+    /// (卫健委 in 卫生健康委员会): the agency's characters in order within a stretch of the text that starts as it does
+    /// and is at most twice as long (and four characters).
+    /// </summary>
+    internal static bool NamedAgain(string agency, string text)
+    {
+        if (text.Contains(agency, StringComparison.Ordinal)) return true;
+        if (agency.Length < 2) return false;
+        var head = agency[..2];
+        for (int i = text.IndexOf(head, StringComparison.Ordinal); i >= 0; i = text.IndexOf(head, i + 1, StringComparison.Ordinal))
+        {
+            int end = Math.Min(text.Length, i + 2 * agency.Length + 4), k = 0;
+            for (int j = i; j < end && k < agency.Length; j++) if (text[j] == agency[k]) k++;
+            if (k == agency.Length) return true;
+        }
+        return false;
     }
 
     /// <summary>The agency a title or naming sentence gives, with chrome and lead-in words cut off; null when it names none (`我局`).</summary>

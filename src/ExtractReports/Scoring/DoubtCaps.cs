@@ -26,6 +26,10 @@ namespace ExtractReports.Scoring;
 /// 芜湖市 and a prose year 2041 for 2020, both at 0.985 in the class scans).</item>
 /// <item>a format read from one of tables 二 and 三 only is at most <see cref="FormatFromOneTable"/>:
 /// the table not read may be of the other format (a mixed report).</item>
+/// <item>an agency or year read by OCR from a title that the rest of the report does not confirm (flag
+/// <c>title_unconfirmed</c>: the report names its agency and states its year again, read apart) is at most
+/// <see cref="UnconfirmedOcrTitle"/>: one glyph misread in a title reads at the engine's full confidence (measured
+/// 2026-12-03 on the scan-conditions matrix: 昆都仓, 德清具 and a year 2022 for 2023 at 0.97-1).</item>
 /// </list>
 /// A field of a table or row the document does not print at all is not bounded here.
 /// </summary>
@@ -46,6 +50,9 @@ public static class DoubtCaps
     /// <summary>The bound for a report format read from one of the two tables that show it.</summary>
     public const double FormatFromOneTable = 0.7;
 
+    /// <summary>The bound for an agency or year of an OCR'd title that the rest of the report does not confirm.</summary>
+    public const double UnconfirmedOcrTitle = 0.7;
+
     public static double Bound(FieldValue field)
     {
         var e = field.Features;
@@ -56,6 +63,7 @@ public static class DoubtCaps
         if (field.Status == FieldStatus.Missing && e.LabelledRow && e.LabelMatch > 0) bound = Math.Min(bound, MissingInFoundRow);
         if (field.Flags.Contains("from_naming_sentence") || field.Flags.Contains("from_prose_years")) bound = Math.Min(bound, MetaFromProse);
         if (field.Flags.Contains("format_from_one_table")) bound = Math.Min(bound, FormatFromOneTable);
+        if (e.FromOcr && field.Flags.Contains("title_unconfirmed")) bound = Math.Min(bound, UnconfirmedOcrTitle);
         return bound;
     }
 

@@ -19,15 +19,17 @@ public sealed class CellReader(OcrOptions options)
     /// ink with the ruling lines taken out. <paramref name="likelyNumber"/> (the cell's column has held
     /// numbers so far) reads digits first and keeps them when every character is sure, saving the text read.
     /// <paramref name="verifyNumbers"/> (a page enlarged from a low-resolution scan, where thin strokes give
-    /// confident misreads such as 4 for 1) reads every number a second time, enlarged.</summary>
-    public Cell Read(IOcrEngine engine, BinaryImage text, Box cellBox, int dpi, bool likelyNumber = false, bool verifyNumbers = false)
+    /// confident misreads such as 4 for 1) reads every number a second time, enlarged. <paramref name="page"/>, the
+    /// page as scanned (gray), is looked at before a cell whose text ink is too little to read is called a sure blank.</summary>
+    public Cell Read(IOcrEngine engine, BinaryImage text, Box cellBox, int dpi, bool likelyNumber = false, bool verifyNumbers = false,
+        GrayImage? page = null)
     {
         int inset = options.Px(options.CellInsetInches, dpi);
         int x0 = (int)cellBox.X0 + inset, y0 = (int)cellBox.Y0 + inset;
         int x1 = (int)cellBox.X1 - inset, y1 = (int)cellBox.Y1 - inset;
         if (x1 - x0 < 2 || y1 - y0 < 2) return new Cell("", cellBox, 1.0);
         if (InkBounds(text, x0, y0, x1, y1, options.Px(Math.Sqrt(options.MinCellInkSquareInches), dpi)) is not { } ink)
-            return new Cell("", cellBox, 1.0);
+            return UnfoundInk(engine, page, cellBox, x0, y0, x1, y1, dpi) ?? new Cell("", cellBox, 1.0);
 
         // Tesseract reads best with a margin of white around the text, but no ruling remnants.
         int pad = options.Px(0.04, dpi);
@@ -66,6 +68,61 @@ public sealed class CellReader(OcrOptions options)
         }
         if (words.Count == 0) return new Cell("", cellBox, 0.5); // ink that reads as nothing: a speck, or a faint mark
         return new Cell(joined, cellBox, confidence);
+    }
+
+    /// <summary>
+    /// A cell the text ink says is blank, when the page as scanned says otherwise: a thin or faint glyph (a WenQuanYi 0 at
+    /// 200 dpi, a 0 a fax threshold broke) that binarisation lost or left as specks, or ink taken away with a ruling. A
+    /// blank read from such a cell would be sure and wrong (a row of printed zeros read as blank at confidence 1): it is
+    /// read from the page as scanned, and whatever it gives, a number or nothing, is no surer than
+    /// <see cref="OcrOptions.UnfoundInkConfidence"/>. Null when the page shows nothing there either (a sure blank).
+    /// </summary>
+    private Cell? UnfoundInk(IOcrEngine engine, GrayImage? page, Box cellBox, int x0, int y0, int x1, int y1, int dpi)
+    {
+        if (page is null || FaintInk(page, x0, y0, x1, y1, dpi, options) is not { } faint) return null;
+        int pad = options.Px(0.04, dpi);
+        var region = new Box(Math.Max(x0, faint.X0 - pad), Math.Max(y0, faint.Y0 - pad), Math.Min(x1, faint.X1 + pad), Math.Min(y1, faint.Y1 + pad));
+        var read = engine.Read(region, OcrMode.Block);
+        var joined = OcrText.Join(read.Words.Where(w => w.Text.Length > 0).Select(w => w.Text));
+        if (OcrText.LooksNumeric(joined, options.MaxNumberLength) && OcrText.CleanNumber(joined) is { } number)
+            return new Cell(number, cellBox, Math.Min(options.UnfoundInkConfidence, read.Words.Min(w => w.Confidence)));
+        return new Cell("", cellBox, options.UnfoundInkConfidence);
+    }
+
+    /// <summary>
+    /// The box of faint ink in a cell of the page as scanned: pixels at least <see cref="OcrOptions.FaintInkContrast"/> darker
+    /// than the cell's paper (its median level), away from its borders by <see cref="OcrOptions.FaintInkMarginInches"/>
+    /// (a ruling's blurred edge), as many as a square of side <see cref="OcrOptions.FaintInkMinSideInches"/> and reaching
+    /// <see cref="OcrOptions.FaintInkMinHeightInches"/> high (a stroke of a digit, not a speck of noise); null when there is none.
+    /// </summary>
+    internal static Box? FaintInk(GrayImage page, int x0, int y0, int x1, int y1, int dpi, OcrOptions options)
+    {
+        int margin = options.Px(options.FaintInkMarginInches, dpi);
+        x0 = Math.Max(0, x0 + margin); y0 = Math.Max(0, y0 + margin);
+        x1 = Math.Min(page.Width, x1 - margin); y1 = Math.Min(page.Height, y1 - margin);
+        if (x1 - x0 < 2 || y1 - y0 < 2) return null;
+        Span<int> histogram = stackalloc int[256];
+        for (int y = y0; y < y1; y++)
+            foreach (var p in page.Pixels.AsSpan(y * page.Width + x0, x1 - x0)) histogram[p]++;
+        int half = (x1 - x0) * (y1 - y0) / 2, paper = 0;
+        for (int seen = 0; paper < 255 && (seen += histogram[paper]) <= half; paper++) { }
+        int level = paper - options.FaintInkContrast;
+        if (level < 0) return null;
+        int count = 0, minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
+        for (int y = y0; y < y1; y++)
+        {
+            int row = y * page.Width;
+            for (int x = x0; x < x1; x++)
+            {
+                if (page.Pixels[row + x] > level) continue;
+                count++;
+                minX = Math.Min(minX, x); maxX = Math.Max(maxX, x);
+                minY = Math.Min(minY, y); maxY = Math.Max(maxY, y);
+            }
+        }
+        int side = options.Px(options.FaintInkMinSideInches, dpi);
+        if (count < side * side || maxY - minY + 1 < options.Px(options.FaintInkMinHeightInches, dpi)) return null;
+        return new Box(minX, minY, maxX + 1, maxY + 1);
     }
 
     /// <summary>
@@ -115,10 +172,14 @@ public sealed class CellReader(OcrOptions options)
     }
 
     /// <summary>The number with the digits its glyphs' shapes refute corrected (<see cref="DigitShapes"/>: a 4 whose ink
-    /// is a 1), no surer than <see cref="OcrOptions.ShapeCorrectedConfidence"/>: the reads all said otherwise.</summary>
+    /// is a 1), no surer than <see cref="OcrOptions.ShapeCorrectedConfidence"/>: the reads all said otherwise; a 1 whose ink
+    /// is no 1 leaves the number doubtful.</summary>
     private NumberRead? Shaped(NumberRead? read, BinaryImage text, List<Box> glyphs)
     {
-        if (read is not { } r || DigitShapes.CorrectOnes(r.Text, text, glyphs, options) is not { } corrected) return read;
+        if (read is not { } r) return read;
+        // A 1 whose glyph is a 7 (a bar over a footless stroke): every read said 1, so nothing says what it is; doubtful.
+        if (DigitShapes.RefutesOnes(r.Text, text, glyphs, options)) return Doubtful(r);
+        if (DigitShapes.CorrectOnes(r.Text, text, glyphs, options) is not { } corrected) return read;
         return new NumberRead(corrected, Math.Min(r.Confidence, options.ShapeCorrectedConfidence), false);
     }
 

@@ -43,6 +43,42 @@ public static class DigitShapes
     }
 
     /// <summary>
+    /// Whether the glyph's ink cannot be a 1: a bar across its top (a row of its top <see cref="OcrOptions.BarBandShare"/>
+    /// spanning at least <see cref="OcrOptions.TopBarHeightShare"/> of its height) over a bottom with no foot (no row of its
+    /// bottom band wider than <see cref="OcrOptions.FootlessHeightShare"/> of its height). That is a 7, which Tesseract's
+    /// digit reader read as a sure 1 at every scale (76 read 16 at confidence 1 on the scan-conditions matrix); a 1's flag
+    /// spans a third of its height at most, and a 1 wide at the top has a foot serif.
+    /// </summary>
+    public static bool IsNotOne(BinaryImage text, Box glyph, OcrOptions options)
+    {
+        int x0 = (int)glyph.X0, x1 = (int)glyph.X1, y0 = (int)glyph.Y0, y1 = (int)glyph.Y1;
+        int height = y1 - y0;
+        if (x1 - x0 < 3 || height < 8) return false;
+        int band = Math.Max(1, (int)Math.Round(options.BarBandShare * height));
+        int Span(int y)
+        {
+            int left = -1, right = -1;
+            for (int x = x0; x < x1; x++)
+                if (text.Ink[y * text.Width + x] != 0) { if (left < 0) left = x; right = x; }
+            return left < 0 ? 0 : right - left + 1;
+        }
+        int top = Enumerable.Range(y0, band).Max(Span), bottom = Enumerable.Range(y1 - band, band).Max(Span);
+        return top >= options.TopBarHeightShare * height && bottom <= options.FootlessHeightShare * height;
+    }
+
+    /// <summary>Whether a 1 of the number is paired (digits and glyphs one to one, left to right) with a glyph that is no 1
+    /// (<see cref="IsNotOne"/>).</summary>
+    public static bool RefutesOnes(string number, BinaryImage text, IReadOnlyList<Box> glyphs, OcrOptions options)
+    {
+        if (!number.Contains('1')) return false;
+        var digits = number.Where(char.IsAsciiDigit).ToList();
+        if (digits.Count != glyphs.Count) return false;
+        for (int k = 0; k < digits.Count; k++)
+            if (digits[k] == '1' && IsNotOne(text, glyphs[k], options)) return true;
+        return false;
+    }
+
+    /// <summary>
     /// The number with each 4 whose glyph is a 1 (<see cref="IsOne"/>) read as 1, when its digits and the glyphs
     /// pair up one to one (left to right); null when nothing changes.
     /// </summary>

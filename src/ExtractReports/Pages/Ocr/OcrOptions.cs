@@ -108,6 +108,24 @@ public sealed record OcrOptions
     /// <summary>A cell with fewer ink pixels than this area (square inches) is blank and not read.</summary>
     public double MinCellInkSquareInches { get; init; } = 0.0008;
 
+    /// <summary>A cell whose text ink is too little to read is a sure blank only when the page as scanned shows no faint ink
+    /// there either (<see cref="CellReader"/>): pixels at least this many gray levels darker than the cell's paper, ...</summary>
+    public int FaintInkContrast { get; init; } = 60;
+
+    /// <summary>... farther than this from the cell's inset (inches: a ruling's blurred edge is not ink), ...</summary>
+    public double FaintInkMarginInches { get; init; } = 0.02;
+
+    /// <summary>... as many as a square of this side (inches) ...</summary>
+    public double FaintInkMinSideInches { get; init; } = 0.012;
+
+    /// <summary>... reaching this high (inches: a digit's stroke, not a speck of noise).</summary>
+    public double FaintInkMinHeightInches { get; init; } = 0.03;
+
+    /// <summary>Highest confidence of what a cell with faint ink the text ink lost reads as (a number or a blank): a row of
+    /// printed zeros whose thin glyphs binarisation lost was read as a sure blank (measured on the scan-conditions
+    /// matrix, 0.995-1). Below the review threshold.</summary>
+    public double UnfoundInkConfidence { get; init; } = 0.5;
+
     /// <summary>Longest text (characters, no CJK) that is re-read as a number with the digit whitelist.</summary>
     public int MaxNumberLength { get; init; } = 16;
 
@@ -146,6 +164,14 @@ public sealed record OcrOptions
     public double StemBandTop { get; init; } = 0.4;
     public double StemBandBottom { get; init; } = 0.75;
     public double StemWidthShare { get; init; } = 0.4;
+
+    /// <summary>A glyph read as 1 is no 1 (<see cref="DigitShapes.IsNotOne"/>) when a row of its top band (this share of its
+    /// height) spans <see cref="TopBarHeightShare"/> of its height and no row of its bottom band spans more than
+    /// <see cref="FootlessHeightShare"/>: a 7's bar (WenQuanYi: 0.67 of the height) over its stroke's end (0.13), where a 1's
+    /// flag spans 0.27-0.31 and a 1 wide at the top has a foot.</summary>
+    public double BarBandShare { get; init; } = 0.15;
+    public double TopBarHeightShare { get; init; } = 0.5;
+    public double FootlessHeightShare { get; init; } = 0.3;
 
     /// <summary>Highest confidence of a number whose digit reads were overruled by their glyphs' shapes: right more often
     /// than not, but every read said otherwise, so it goes to review.</summary>

@@ -77,7 +77,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         int cellCount = 0;
         foreach (var grid in grids)
         {
-            var read = ReadCells(grid, engine, text, dpi, lowResolution);
+            var read = ReadCells(grid, engine, text, dpi, lowResolution, page: image);
             cellCount += read.Count;
             placed.AddRange(Rows(grid, read, pageNumber));
             cancellation.ThrowIfCancellationRequested();
@@ -134,7 +134,9 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     /// numbers in a row (its header above them does not count against it), its next cells are read digits first.
     /// A borderless grid holds <paramref name="numeric"/> columns only: every cell is read digits first.
     /// </summary>
-    private List<(GridCell Grid, Cell Cell)> ReadCells(TableGrid grid, IOcrEngine engine, BinaryImage text, int dpi, bool lowResolution, bool numeric = false)
+    /// <paramref name="page"/>: the page as scanned, looked at for faint ink in a ruled cell the text ink says is blank.
+    private List<(GridCell Grid, Cell Cell)> ReadCells(TableGrid grid, IOcrEngine engine, BinaryImage text, int dpi, bool lowResolution, bool numeric = false,
+        GrayImage? page = null)
     {
         var numbers = new Dictionary<int, int>();
         var read = new List<(GridCell, Cell)>(grid.Cells.Count);
@@ -142,7 +144,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         {
             bool single = c.ColumnSpan == 1;
             bool likely = single && (numeric || numbers.GetValueOrDefault(c.Column) >= options.NumericColumnEvidence);
-            var cell = _cells.Read(engine, text, c.Box, dpi, likely, verifyNumbers: lowResolution);
+            var cell = _cells.Read(engine, text, c.Box, dpi, likely, verifyNumbers: lowResolution, page: single ? page : null);
             read.Add((c, cell));
             if (!single || cell.IsBlank) continue;
             if (OcrText.LooksNumeric(cell.Text, options.MaxNumberLength)) numbers[c.Column] = numbers.GetValueOrDefault(c.Column) + 1;

@@ -77,6 +77,41 @@ public class DigitShapesTests
         "...................####......."
     ];
 
+    // A 7 (WenQuanYi, 300 dpi), which the digit reader read as a sure 1 (76 read 16).
+    private static readonly string[] Seven =
+    [
+        "####################",
+        "####################",
+        "####################",
+        "................###.",
+        "...............####.",
+        "...............###..",
+        "..............###...",
+        ".............###....",
+        "............####....",
+        "............###.....",
+        "...........####.....",
+        "...........###......",
+        "..........####......",
+        "..........###.......",
+        ".........####.......",
+        ".........###........",
+        "........####........",
+        "........####........",
+        "........###.........",
+        ".......####.........",
+        ".......####.........",
+        ".......####.........",
+        "......####..........",
+        "......####..........",
+        "......####..........",
+        "......####..........",
+        "......####..........",
+        "......####..........",
+        "......####..........",
+        "......####.........."
+    ];
+
     /// <summary>The glyphs drawn side by side with a gap, as the page's ink; their boxes.</summary>
     private static (BinaryImage Ink, List<Box> Glyphs) Draw(params string[][] glyphs)
     {
@@ -130,5 +165,31 @@ public class DigitShapesTests
 
         Assert.Equal(glyphs, boxes);
         Assert.Equal(glyphs.Max(g => g.Height), height);
+    }
+
+    [Fact]
+    public void A_one_read_on_the_ink_of_a_seven_is_refuted_and_real_ones_are_not()
+    {
+        var (ink, glyphs) = Draw(Seven, One, Four);
+        var options = new OcrOptions();
+
+        Assert.True(DigitShapes.IsNotOne(ink, glyphs[0], options));
+        Assert.False(DigitShapes.IsNotOne(ink, glyphs[1], options)); // flag and foot serif
+        Assert.True(DigitShapes.RefutesOnes("114", ink, glyphs, options));
+        Assert.False(DigitShapes.RefutesOnes("714", ink, glyphs, options));
+        // Digits and glyphs that do not pair up one to one are left alone.
+        Assert.False(DigitShapes.RefutesOnes("11", ink, glyphs, options));
+    }
+
+    [Fact]
+    public void A_number_whose_one_is_a_seven_is_read_as_doubtful()
+    {
+        var (ink, _) = Draw(Seven, One);
+        // Every read says 11, sure; the first glyph's ink is a 7.
+        var engine = new FakeOcrEngine((_, _) => FakeOcrEngine.Words(("11", 0.99)));
+        var cell = new CellReader(new OcrOptions { DigitHeightTolerance = 10 })
+            .Read(engine, ink, new Box(0, 0, ink.Width, ink.Height), 300, likelyNumber: true);
+        Assert.Equal("11", cell.Text);
+        Assert.True(cell.Confidence < 0.9);
     }
 }
