@@ -78,13 +78,13 @@ public static class ConfidenceFeatures
     /// The doubt of how a field's value was read, in [0, 1], the same for every input kind: the largest of its
     /// glyphs' doubt (an OCR character's confidence deficit, re-reads that disagreed, glyphs not accounted
     /// for, ink that read as nothing), the doubt of where it was placed (one of n readings: 1 - 1/n), and 1 for
-    /// a value missing from a table that was read (the row was not found, or its cell not read). A text
-    /// layer's plain cell has 0; a value inferred from an identity, or a field of a table not printed, has 0
-    /// too: nothing was read (their own features tell them apart).
+    /// a value missing: the reader found nothing it could read (a row or table not found looks the same as one
+    /// not printed, and the truth of the corpus never holds a value for the second). A text layer's plain
+    /// cell has 0; so has a value inferred from an identity: nothing was read (its own features tell it apart).
     /// </summary>
-    public static float ReadDoubt(FieldValue f, bool tableRead)
+    public static float ReadDoubt(FieldValue f)
     {
-        if (f.Status is FieldStatus.Missing or FieldStatus.Error) return tableRead ? 1 : 0;
+        if (f.Status is FieldStatus.Missing or FieldStatus.Error) return 1;
         if (f.Status == FieldStatus.Inferred) return 0;
         var e = f.Features;
         float doubt = e.Alternatives > 1 ? 1 - 1f / e.Alternatives : 0;
@@ -157,7 +157,7 @@ public static class ConfidenceFeatures
         x[i++] = mismatch;
         x[i++] = unread;
         x[i++] = e.Glyphs is { LowResolution: true } ? 1 : 0;
-        x[i++] = ReadDoubt(f, d.TableRead(f.FieldId));
+        x[i++] = ReadDoubt(f);
         x[i++] = d.ReadDoubt;
         x[i++] = Math.Min(d.HeldByReads(f.FieldId), 3) / 3f;
     }
@@ -193,7 +193,8 @@ public static class ConfidenceFeatures
         public float MissingShare { get; init; }
         public float EngineDeficit { get; init; }
         public float OcrDoubtShare { get; init; }
-        /// <summary>The mean <see cref="ReadDoubt"/> of the document's fields that hold a value or are missing from a table read.</summary>
+        /// <summary>The mean <see cref="ReadDoubt"/> of the document's fields that hold a value or are missing from a table read (a table not
+        /// found at all does not count: the document may not print it).</summary>
         public float ReadDoubt { get; init; }
         private Dictionary<string, float>? Residuals { get; init; }
         private Dictionary<string, int>? ReadHolds { get; init; }
@@ -272,7 +273,7 @@ public static class ConfidenceFeatures
             {
                 bool tableRead = tablesRead?.Contains(TableOf(f.FieldId)) ?? false;
                 if (f.Status == FieldStatus.Inferred || f.Status is FieldStatus.Missing or FieldStatus.Error && !tableRead) continue;
-                doubtSum += ConfidenceFeatures.ReadDoubt(f, tableRead);
+                doubtSum += ConfidenceFeatures.ReadDoubt(f);
                 doubtCount++;
             }
             return new DocumentFigures

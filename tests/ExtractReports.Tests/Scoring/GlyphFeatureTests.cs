@@ -52,11 +52,11 @@ public class GlyphFeatureTests
     }
 
     [Fact]
-    public void A_value_missing_from_a_table_read_is_most_doubtful_and_one_from_a_table_not_printed_is_not()
+    public void A_missing_value_is_most_doubtful_but_a_table_not_found_does_not_count_for_the_document()
     {
         FieldValue[] fields = [Field("t3.new_requests.natural", "3"), Field("t3.carried_over.natural", "", FieldStatus.Missing), Field("t4.review.kept", "", FieldStatus.Missing)];
         Assert.Equal(1, At(Row(DocumentKind.Text, fields, 1), "read_doubt"));
-        Assert.Equal(0, At(Row(DocumentKind.Text, fields, 2), "read_doubt"));
+        Assert.Equal(1, At(Row(DocumentKind.Text, fields, 2), "read_doubt"));
         Assert.Equal(0.5, At(Row(DocumentKind.Text, fields, 0), "doc_read_doubt"), 3);
     }
 
