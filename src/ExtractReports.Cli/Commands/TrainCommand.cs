@@ -28,9 +28,10 @@ public static class TrainCommand
         var cache = new Option<string?>("--cache") { Description = "Folder whose store keeps every training document's extraction between runs (by content hash and program build); 'none' extracts everything.", DefaultValueFactory = _ => Path.Combine("out", "train-cache") };
         var anyBuild = new Option<bool>("--any-build") { Description = "Reuse extractions another build of the program stored in --cache (when only scoring changed since; wrong when the readers did)." };
         var heldOut = new Option<string[]>("--held-out") { Description = "Documents whose names contain one of these are never fitted on: the final model is measured on them.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["-heldout", "~held-out"] };
+        var firstFeatures = new Option<int?>("--first-features") { Description = "Compare with the first N features only (the rest set to 0, so nothing is learnt from them): the figures an older feature set gives on the same fields." };
         var reviewed = new Option<string[]>("--corrections") { Description = "Output folders whose reviewers' corrections add labelled fields (the field as extracted there; right when the reviewer's value equals it).", AllowMultipleArgumentsPerToken = true };
         var cmd = new Command("train", "Fit the confidence model (ML.NET) on documents with truth and report its held-out calibration.")
-            { inputs, truth, real, modelOut, reportOut, trainer, folds, saveExamples, examples, tessdata, cache, anyBuild, heldOut, reviewed };
+            { inputs, truth, real, modelOut, reportOut, trainer, folds, saveExamples, examples, tessdata, cache, anyBuild, heldOut, reviewed, firstFeatures };
         cmd.SetAction(parse =>
         {
             TrainerChoice? forced = null;
@@ -56,6 +57,8 @@ public static class TrainCommand
                 .Where(e => !withTruth.Contains(e.Document)));
             if (data.Count == 0 || data.All(e => e.Right)) { Console.Error.WriteLine("no extracted field with a truth row (or none wrong): check the inputs and --truth"); return ExitCodes.UsageError; }
             if (parse.GetValue(saveExamples) is { } save) TrainingExamples.Save(data, save);
+            if (parse.GetValue(firstFeatures) is { } first)
+                data = data.Select(e => e with { Features = [.. e.Features.Select((x, i) => i < first ? x : 0)] }).ToList();
             // The held-out seeds of generated sets: never fitted on, never chosen by; the final model is measured on them.
             var marks = parse.GetValue(heldOut) ?? [];
             var kept = data.Where(e => marks.Any(m => e.Document.Contains(m, StringComparison.Ordinal))).ToList();
@@ -67,8 +70,9 @@ public static class TrainCommand
             var kinds = forced is null ? Enum.GetValues<TrainerKind>() : [forced.Trainer];
             var evaluations = new ConfidenceEvaluation(trainerCore, Math.Max(2, parse.GetValue(folds)))
                 .Evaluate(data, kinds, name => Console.Error.WriteLine($"  evaluated {name}"))
-                .Where(e => forced is null || e.Choice == forced).ToList();
-            var chosen = forced is null ? ConfidenceEvaluation.Choose(evaluations) : evaluations.Single();
+                .Where(e => forced is null || e.Choice.Trainer == forced.Trainer).ToList();
+            // A forced trainer is fitted with the calibrator named; both calibrators' figures are reported (they cost one fit).
+            var chosen = forced is null ? ConfidenceEvaluation.Choose(evaluations) : evaluations.Single(e => e.Choice == forced);
             var docs = data.Select(e => e.Document).Distinct().Count();
             var trainedOn = $"{docs} documents, {data.Count} fields with truth ({DateTime.UtcNow:yyyy-MM-dd})";
             var (model, chain, fit) = trainerCore.Fit(data, chosen.Choice, trainedOn);

@@ -63,9 +63,10 @@ public static class TrainingSet
         if (fields.Count == 0) yield break;
         var features = ConfidenceFeatures.Of(new ScoringDocument(result.Kind, fields, result.Checks));
         int n = ConfidenceFeatures.Count;
+        var bounds = DoubtCaps.Bounds(fields);
         for (int i = 0; i < fields.Count; i++)
             if (right(fields[i]) is { } ok)
-                yield return new TrainingExample(result.Name, group, features[(i * n)..((i + 1) * n)], ok, DoubtCaps.Bound(fields[i]), generator);
+                yield return new TrainingExample(result.Name, group, features[(i * n)..((i + 1) * n)], ok, bounds[i], generator);
     }
 
     /// <summary>The input kinds held out in turn: scanned PDFs and page images are one kind (both OCR).</summary>

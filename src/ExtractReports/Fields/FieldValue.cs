@@ -1,3 +1,4 @@
+using ExtractReports.Lines;
 using ExtractReports.Pages;
 
 namespace ExtractReports.Fields;
@@ -24,7 +25,8 @@ public sealed record FieldEvidence(
     int IdentitiesHeld = 0,
     int IdentitiesBroken = 0,
     bool SourceInconsistency = false,
-    bool FromOcr = false);
+    bool FromOcr = false,
+    GlyphEvidence? Glyphs = null);
 
 /// <summary>
 /// One schema field of one document: its value, status, where it came from and why we believe it.

@@ -38,6 +38,16 @@ public static class ConfidenceFeatures
         // a field missing from a table the document was read to print (other fields of it were read): a
         // row not found, unlike a table the document does not print at all, whose fields are rightly missing
         "missing_in_read_table",
+        // How the glyphs of the field's cell were read (issue 11, 2026-12-03), in terms every kind shares: a text
+        // layer stores its characters, so it reads as perfectly sure (no deficit, one read, glyphs as printed).
+        // The least confidence of any character; re-reads that gave another value; glyphs in the ink that the
+        // digits read do not account for (a lost 1); ink that read as nothing; a page enlarged from a low resolution.
+        "glyph_confidence_deficit", "reads_disagreed", "glyph_count_mismatch", "ink_unread", "low_resolution",
+        // One doubt of the read for every kind (ReadDoubt below): what a model fitted on other kinds learnt
+        // from their doubtful reads carries over to a kind it never saw; and its mean over the document.
+        "read_doubt", "doc_read_doubt",
+        // identities that hold among cells that were all read (none inferred from the identity itself, none missing)
+        "identities_held_by_reads",
     ];
 
     /// <summary>
@@ -62,6 +72,36 @@ public static class ConfidenceFeatures
         var d = DocumentFigures.Of(doc);
         for (int i = 0; i < doc.Fields.Count; i++)
             WriteField(doc.Fields[i], i, doc.Kind, d, rows.Slice(i * Count, Count));
+    }
+
+    /// <summary>
+    /// The doubt of how a field's value was read, in [0, 1], the same for every input kind: the largest of its
+    /// glyphs' doubt (an OCR character's confidence deficit, re-reads that disagreed, glyphs not accounted
+    /// for, ink that read as nothing), the doubt of where it was placed (one of n readings: 1 - 1/n), and 1 for
+    /// a value missing: the reader found nothing it could read (a row or table not found looks the same as one
+    /// not printed, and the truth of the corpus never holds a value for the second). A text layer's plain
+    /// cell has 0; so has a value inferred from an identity: nothing was read (its own features tell it apart).
+    /// </summary>
+    public static float ReadDoubt(FieldValue f)
+    {
+        if (f.Status is FieldStatus.Missing or FieldStatus.Error) return 1;
+        if (f.Status == FieldStatus.Inferred) return 0;
+        var e = f.Features;
+        float doubt = e.Alternatives > 1 ? 1 - 1f / e.Alternatives : 0;
+        var (deficit, disagreed, mismatch, unread) = GlyphDoubts(f);
+        return Math.Max(doubt, Math.Max(Math.Max(deficit, disagreed * 0.5f), Math.Max(mismatch, unread)));
+    }
+
+    /// <summary>The glyph features of a field: deficit, disagreed, mismatch, ink unread (all 0 for a text layer's cell).</summary>
+    private static (float Deficit, float Disagreed, float Mismatch, float Unread) GlyphDoubts(FieldValue f)
+    {
+        var e = f.Features;
+        if (f.Status is FieldStatus.Missing or FieldStatus.Error or FieldStatus.Inferred) return (0, 0, 0, 0);
+        if (e.Glyphs is not { } g)
+            // OCR without a glyph record (a cell from an older store): its engine confidence is the nearest thing
+            return (e.FromOcr ? 1 - (float)Math.Clamp(e.EngineConfidence, 0, 1) : 0, 0, 0, 0);
+        float mismatch = g.InkGlyphs > 0 && g.DigitsRead != g.InkGlyphs ? Math.Min(Math.Abs(g.InkGlyphs - g.DigitsRead), 3) / 3f : 0;
+        return (1 - (float)Math.Clamp(g.LeastGlyphConfidence, 0, 1), g.Reads > 1 && !g.ReadsAgree ? 1 : 0, mismatch, g.InkUnread ? 1 : 0);
     }
 
     private static void WriteField(FieldValue f, int index, DocumentKind kind, in DocumentFigures d, Span<float> x)
@@ -111,6 +151,15 @@ public static class ConfidenceFeatures
         x[i++] = d.OcrDoubtShare;
         x[i++] = f.Value == "0" ? 1 : 0;
         x[i++] = f.Status is FieldStatus.Missing or FieldStatus.Error && d.TableRead(f.FieldId) ? 1 : 0;
+        var (deficit, disagreed, mismatch, unread) = GlyphDoubts(f);
+        x[i++] = deficit;
+        x[i++] = disagreed;
+        x[i++] = mismatch;
+        x[i++] = unread;
+        x[i++] = e.Glyphs is { LowResolution: true } ? 1 : 0;
+        x[i++] = ReadDoubt(f);
+        x[i++] = d.ReadDoubt;
+        x[i++] = Math.Min(d.HeldByReads(f.FieldId), 3) / 3f;
     }
 
     /// <summary>A field's table: the first part of its id (meta, t2, t3, t4).</summary>
@@ -144,7 +193,14 @@ public static class ConfidenceFeatures
         public float MissingShare { get; init; }
         public float EngineDeficit { get; init; }
         public float OcrDoubtShare { get; init; }
+        /// <summary>The mean <see cref="ReadDoubt"/> of the document's fields that hold a value or are missing from a table read (a table not
+        /// found at all does not count: the document may not print it).</summary>
+        public float ReadDoubt { get; init; }
         private Dictionary<string, float>? Residuals { get; init; }
+        private Dictionary<string, int>? ReadHolds { get; init; }
+
+        /// <summary>How many identities that hold among read cells only the field takes part in.</summary>
+        public int HeldByReads(string field) => ReadHolds?.GetValueOrDefault(field) ?? 0;
         private HashSet<string>? TablesRead { get; init; }
 
         /// <summary>Whether some field of the field's table has a value the document printed (read, blank, inferred or a sentence).</summary>
@@ -180,12 +236,14 @@ public static class ConfidenceFeatures
                 }
             }
             int missing = 0, read = 0, ocrRead = 0, ocrDoubtful = 0;
+            Dictionary<string, FieldStatus>? statuses = null;
             double deficit = 0;
             Dictionary<string, (float, int, float)>? rows = null;
             HashSet<string>? tablesRead = null;
             for (int i = 0; i < doc.Fields.Count; i++)
             {
                 var f = doc.Fields[i];
+                (statuses ??= new(StringComparer.Ordinal))[f.FieldId] = f.Status;
                 if (f.Status is not (FieldStatus.Missing or FieldStatus.Error)) (tablesRead ??= new(StringComparer.Ordinal)).Add(TableOf(f.FieldId));
                 if (f.Status is FieldStatus.Missing or FieldStatus.Error) missing++;
                 else if (f.Status == FieldStatus.Ok) { read++; deficit += 1 - Math.Clamp(f.Features.EngineConfidence, 0, 1); }
@@ -198,8 +256,30 @@ public static class ConfidenceFeatures
                 var (top, topField, second) = rows.GetValueOrDefault(row, (0f, -1, 0f));
                 rows[row] = def > top ? (def, i, top) : (top, topField, Math.Max(second, def));
             }
+            Dictionary<string, int>? readHolds = null;
+            foreach (var c in doc.Checks)
+            {
+                if (c.Outcome != CheckOutcome.Held || statuses is null) continue;
+                bool allRead = true;
+                foreach (var id in c.Fields)
+                    if (!statuses.TryGetValue(id, out var s) || s is not (FieldStatus.Ok or FieldStatus.Blank)) { allRead = false; break; }
+                if (!allRead) continue;
+                readHolds ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var id in c.Fields) readHolds[id] = readHolds.GetValueOrDefault(id) + 1;
+            }
+            double doubtSum = 0;
+            int doubtCount = 0;
+            foreach (var f in doc.Fields)
+            {
+                bool tableRead = tablesRead?.Contains(TableOf(f.FieldId)) ?? false;
+                if (f.Status == FieldStatus.Inferred || f.Status is FieldStatus.Missing or FieldStatus.Error && !tableRead) continue;
+                doubtSum += ConfidenceFeatures.ReadDoubt(f);
+                doubtCount++;
+            }
             return new DocumentFigures
             {
+                ReadDoubt = doubtCount == 0 ? 0 : (float)(doubtSum / doubtCount),
+                ReadHolds = readHolds,
                 BrokenShare = held + broken == 0 ? 0 : broken / (float)(held + broken),
                 MissingShare = doc.Fields.Count == 0 ? 0 : missing / (float)doc.Fields.Count,
                 EngineDeficit = read == 0 ? 0 : (float)(deficit / read),

@@ -9,7 +9,7 @@ namespace ExtractReports.Scoring;
 /// <summary>
 /// A field's features and whether its value matched the truth. <c>Group</c> is the input kind that
 /// leave-one-kind-out holds out, <c>Generator</c> what made the document (leave-one-generator-out);
-/// <c>Bound</c> is the field's <see cref="DoubtCaps.Bound"/>, which caps what the model says as
+/// <c>Bound</c> is the field's bound (<see cref="DoubtCaps.Bounds"/>), which caps what the model says as
 /// `extract` does, so held-out figures are those users see.
 /// </summary>
 public sealed record TrainingExample(string Document, string Group, float[] Features, bool Right, double Bound = 1, string Generator = "");

@@ -30,8 +30,13 @@ namespace ExtractReports.Scoring;
 /// <c>title_unconfirmed</c>: the report names its agency and states its year again, read apart) is at most
 /// <see cref="UnconfirmedOcrTitle"/>: one glyph misread in a title reads at the engine's full confidence (measured
 /// 2026-12-03 on the scan-conditions matrix: 昆都仓, 德清具 and a year 2022 for 2023 at 0.97-1).</item>
+/// <item>a field missing from a table of which other fields were read (its row not found) is at most
+/// <see cref="MissingInReadTable"/>: the row may be printed and not found, or not printed, and the reader
+/// cannot tell which. Every such field with truth in the training set (2026-12-03: 128 in scans, none in
+/// the other kinds, which never miss a row) was wrong, and a model fitted without scans never sees one
+/// (models/README.md, leave one kind out).</item>
 /// </list>
-/// A field of a table or row the document does not print at all is not bounded here.
+/// A field of a table the document does not print at all is not bounded here.
 /// </summary>
 public static class DoubtCaps
 {
@@ -53,6 +58,9 @@ public static class DoubtCaps
     /// <summary>The bound for an agency or year of an OCR'd title that the rest of the report does not confirm.</summary>
     public const double UnconfirmedOcrTitle = 0.7;
 
+    /// <summary>The bound for a field missing from a table other fields of which were read.</summary>
+    public const double MissingInReadTable = 0.3;
+
     public static double Bound(FieldValue field)
     {
         var e = field.Features;
@@ -67,10 +75,35 @@ public static class DoubtCaps
         return bound;
     }
 
-    /// <summary>Bounds each confidence of <paramref name="confidences"/> by its field's <see cref="Bound"/>, in place.</summary>
+    /// <summary>The bound of each field of one document: its own <see cref="Bound"/>, and <see cref="MissingInReadTable"/>
+    /// for a field missing from a table of which some field holds a value (read, blank, inferred or a sentence).</summary>
+    public static double[] Bounds(IReadOnlyList<FieldValue> fields)
+    {
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in fields)
+            if (f.Status is not (FieldStatus.Missing or FieldStatus.Error)) read.Add(TableOf(f.FieldId));
+        var bounds = new double[fields.Count];
+        for (int i = 0; i < fields.Count; i++)
+        {
+            bounds[i] = Bound(fields[i]);
+            if (fields[i].Status is FieldStatus.Missing or FieldStatus.Error && !fields[i].FieldId.StartsWith("meta.", StringComparison.Ordinal)
+                && read.Contains(TableOf(fields[i].FieldId)))
+                bounds[i] = Math.Min(bounds[i], MissingInReadTable);
+        }
+        return bounds;
+    }
+
+    /// <summary>Bounds each confidence of <paramref name="confidences"/> by its field's bound (<see cref="Bounds"/>), in place.</summary>
     public static double[] Apply(IReadOnlyList<FieldValue> fields, double[] confidences)
     {
-        for (int i = 0; i < fields.Count; i++) confidences[i] = Math.Min(confidences[i], Bound(fields[i]));
+        var bounds = Bounds(fields);
+        for (int i = 0; i < fields.Count; i++) confidences[i] = Math.Min(confidences[i], bounds[i]);
         return confidences;
+    }
+
+    private static string TableOf(string fieldId)
+    {
+        int dot = fieldId.IndexOf('.');
+        return dot < 0 ? fieldId : fieldId[..dot];
     }
 }

@@ -38,7 +38,7 @@ internal static class CellAssembler
                 complete || columnsFromPositions && source is not null && !cand.PlacementUnknown,
                 alternatives,
                 Flags(origin, alternatives, source, group.IsLabelled),
-                alternatives > 1 ? equivalent.Select(e => e.Values[c] ?? "").Distinct().ToList() : null);
+                alternatives > 1 ? equivalent.Select(e => e.Values[c] ?? "").Distinct().ToList() : null) { Glyphs = source?.Glyphs };
         }
     }
 

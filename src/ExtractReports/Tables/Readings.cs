@@ -1,3 +1,4 @@
+using ExtractReports.Lines;
 using ExtractReports.Pages;
 using ExtractReports.Schema;
 
@@ -34,7 +35,11 @@ public sealed record CellReading(
     bool ColumnCertain,
     int Alternatives,
     IReadOnlyList<string> Flags,
-    IReadOnlyList<string>? Readings = null);
+    IReadOnlyList<string>? Readings = null)
+{
+    /// <summary>How the OCR engine read the cell the value came from (null: a text layer, or no cell).</summary>
+    public GlyphEvidence? Glyphs { get; init; }
+}
 
 /// <summary>A table as the reader reconstructed it, in the format it decided on.</summary>
 public sealed record TableReading(

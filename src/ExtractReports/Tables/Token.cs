@@ -1,3 +1,4 @@
+using ExtractReports.Lines;
 using ExtractReports.Pages;
 
 namespace ExtractReports.Tables;
@@ -31,5 +32,8 @@ public sealed record Token(
     string? Note = null,
     bool Placeholder = false)
 {
+    /// <summary>How the OCR engine read the token's cell (null: a text layer).</summary>
+    public GlyphEvidence? Glyphs { get; init; }
+
     public override string ToString() => $"{Kind}:{Raw}@{Line}.{Cell}";
 }

@@ -12,8 +12,9 @@ namespace ExtractReports.Pages.Ocr;
 /// </summary>
 public sealed class CellReader(OcrOptions options)
 {
-    /// <summary>A number read: its text, the engine's confidence, whether every character was sure.</summary>
-    private readonly record struct NumberRead(string Text, double Confidence, bool Sure);
+    /// <summary>A number read: its text, the engine's confidence, whether every character was sure, the least
+    /// confidence of a character, how many reads were made and whether all of them gave this text.</summary>
+    private readonly record struct NumberRead(string Text, double Confidence, bool Sure, double LeastGlyph = 1, int Reads = 1, bool Agree = true);
 
     /// <summary>Reads the cell whose box lies between ruling lines. <paramref name="text"/> is the page's
     /// ink with the ruling lines taken out. <paramref name="likelyNumber"/> (the cell's column has held
@@ -27,9 +28,13 @@ public sealed class CellReader(OcrOptions options)
         int inset = options.Px(options.CellInsetInches, dpi);
         int x0 = (int)cellBox.X0 + inset, y0 = (int)cellBox.Y0 + inset;
         int x1 = (int)cellBox.X1 - inset, y1 = (int)cellBox.Y1 - inset;
-        if (x1 - x0 < 2 || y1 - y0 < 2) return new Cell("", cellBox, 1.0);
+        var noInk = new GlyphEvidence(1, 0, true, 0, 0, false, verifyNumbers);
+        if (x1 - x0 < 2 || y1 - y0 < 2) return new Cell("", cellBox, 1.0) { Glyphs = noInk };
         if (InkBounds(text, x0, y0, x1, y1, options.Px(Math.Sqrt(options.MinCellInkSquareInches), dpi)) is not { } ink)
-            return UnfoundInk(engine, page, cellBox, x0, y0, x1, y1, dpi) ?? new Cell("", cellBox, 1.0);
+            // Faint ink the text ink lost is a read the engine was unsure of, not a sure blank.
+            return UnfoundInk(engine, page, cellBox, x0, y0, x1, y1, dpi) is { } unfound
+                ? unfound with { Glyphs = new GlyphEvidence(0, 1, false, 0, 0, true, verifyNumbers) }
+                : new Cell("", cellBox, 1.0) { Glyphs = noInk };
 
         // Tesseract reads best with a margin of white around the text, but no ruling remnants.
         int pad = options.Px(0.04, dpi);
@@ -42,11 +47,13 @@ public sealed class CellReader(OcrOptions options)
         if (likelyNumber)
         {
             number = Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, glyphBoxes);
-            if (number is { Sure: true } sure) return new Cell(sure.Text, cellBox, sure.Confidence);
+            if (number is { Sure: true } sure) return new Cell(sure.Text, cellBox, sure.Confidence) { Glyphs = Evidence(sure) };
         }
 
         // Ink as narrow as digits, as many glyphs as the digits read: a Chinese character read there (a broken
         // 0 read as 人) is the text model's guess, not a placeholder such as 无, whose ink is as wide as tall.
+        GlyphEvidence Evidence(NumberRead n) => new(n.LeastGlyph, n.Reads, n.Agree, glyphs, n.Text.Count(char.IsAsciiDigit), false, verifyNumbers);
+
         bool DigitShaped(NumberRead n, string textRead) => textRead.Any(OcrText.IsCjk) && glyphs > 0
             && n.Text.Count(char.IsAsciiDigit) == glyphs && ink.X1 - ink.X0 <= glyphs * options.GlyphWidthShare * (ink.Y1 - ink.Y0);
 
@@ -61,13 +68,15 @@ public sealed class CellReader(OcrOptions options)
         if (numeric || mark || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
             number ??= Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, glyphBoxes);
-            if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return new Cell(n.Text, cellBox, n.Confidence);
+            if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return new Cell(n.Text, cellBox, n.Confidence) { Glyphs = Evidence(n) };
             // The mark read surer than the digits: take the digits, no surer than the mark was, so the value
             // goes to review rather than vanishing.
-            if (number is { } m && mark) return new Cell(m.Text, cellBox, Math.Min(m.Confidence, confidence));
+            if (number is { } m && mark) return new Cell(m.Text, cellBox, Math.Min(m.Confidence, confidence)) { Glyphs = Evidence(m with { Agree = false }) };
         }
-        if (words.Count == 0) return new Cell("", cellBox, 0.5); // ink that reads as nothing: a speck, or a faint mark
-        return new Cell(joined, cellBox, confidence);
+        int reads = 1 + (number?.Reads ?? 0);
+        if (words.Count == 0) // ink that reads as nothing: a speck, or a faint mark
+            return new Cell("", cellBox, 0.5) { Glyphs = new GlyphEvidence(0, reads, number is null, glyphs, 0, true, verifyNumbers) };
+        return new Cell(joined, cellBox, confidence) { Glyphs = new GlyphEvidence(words.Min(w => w.MinSymbolConfidence), reads, number is null, 0, 0, false, verifyNumbers) };
     }
 
     /// <summary>
@@ -165,10 +174,10 @@ public sealed class CellReader(OcrOptions options)
         var fitting = reads.Where(Fits).ToList();
         if (Agreed(fitting) is { } agreed)
         {
-            var best = fitting.Where(r => r.Text == agreed).MaxBy(r => r.Confidence);
+            var best = fitting.Where(r => r.Text == agreed).MaxBy(r => r.Confidence) with { Reads = reads.Count };
             return reads.All(r => r.Text == agreed) ? best : Doubtful(best);
         }
-        return Doubtful((fitting.Count > 0 ? fitting : reads).MaxBy(r => r.Confidence));
+        return Doubtful((fitting.Count > 0 ? fitting : reads).MaxBy(r => r.Confidence) with { Reads = reads.Count });
     }
 
     /// <summary>The number with the digits its glyphs' shapes refute corrected (<see cref="DigitShapes"/>: a 4 whose ink
@@ -180,7 +189,7 @@ public sealed class CellReader(OcrOptions options)
         // A 1 whose glyph is a 7 (a bar over a footless stroke): every read said 1, so nothing says what it is; doubtful.
         if (DigitShapes.RefutesOnes(r.Text, text, glyphs, options)) return Doubtful(r);
         if (DigitShapes.CorrectOnes(r.Text, text, glyphs, options) is not { } corrected) return read;
-        return new NumberRead(corrected, Math.Min(r.Confidence, options.ShapeCorrectedConfidence), false);
+        return r with { Text = corrected, Confidence = Math.Min(r.Confidence, options.ShapeCorrectedConfidence), Sure = false, Agree = false };
     }
 
     /// <summary>The value two of the reads give, or null.</summary>
@@ -188,13 +197,14 @@ public sealed class CellReader(OcrOptions options)
         reads.GroupBy(r => r.Text).FirstOrDefault(g => g.Count() >= 2)?.Key;
 
     private NumberRead Doubtful(NumberRead r) =>
-        r with { Confidence = Math.Min(r.Confidence, options.DoubtfulNumberConfidence), Sure = false };
+        r with { Confidence = Math.Min(r.Confidence, options.DoubtfulNumberConfidence), Sure = false, Agree = false };
 
     private NumberRead? Number(OcrReading reading)
     {
         var words = reading.Words.Where(w => w.Text.Length > 0).ToList();
         if (words.Count == 0 || OcrText.CleanNumber(string.Concat(words.Select(w => w.Text))) is not { } clean) return null;
-        return new NumberRead(clean, words.Min(w => w.Confidence), words.Min(w => w.MinSymbolConfidence) >= options.SureDigitConfidence);
+        double least = words.Min(w => w.MinSymbolConfidence);
+        return new NumberRead(clean, words.Min(w => w.Confidence), least >= options.SureDigitConfidence, least);
     }
 
     /// <summary>

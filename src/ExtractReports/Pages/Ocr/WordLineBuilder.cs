@@ -61,5 +61,6 @@ public sealed class WordLineBuilder(OcrOptions options)
     }
 
     private static Cell ToCell(List<OcrWord> words) =>
-        new(OcrText.Join(words.Select(w => w.Text)), words.Select(w => w.Box).Aggregate((a, b) => a.Union(b)), words.Min(w => w.Confidence));
+        new(OcrText.Join(words.Select(w => w.Text)), words.Select(w => w.Box).Aggregate((a, b) => a.Union(b)), words.Min(w => w.Confidence))
+        { Glyphs = new GlyphEvidence(words.Min(w => w.MinSymbolConfidence), 1, true, 0, 0, false, false) };
 }
