@@ -9,7 +9,7 @@ namespace ExtractReports.Tests.Pages.Ocr;
 public class RulingGapCloserTests
 {
     private const int W = 1000, H = 1300, Dpi = 300;
-    private readonly OcrOptions _options = new();
+    private readonly OcrOptions _options = new() { RulingGaps = new() { Enabled = true } };
 
     /// <summary>A page drawn in code: every ruling drawn solid goes into the ink and a ruling mask; text and the dots a
     /// lost stretch keeps go into the ink only.</summary>
