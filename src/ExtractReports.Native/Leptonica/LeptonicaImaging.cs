@@ -75,13 +75,15 @@ public sealed class LeptonicaImaging : IPageImaging
         return new Deskewed(rotated.ToGray(image.Dpi), angle, conf);
     }
 
-    public BinaryImage Binarize(GrayImage image)
+    public BinaryImage Binarize(GrayImage image) => Binarize(image, SauvolaFactor);
+
+    public BinaryImage Binarize(GrayImage image, double sauvolaFactor)
     {
         using var pix = Pix.FromGray(image);
         // Sauvola's window: about a tenth of an inch, the size of a character stroke's neighbourhood.
         int half = Math.Clamp(image.Dpi / 20, 4, Math.Max(2, (Math.Min(image.Width, image.Height) - 3) / 2));
         int tilesX = Math.Max(1, image.Width / 1000), tilesY = Math.Max(1, image.Height / 1000);
-        if (Lept.pixSauvolaBinarizeTiled(pix.DangerousGetHandle(), half, SauvolaFactor, tilesX, tilesY, IntPtr.Zero, out var bin) != 0)
+        if (Lept.pixSauvolaBinarizeTiled(pix.DangerousGetHandle(), half, (float)sauvolaFactor, tilesX, tilesY, IntPtr.Zero, out var bin) != 0)
             throw new ImagingException("leptonica could not binarize the page");
         using var result = Pix.Own(bin, "binarize the page");
         return result.ToBinary();

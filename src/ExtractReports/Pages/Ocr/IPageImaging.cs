@@ -18,6 +18,11 @@ public interface IPageImaging
     /// <summary>Ink and background, adaptively (scans have uneven light).</summary>
     BinaryImage Binarize(GrayImage image);
 
+    /// <summary>Ink and background by Sauvola's rule with factor <paramref name="sauvolaFactor"/> (how far below its
+    /// neighbourhood's mean a pixel must be to count as ink): a low factor keeps faint marks, such as the light dots of
+    /// a dotted ruling in a gray scan, that <see cref="Binarize(GrayImage)"/> drops.</summary>
+    BinaryImage Binarize(GrayImage image, double sauvolaFactor);
+
     /// <summary>Morphological opening with a rectangular brick: keeps only ink that holds a whole brick.</summary>
     BinaryImage Open(BinaryImage image, int brickWidth, int brickHeight);
 

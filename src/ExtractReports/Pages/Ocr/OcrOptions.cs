@@ -80,6 +80,19 @@ public sealed record OcrOptions
     /// <summary>Ruling lines a scan broke into pieces (hairlines, faint lines): see <see cref="BrokenRulingFinder"/>.</summary>
     public BrokenRulingOptions BrokenRulings { get; init; } = new();
 
+    /// <summary>Sauvola factor of the second, more sensitive binarization of gray pages that ruling lines are looked for in
+    /// (0: none). A dotted or faint ruling of a gray scan is light gray, and the text's binarization (factor 0.34: a pixel
+    /// about a third darker than its neighbourhood) keeps a tenth of its pixels, too few to find it by; at 0.1 (a tenth
+    /// darker) a 200 dpi dotted line keeps about half. Text and its JPEG halo also come out heavier, which only makes a
+    /// false line through text less likely. Black-and-white pages have no faint ink. Off (0) by default: measured at 0.1
+    /// with <see cref="RulingGapOptions.Enabled"/> on, the dotted tables of pdf-01 and pdf-03 were found (200-gray-dotted,
+    /// tuned: 269 -> 393 of their 404 fields) but hzq2023_working's dotted scan lost tables it had read (172 -> 104 of 189),
+    /// see docs/scan-reader.md.</summary>
+    public double FaintRulingSauvolaFactor { get; init; }
+
+    /// <summary>Stretches of table lines a scan lost (a line that stops in the air): see <see cref="RulingGapCloser"/>.</summary>
+    public RulingGapOptions RulingGaps { get; init; } = new();
+
     /// <summary>Ruling pieces closer than this (inches) are one line (thick or slightly skewed lines).</summary>
     public double RulingMergeInches { get; init; } = 0.03;
 
@@ -228,6 +241,8 @@ public sealed record OcrOptions
         if (BilevelEnlargement is < 1 or > 4) throw new ArgumentException("BilevelEnlargement must lie in [1,4]");
         if (DigitHeightPx is < 10 or > 100) throw new ArgumentException("DigitHeightPx must be between 10 and 100");
         BrokenRulings.Validate();
+        RulingGaps.Validate();
+        if (FaintRulingSauvolaFactor is < 0 or >= 0.34) throw new ArgumentException("FaintRulingSauvolaFactor must lie in [0, 0.34)");
         if (NumberRereadFactors is null || NumberRereadFactors.Any(f => f is < 1 or > 4)) throw new ArgumentException("NumberRereadFactors must lie in [1,4]");
     }
 

@@ -8,7 +8,8 @@ namespace ExtractReports.Pages.Ocr;
 /// </summary>
 public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
 {
-    private readonly record struct Segment(double Pos, double Start, double End);
+    /// <summary>A stretch of a ruling line: its position across, and where it starts and ends along, pixels.</summary>
+    internal readonly record struct Segment(double Pos, double Start, double End);
 
     public IReadOnlyList<TableGrid> Find(BinaryImage horizontalRulings, BinaryImage verticalRulings, int dpi)
     {
@@ -113,7 +114,7 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
     /// Line segments of a ruling mask: bands of rows (columns) holding ink, then within each band the runs
     /// of ink along it. Pieces closer than <paramref name="tol"/> join (skew leftovers, scan breaks).
     /// </summary>
-    private static List<Segment> Segments(BinaryImage mask, bool horizontal, int tol)
+    internal static List<Segment> Segments(BinaryImage mask, bool horizontal, int tol)
     {
         int across = horizontal ? mask.Height : mask.Width;
         int along = horizontal ? mask.Width : mask.Height;

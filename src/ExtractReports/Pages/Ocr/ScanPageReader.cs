@@ -20,6 +20,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     private readonly WhitespaceGridFinder _whitespace = new(options);
     private readonly BorderlessLabelReader _labels = new(options);
     private readonly BrokenRulingFinder _broken = new(options);
+    private readonly RulingGapCloser _gaps = new(options);
 
     /// <summary>
     /// Reads the page as it lies; a page that reads as mostly illegible (<see cref="Legibility"/> below
@@ -60,7 +61,10 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var ink = WithDarkPixels(imaging.Binarize(image), image, options.DarkInkLevel);
         var horizontal = imaging.Open(ink, options.Px(options.MinHorizontalRulingInches, dpi), 1);
         var vertical = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, dpi));
-        (horizontal, vertical) = _broken.Complete(ink, horizontal, vertical, dpi);
+        // Broken and faint lines are looked for in ink that keeps light-gray marks too (a dotted ruling's dots).
+        var lineInk = bilevel || options.FaintRulingSauvolaFactor <= 0 ? ink : Union(ink, imaging.Binarize(image, options.FaintRulingSauvolaFactor));
+        (horizontal, vertical) = _broken.Complete(lineInk, horizontal, vertical, dpi);
+        (horizontal, vertical) = _gaps.Complete(lineInk, horizontal, vertical, dpi);
         var grids = gridFinder.Find(horizontal, vertical, dpi);
         var text = WithoutRulings(ink, horizontal, vertical, dpi);
         // A black-and-white scan has lost the thin parts of its strokes: what looks like specks are pieces of characters.
@@ -316,6 +320,13 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var result = (byte[])ink.Ink.Clone();
         for (int i = 0; i < result.Length; i++) if (image.Pixels[i] < level) result[i] = 1;
         return new BinaryImage(ink.Width, ink.Height, result);
+    }
+
+    private static BinaryImage Union(BinaryImage a, BinaryImage b)
+    {
+        var ink = (byte[])a.Ink.Clone();
+        for (int i = 0; i < ink.Length; i++) ink[i] |= b.Ink[i];
+        return new BinaryImage(a.Width, a.Height, ink);
     }
 
     /// <summary>The gray page with every pixel farther than <paramref name="rim"/> from text ink made white.</summary>
