@@ -71,13 +71,14 @@ public static partial class MetaExtractor
     private static ReportMeta Confirmed(ReportMeta meta, string title, IReadOnlyList<Line> lines)
     {
         bool TitleLine(Line l) => Clean(l.Text) is { Length: > 1 } t && title.Contains(t);
-        var rest = string.Concat(lines.Where(l => !TitleLine(l)).Select(l => Clean(l.Text)));
+        var others = lines.Where(l => !TitleLine(l)).ToList();
+        var rest = string.Concat(others.Select(l => Clean(l.Text)));
         bool agency = meta.Agency is not { } a || NamedAgain(a, rest);
         bool year = true;
         if (meta.Year is { } y)
         {
             var stated = StatisticsPeriod().Match(rest) is { Success: true } period ? period.Groups["year"].Value
-                : MostMentionedYear(OpeningProse(lines.Where(l => !TitleLine(l)).ToList()));
+                : MostMentionedYear(OpeningProse(others));
             year = stated == y;
         }
         return meta with { AgencyConfirmed = agency, YearConfirmed = year };

@@ -150,7 +150,7 @@ public static class ConfidenceFeatures
         x[i++] = d.RowDeficit(f.FieldId, index);
         x[i++] = d.OcrDoubtShare;
         x[i++] = f.Value == "0" ? 1 : 0;
-        x[i++] = f.Status is FieldStatus.Missing or FieldStatus.Error && d.TableRead(f.FieldId) ? 1 : 0;
+        x[i++] = d.TablesRead.MissingFrom(f) ? 1 : 0;
         var (deficit, disagreed, mismatch, unread) = GlyphDoubts(f);
         x[i++] = deficit;
         x[i++] = disagreed;
@@ -160,13 +160,6 @@ public static class ConfidenceFeatures
         x[i++] = ReadDoubt(f);
         x[i++] = d.ReadDoubt;
         x[i++] = Math.Min(d.HeldByReads(f.FieldId), 3) / 3f;
-    }
-
-    /// <summary>A field's table: the first part of its id (meta, t2, t3, t4).</summary>
-    private static string TableOf(string fieldId)
-    {
-        int dot = fieldId.IndexOf('.');
-        return dot < 0 ? fieldId : fieldId[..dot];
     }
 
     /// <summary>A field's row: its id without the column (t3.new_requests.research: t3.new_requests); meta fields have none.</summary>
@@ -201,10 +194,8 @@ public static class ConfidenceFeatures
 
         /// <summary>How many identities that hold among read cells only the field takes part in.</summary>
         public int HeldByReads(string field) => ReadHolds?.GetValueOrDefault(field) ?? 0;
-        private HashSet<string>? TablesRead { get; init; }
-
-        /// <summary>Whether some field of the field's table has a value the document printed (read, blank, inferred or a sentence).</summary>
-        public bool TableRead(string field) => TablesRead?.Contains(TableOf(field)) ?? false;
+        /// <summary>The tables some field of which has a value the document printed (read, blank, inferred or a sentence).</summary>
+        public ReadTables TablesRead { get; init; }
 
         /// <summary>Each row's two largest engine deficits, and the field (by index) that has the largest.</summary>
         private Dictionary<string, (float Top, int TopField, float Second)>? Rows { get; init; }
@@ -239,12 +230,11 @@ public static class ConfidenceFeatures
             Dictionary<string, FieldStatus>? statuses = null;
             double deficit = 0;
             Dictionary<string, (float, int, float)>? rows = null;
-            HashSet<string>? tablesRead = null;
+            var tablesRead = new ReadTables(doc.Fields);
             for (int i = 0; i < doc.Fields.Count; i++)
             {
                 var f = doc.Fields[i];
                 (statuses ??= new(StringComparer.Ordinal))[f.FieldId] = f.Status;
-                if (f.Status is not (FieldStatus.Missing or FieldStatus.Error)) (tablesRead ??= new(StringComparer.Ordinal)).Add(TableOf(f.FieldId));
                 if (f.Status is FieldStatus.Missing or FieldStatus.Error) missing++;
                 else if (f.Status == FieldStatus.Ok) { read++; deficit += 1 - Math.Clamp(f.Features.EngineConfidence, 0, 1); }
                 if (f.Status != FieldStatus.Ok || !f.Features.FromOcr) continue;
@@ -271,8 +261,7 @@ public static class ConfidenceFeatures
             int doubtCount = 0;
             foreach (var f in doc.Fields)
             {
-                bool tableRead = tablesRead?.Contains(TableOf(f.FieldId)) ?? false;
-                if (f.Status == FieldStatus.Inferred || f.Status is FieldStatus.Missing or FieldStatus.Error && !tableRead) continue;
+                if (f.Status == FieldStatus.Inferred || ReadTables.IsMissing(f) && !tablesRead.Contains(f.FieldId)) continue;
                 doubtSum += ConfidenceFeatures.ReadDoubt(f);
                 doubtCount++;
             }

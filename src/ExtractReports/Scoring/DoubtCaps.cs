@@ -79,15 +79,12 @@ public static class DoubtCaps
     /// for a field missing from a table of which some field holds a value (read, blank, inferred or a sentence).</summary>
     public static double[] Bounds(IReadOnlyList<FieldValue> fields)
     {
-        var read = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var f in fields)
-            if (f.Status is not (FieldStatus.Missing or FieldStatus.Error)) read.Add(TableOf(f.FieldId));
+        var read = new ReadTables(fields);
         var bounds = new double[fields.Count];
         for (int i = 0; i < fields.Count; i++)
         {
             bounds[i] = Bound(fields[i]);
-            if (fields[i].Status is FieldStatus.Missing or FieldStatus.Error && !fields[i].FieldId.StartsWith("meta.", StringComparison.Ordinal)
-                && read.Contains(TableOf(fields[i].FieldId)))
+            if (read.MissingFrom(fields[i]) && !fields[i].FieldId.StartsWith("meta.", StringComparison.Ordinal))
                 bounds[i] = Math.Min(bounds[i], MissingInReadTable);
         }
         return bounds;
@@ -99,11 +96,5 @@ public static class DoubtCaps
         var bounds = Bounds(fields);
         for (int i = 0; i < fields.Count; i++) confidences[i] = Math.Min(confidences[i], bounds[i]);
         return confidences;
-    }
-
-    private static string TableOf(string fieldId)
-    {
-        int dot = fieldId.IndexOf('.');
-        return dot < 0 ? fieldId : fieldId[..dot];
     }
 }
