@@ -18,8 +18,8 @@ public sealed record CropView(string? Url, double Left, double Top, double Width
 /// <summary>
 /// Crops of the page around a field's cell, rendered on demand and cached: a text PDF's page region by
 /// poppler (`pdftoppm -x -y -W -H`, the box is in points); a scanned page or an image as the OCR reader saw
-/// it (the same page source, enlargement and deskewing, so the box, in that image's pixels, lands on the
-/// cell), encoded as PNG by leptonica. The crop spans the page's width, so the row's labels show.
+/// it (the same page source, turning back, enlargement and deskewing, so the box, in that image's pixels, lands
+/// on the cell), encoded as PNG by leptonica. The crop spans the page's width, so the row's labels show.
 /// </summary>
 public sealed class PageCrops(ReviewServerOptions options)
 {
@@ -117,7 +117,9 @@ public sealed class PageCrops(ReviewServerOptions options)
         var source = new ScanImageSource(_ocr, _imaging);
         var raw = source.Pages(doc, CancellationToken.None).Skip(page - 1).FirstOrDefault()
             ?? throw new InvalidOperationException($"the document has no page {page}");
-        var upright = new ScanPageReader(_ocr, _imaging, new RulingGridFinder(_ocr)).Upright(raw).Page.Image;
+        var reader = new ScanPageReader(_ocr, _imaging, new RulingGridFinder(_ocr));
+        int turned = result.PageTurns is { } turns && page <= turns.Count ? turns[page - 1] : 0;
+        var upright = reader.Upright(reader.TurnedBack(raw, turned)).Page.Image;
         lock (_lock)
         {
             _pages.AddFirst((key, upright));

@@ -55,6 +55,10 @@ public sealed record LineDocument(
     /// rendered); null when the reader has none.
     /// </summary>
     public CloserReading? CloserReading { get; init; }
+
+    /// <summary>How far each page lay turned clockwise as scanned (0, 90, 180, 270), page 1 first; null when every
+    /// page lay upright or the reader does not turn pages. The boxes of a turned page's lines are in the page turned back.</summary>
+    public IReadOnlyList<int>? PageTurns { get; init; }
 }
 
 /// <summary>

@@ -19,6 +19,8 @@ public static class DocumentStatusNames
 }
 
 /// <summary>What happened to one input: the unit of failure. A failed document has no fields, only a message.</summary>
+/// <remarks><paramref name="PageTurns"/>: how far each scanned page lay turned clockwise (the boxes of its fields are in
+/// the page turned back; the review page turns it the same way to crop them); null when every page lay upright.</remarks>
 public sealed record DocumentResult(
     string Path,
     string Name,
@@ -33,7 +35,8 @@ public sealed record DocumentResult(
     string Method,
     IReadOnlyList<ScoredField> Fields,
     IReadOnlyList<CheckResult> Checks,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    IReadOnlyList<int>? PageTurns = null)
 {
     public int IdentitiesHeld => Checks.Count(c => c.Outcome == CheckOutcome.Held);
     public int IdentitiesBroken => Checks.Count(c => c.Outcome is CheckOutcome.BrokenInSource or CheckOutcome.BrokenByExtraction);

@@ -68,7 +68,7 @@ public sealed class ExtractPipeline
             var status = reading.T2 is null || reading.T3 is null || reading.T4 is null || missing > 0 ? DocumentStatus.Partial : DocumentStatus.Ok;
             var message = status == DocumentStatus.Ok ? "" : Describe(reading, missing);
             return new DocumentResult(doc.Path, doc.Name, doc.Sha256, kind, status, message, set.FormatName,
-                read.Meta.Agency ?? "", read.Meta.Year ?? "", lines.Pages, lines.Method, scored, checkedFields.Checks, watch.Elapsed);
+                read.Meta.Agency ?? "", read.Meta.Year ?? "", lines.Pages, lines.Method, scored, checkedFields.Checks, watch.Elapsed, lines.PageTurns);
         }
         catch (OperationCanceledException) { throw; }
         catch (DocumentReadException e) { return Failed(doc, DocumentStatus.Error, e.Message, watch); }

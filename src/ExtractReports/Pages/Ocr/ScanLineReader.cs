@@ -38,6 +38,7 @@ public sealed class ScanLineReader : ILineReader, IDisposable
         {
             var lines = new List<Line>();
             var notes = new List<string>();
+            var turns = new List<int>();
             int pages = 0, tables = 0, borderless = 0;
             foreach (var image in _source.Pages(document, cancellation))
             {
@@ -46,6 +47,7 @@ public sealed class ScanLineReader : ILineReader, IDisposable
                 var page = _pages.Read(image, lease.Engine, pages, cancellation);
                 tables += page.Tables;
                 borderless += page.BorderlessTables;
+                turns.Add(page.TurnedDegrees);
                 if (pages > 1) lines.Add(Line.Blank(pages));
                 lines.AddRange(page.Lines.Select(l => l.Line));
                 notes.Add(FormattableString.Invariant(
@@ -54,7 +56,7 @@ public sealed class ScanLineReader : ILineReader, IDisposable
             }
             if (pages == 0) throw new DocumentReadException("the document has no pages");
             var method = tables > 0 ? "ocr-grid" : borderless > 0 ? "ocr-whitespace-grid" : "ocr-words";
-            return new LineDocument(lines, method, pages, notes, Title(lines));
+            return new LineDocument(lines, method, pages, notes, Title(lines)) { PageTurns = turns.Any(t => t != 0) ? turns : null };
         }
     }
 

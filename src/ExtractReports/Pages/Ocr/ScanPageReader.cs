@@ -31,11 +31,15 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     {
         var read = ReadAsItLies(page, engine, pageNumber, 0, cancellation);
         if (!options.DetectOrientation || read.Legibility >= options.MinLegibleShare) return read;
-        page = page.WithDpi(EffectiveDpi(page));
-        if (engine.DetectOrientation(page) is not { ClockwiseDegrees: not 0 } o || o.Confidence < options.MinOrientationConfidence) return read;
-        var turned = ReadAsItLies(PageOrientation.Turn(page, 360 - o.ClockwiseDegrees), engine, pageNumber, o.ClockwiseDegrees, cancellation);
+        if (engine.DetectOrientation(page.WithDpi(EffectiveDpi(page))) is not { ClockwiseDegrees: not 0 } o || o.Confidence < options.MinOrientationConfidence) return read;
+        var turned = ReadAsItLies(TurnedBack(page, o.ClockwiseDegrees), engine, pageNumber, o.ClockwiseDegrees, cancellation);
         return turned.Legibility > read.Legibility ? turned : read;
     }
+
+    /// <summary>A page that lay turned <paramref name="turnedDegrees"/> clockwise, turned upright (its resolution
+    /// judged as it lay, where the paper's width is its width as scanned); the page itself when it lay upright.</summary>
+    public GrayImage TurnedBack(GrayImage page, int turnedDegrees) =>
+        turnedDegrees % 360 == 0 ? page : PageOrientation.Turn(page.WithDpi(EffectiveDpi(page)), 360 - turnedDegrees);
 
     /// <summary>The share of the page's characters read with at least <see cref="OcrOptions.LegibleConfidence"/>; 1 for a
     /// page with fewer than <see cref="OcrOptions.MinLegibilityCharacters"/> (nothing to judge by). A page read upside
