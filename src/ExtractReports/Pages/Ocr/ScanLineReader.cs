@@ -24,7 +24,7 @@ public sealed class ScanLineReader : ILineReader, IDisposable
         _options = options;
         _source = new ScanImageSource(options, imaging);
         _pages = new ScanPageReader(options, imaging, gridFinder ?? new RulingGridFinder(options), afterPage);
-        _pool = new OcrEnginePool(createEngine, options.MaxEngines > 0 ? options.MaxEngines : Environment.ProcessorCount);
+        _pool = new OcrEnginePool(createEngine, options.MaxEngines > 0 ? options.MaxEngines : Environment.ProcessorCount, options.KeepIdleEngines);
         _afterPage = afterPage;
     }
 
