@@ -8,14 +8,15 @@ namespace ExtractReports.Cli.Commands;
 public static class Readers
 {
     /// <param name="ocrJobs">Documents read with OCR at once (0: one per processor).</param>
-    /// <param name="afterOcrPage">Done after each page read with OCR (the batch commands give memory back: <see cref="BatchMemory"/>).</param>
+    /// <param name="afterOcrPage">Done after each page read with OCR (the batch commands give memory back: <see cref="BatchMemory"/>;
+    /// they also end each Tesseract engine when its document is read, <see cref="ExtractReports.Pages.Ocr.OcrOptions.KeepIdleEngines"/>).</param>
     public static PipelineBuilder Configure(PipelineBuilder builder, string? tessdata, int ocrJobs = 0, Action? afterOcrPage = null)
     {
         // builder.UseReader(...) for each input kind:
         builder.UseReader(new ExtractReports.Lines.Html.HtmlLineReader());
         builder.UseReader(new ExtractReports.Lines.Docx.DocxLineReader());
         builder.UseReader(new ExtractReports.Lines.Pdf.PdfLineReader());
-        builder.UseReader(ExtractReports.Native.NativeOcr.CreateScanReader(new ExtractReports.Pages.Ocr.OcrOptions { Tessdata = tessdata, MaxEngines = Math.Max(0, ocrJobs) }, afterOcrPage));
+        builder.UseReader(ExtractReports.Native.NativeOcr.CreateScanReader(new ExtractReports.Pages.Ocr.OcrOptions { Tessdata = tessdata, MaxEngines = Math.Max(0, ocrJobs), KeepIdleEngines = afterOcrPage is null }, afterOcrPage));
         return builder;
     }
 

@@ -122,15 +122,18 @@ public sealed class BrokenRulingFinder(OcrOptions options)
     /// The ruling masks with the broken lines added: <paramref name="horizontal"/> and <paramref name="vertical"/> are
     /// the solid rulings (the page's ink opened with long bricks); pieces of broken lines are looked for in the rest of
     /// <paramref name="ink"/>, and each line found is added whole, its gaps bridged.
+    /// <paramref name="buffers"/>: the page's scratch arrays, where its own are taken (and given back before it returns); null: fresh ones.
     /// </summary>
-    public (BinaryImage Horizontal, BinaryImage Vertical) Complete(BinaryImage ink, BinaryImage horizontal, BinaryImage vertical, int dpi)
+    public (BinaryImage Horizontal, BinaryImage Vertical) Complete(BinaryImage ink, BinaryImage horizontal, BinaryImage vertical, int dpi,
+        PageBuffers? buffers = null)
     {
         if (!_o.Enabled) return (horizontal, vertical);
+        var s = buffers ?? new PageBuffers();
         int w = ink.Width, h = ink.Height;
-        var rest = Without(ink, horizontal, vertical);
+        var rest = Without(ink, horizontal, vertical, s);
         int thick = options.Px(_o.MaxPieceThicknessInches, dpi);
-        var hLabels = Label(ThinAcross(rest, w, h, thick, horizontalLine: true), w, h, out int hCount);
-        var vLabels = Label(ThinAcross(rest, w, h, thick, horizontalLine: false), w, h, out int vCount);
+        var hLabels = Label(ThinAcross(rest, w, h, thick, horizontalLine: true, s), w, h, out int hCount, s);
+        var vLabels = Label(ThinAcross(rest, w, h, thick, horizontalLine: false, s), w, h, out int vCount, s);
         var hPieces = Pieces(hLabels, w, h, hCount, thick, horizontalLine: true);
         var vPieces = Pieces(vLabels, w, h, vCount, thick, horizontalLine: false);
         // Solid rulings take part as pieces too: a line solid for a stretch and broken elsewhere is one line.
@@ -154,16 +157,20 @@ public sealed class BrokenRulingFinder(OcrOptions options)
             .Select(c => CutToCrossings(c, Crossings(c, vChains, gap), thick)).OfType<Chain>().ToList();
         var vKept = vChains.Where(c => c.Pieces.Any(p => p.Component != 0) && Crossings(c, hChains, gap).Count >= _o.MinCrossings)
             .Select(c => CutToCrossings(c, Crossings(c, hChains, gap), thick)).OfType<Chain>().ToList();
-        if (hKept.Count == 0 && vKept.Count == 0) return (horizontal, vertical);
-        return (Paint(horizontal, hKept, hLabels, horizontalLine: true), Paint(vertical, vKept, vLabels, horizontalLine: false));
+        var completed = hKept.Count == 0 && vKept.Count == 0 ? (horizontal, vertical)
+            : (Paint(horizontal, hKept, hLabels, horizontalLine: true), Paint(vertical, vKept, vLabels, horizontalLine: false));
+        s.Return(rest);
+        s.Return(hLabels);
+        s.Return(vLabels);
+        return completed;
     }
 
     /// <summary>The ink without the solid rulings and the pixel around them (a line's ragged edge), so that a broken line's
     /// pieces stop where it crosses a solid one instead of joining it.</summary>
-    private static byte[] Without(BinaryImage ink, BinaryImage horizontal, BinaryImage vertical)
+    private static byte[] Without(BinaryImage ink, BinaryImage horizontal, BinaryImage vertical, PageBuffers scratch)
     {
         int w = ink.Width, h = ink.Height;
-        var rest = (byte[])ink.Ink.Clone();
+        var rest = scratch.Copy(ink.Ink);
         for (int y = 0; y < h; y++)
             for (int x = 0; x < w; x++)
             {
@@ -176,9 +183,9 @@ public sealed class BrokenRulingFinder(OcrOptions options)
     }
 
     /// <summary>The ink whose run across the direction (down a column for a horizontal line) is no longer than a line is thick.</summary>
-    private static byte[] ThinAcross(byte[] ink, int w, int h, int thick, bool horizontalLine)
+    private static byte[] ThinAcross(byte[] ink, int w, int h, int thick, bool horizontalLine, PageBuffers scratch)
     {
-        var thin = new byte[ink.Length];
+        var thin = scratch.Bytes(ink.Length);
         int lines = horizontalLine ? w : h, length = horizontalLine ? h : w;
         for (int l = 0; l < lines; l++)
         {
@@ -312,11 +319,12 @@ public sealed class BrokenRulingFinder(OcrOptions options)
         return chains;
     }
 
-    /// <summary>Connected pieces of ink (8-neighbours) numbered from 1; 0 is background.</summary>
-    private static int[] Label(byte[] ink, int w, int h, out int count)
+    /// <summary>Connected pieces of ink (8-neighbours) numbered from 1; 0 is background. The ink, rented, is given back.</summary>
+    private static int[] Label(byte[] ink, int w, int h, out int count, PageBuffers scratch)
     {
-        var labels = new int[w * h];
+        var labels = scratch.Ints(w * h);
         count = InkPieces.Walk(ink, w, h, (piece, i, _, _) => labels[i] = piece);
+        scratch.Return(ink);
         return labels;
     }
 

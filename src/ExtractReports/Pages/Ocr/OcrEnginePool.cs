@@ -9,7 +9,8 @@ namespace ExtractReports.Pages.Ocr;
 /// being read holds its engine's working memory and its page images (250-350 MB at 300 dpi), and two
 /// heavy scans read together took a batch's peak from about 470 to 800 MB.
 /// </summary>
-public sealed class OcrEnginePool(Func<IOcrEngine> create, int capacity) : IDisposable
+/// <param name="keepIdle">Whether a returned engine is kept for the next loan (false: it is ended, <see cref="OcrOptions.KeepIdleEngines"/>).</param>
+public sealed class OcrEnginePool(Func<IOcrEngine> create, int capacity, bool keepIdle = true) : IDisposable
 {
     private readonly ConcurrentBag<IOcrEngine> _idle = [];
     private readonly SemaphoreSlim _loans = new(capacity, capacity);
@@ -29,7 +30,7 @@ public sealed class OcrEnginePool(Func<IOcrEngine> create, int capacity) : IDisp
 
     private void Return(IOcrEngine engine)
     {
-        if (_disposed) engine.Dispose();
+        if (_disposed || !keepIdle) engine.Dispose();
         else _idle.Add(engine);
         _loans.Release();
     }

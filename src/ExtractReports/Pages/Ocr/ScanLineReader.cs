@@ -16,14 +16,15 @@ public sealed class ScanLineReader : ILineReader, IDisposable
     private readonly Action? _afterPage;
 
     /// <param name="afterPage">Called after each page is read, when its images are garbage (a batch gives the memory back
-    /// there: a page's images and their masks are a few hundred megabytes); null: nothing.</param>
+    /// there: a page's images and their masks are a few hundred megabytes), and within each page once the masks made for
+    /// finding its tables are garbage, before its OCR (<see cref="ScanPageReader"/>); null: nothing.</param>
     public ScanLineReader(OcrOptions options, IPageImaging imaging, Func<IOcrEngine> createEngine, IGridFinder? gridFinder = null, Action? afterPage = null)
     {
         options.Validate();
         _options = options;
         _source = new ScanImageSource(options, imaging);
-        _pages = new ScanPageReader(options, imaging, gridFinder ?? new RulingGridFinder(options));
-        _pool = new OcrEnginePool(createEngine, options.MaxEngines > 0 ? options.MaxEngines : Environment.ProcessorCount);
+        _pages = new ScanPageReader(options, imaging, gridFinder ?? new RulingGridFinder(options), afterPage);
+        _pool = new OcrEnginePool(createEngine, options.MaxEngines > 0 ? options.MaxEngines : Environment.ProcessorCount, options.KeepIdleEngines);
         _afterPage = afterPage;
     }
 

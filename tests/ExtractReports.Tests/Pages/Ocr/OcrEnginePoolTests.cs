@@ -1,3 +1,4 @@
+using ExtractReports.Pages;
 using ExtractReports.Pages.Ocr;
 
 namespace ExtractReports.Tests.Pages.Ocr;
@@ -28,5 +29,34 @@ public class OcrEnginePoolTests
         using var held = pool.Rent();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
         Assert.Throws<OperationCanceledException>(() => pool.Rent(cancel.Token));
+    }
+
+    /// <summary>An engine that counts how often it was ended.</summary>
+    private sealed class Counted(Action ended) : IOcrEngine
+    {
+        private readonly FakeOcrEngine _inner = new((_, _) => OcrReading.Empty);
+        public void SetImage(GrayImage image, GrayImage? numbers = null) => _inner.SetImage(image, numbers);
+        public OcrReading Read(Box? region, OcrMode mode) => _inner.Read(region, mode);
+        public OcrReading ReadEnlarged(Box region, OcrMode mode, double factor) => _inner.ReadEnlarged(region, mode, factor);
+        public void Dispose() => ended();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_engine_returned_is_kept_for_the_next_document_or_ended(bool keepIdle)
+    {
+        int created = 0, ended = 0;
+        using (var pool = new OcrEnginePool(() => { created++; return new Counted(() => ended++); }, capacity: 1, keepIdle))
+        {
+            var first = pool.Rent();
+            var engine = first.Engine;
+            first.Dispose();
+            Assert.Equal(keepIdle ? 0 : 1, ended);
+            using var second = pool.Rent();
+            Assert.Equal(keepIdle, ReferenceEquals(engine, second.Engine));
+            Assert.Equal(keepIdle ? 1 : 2, created);
+        }
+        Assert.Equal(keepIdle ? 1 : 2, ended); // the pool's end ends the engine it kept or the one returned after it
     }
 }
