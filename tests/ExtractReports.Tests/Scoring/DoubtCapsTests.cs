@@ -21,4 +21,16 @@ public class DoubtCapsTests
         var confidences = DoubtCaps.Apply(fields, [1, 1, 1, 1]);
         Assert.Equal([1, DoubtCaps.MissingInReadTable, 1, 1], confidences);
     }
+
+    [Fact]
+    public void A_field_missing_from_a_table_printed_but_not_read_is_bounded()
+    {
+        FieldValue[] fields =
+        [
+            Field("t3.new_requests.natural", FieldStatus.Ok, "3"),
+            Field("t4.review.kept", FieldStatus.Missing) with { Flags = ["row_not_found", FieldMapper.TableNotRead] },
+            Field("t4.review.corrected", FieldStatus.Missing) with { Flags = ["row_not_found"] },
+        ];
+        Assert.Equal([1, DoubtCaps.MissingFromUnreadTable, 1], DoubtCaps.Apply(fields, [1, 1, 1]));
+    }
 }
