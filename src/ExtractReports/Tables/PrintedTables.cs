@@ -90,8 +90,20 @@ public static class PrintedTableFinder
     private static bool IsHeading(string text, string[] headings)
     {
         foreach (var h in headings)
-            if (text.Length <= h.Length + HeadingSlack && text.Length >= h.Length * 3 / 4 && LabelText.Match(text, h) >= HeadingMatch) return true;
+            if (text.Length <= h.Length + HeadingSlack && text.Length >= h.Length * 3 / 4 && SharesCharacters(text, h) && LabelText.Match(text, h) >= HeadingMatch) return true;
         return false;
+    }
+
+    /// <summary>
+    /// A cheap test before the fuzzy match (which every table 三 row label of a heading's length would otherwise get):
+    /// a heading read with at most a quarter of its characters wrong shares three quarters of them.
+    /// </summary>
+    private static bool SharesCharacters(string text, string heading)
+    {
+        int shared = 0;
+        foreach (var ch in text)
+            if (heading.Contains(ch)) shared++;
+        return shared >= heading.Length * 3 / 4;
     }
 
     /// <summary>Whether the cell holds one of the labels (cells holding labels are counted, not labels: one row label may hold two keys).</summary>
