@@ -28,12 +28,15 @@ public static class FieldMapper
             Unconfirmed(Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence, meta.YearSource), meta.YearSource, meta.YearConfirmed),
             FormatField(formatName, t2Format, t3Format, readFromBoth: reading.T2 is not null && reading.T3 is not null),
         };
+        var notRead = NotRead(reading);
         foreach (var def in schema.Fields)
         {
             if (def.Table == "meta") continue;
             var format = def.Table switch { "t2" => t2Format, "t3" => t3Format, _ => t3Format ?? t2Format };
             if (format is null ? !def.In(ReportFormat.F2021) : !def.In(format.Value)) continue;
-            fields.Add(cells.TryGetValue(def.Id, out var x) ? FromCell(x.Cell, x.Table) : Missing(def.Id));
+            var field = cells.TryGetValue(def.Id, out var x) ? FromCell(x.Cell, x.Table) : Missing(def.Id);
+            if (field.Status == FieldStatus.Missing && notRead.Contains(def.Table)) field = field with { Flags = [.. field.Flags, TableNotRead] };
+            fields.Add(field);
         }
         return new FieldSet(t2Format, t3Format, formatName, fields);
     }
@@ -81,6 +84,24 @@ public static class FieldMapper
         var field = Meta("meta.format", formatName.Length > 0 ? formatName : null, $"t2 {t2Format?.Name() ?? "?"}, t3 {t3Format?.Name() ?? "?"}");
         if (readFromBoth || field.Status != FieldStatus.Ok) return field;
         return field with { Flags = [.. field.Flags, "format_from_one_table"], Features = field.Features with { FormatCertain = false } };
+    }
+
+    /// <summary>
+    /// The flag of a field missing from a table the document shows it printed (<see cref="PrintedTables"/>: its heading
+    /// or labels seen) of which no value was read: the reader failed on a printed table, unlike a table the document
+    /// does not print, whose fields are rightly missing (see <see cref="ExtractReports.Scoring.DoubtCaps"/>).
+    /// </summary>
+    public const string TableNotRead = "table_not_read";
+
+    /// <summary>The tables (t2, t3, t4) the document shows it printed and of which no cell holds a value.</summary>
+    private static HashSet<string> NotRead(ReportReading reading)
+    {
+        var notRead = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in (string[])["t2", "t3", "t4"])
+            if (reading.Printed.Shows(table)) notRead.Add(table);
+        foreach (var t in reading.Tables)
+            if (t.Cells.Any(c => c.Origin != CellOrigin.Missing)) notRead.Remove(t.Table);
+        return notRead;
     }
 
     private static FieldValue Missing(string id) => new(id, "", FieldStatus.Missing, "", 0, null, RowNotFound, MissingEvidence);

@@ -52,5 +52,8 @@ public sealed record TableReading(
 /// <summary>Everything the table reader found in one document.</summary>
 public sealed record ReportReading(TableReading? T2, TableReading? T3, TableReading? T4)
 {
+    /// <summary>Which tables the document shows it printed (a heading or labels seen), read or not.</summary>
+    public PrintedTables Printed { get; init; } = PrintedTables.None;
+
     public IEnumerable<TableReading> Tables => new[] { T2, T3, T4 }.Where(t => t is not null)!;
 }

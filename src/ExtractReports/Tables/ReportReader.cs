@@ -23,7 +23,7 @@ public sealed class ReportReader(AlignerOptions? options = null)
         var t3 = t3Tokens.Count == 0 ? null : T3Reader.Read(t3Tokens, t2?.Format, _options, closed: regions.T4 is not null);
         bool emptyTemplate = regions.T4 is { } r4 && r4.End < tokens.Count && t3 is { Cells.Count: > 0 } && t3.Cells.All(c => c.Origin == CellOrigin.Blank);
         var t4 = t4Tokens.Count == 0 ? null : T4Reader.Read(t4Tokens, emptyTemplate);
-        return new ReportReading(t2, t3, t4);
+        return new ReportReading(t2, t3, t4) { Printed = PrintedTableFinder.Find(tokens) };
     }
 
     /// <summary>

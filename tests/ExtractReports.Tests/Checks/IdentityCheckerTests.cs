@@ -55,4 +55,18 @@ public class IdentityCheckerTests
         Assert.Contains(c.Checks, x => x.Identity.Contains("row [granted]") && x.Outcome == CheckOutcome.NotCheckable);
         Assert.Equal(FieldStatus.Blank, c.Fields.Single(f => f.FieldId == "t3.granted.research").Status);
     }
+
+    [Fact]
+    public void An_identity_that_no_value_of_its_blanks_can_mend_is_broken_and_one_a_blank_may_mend_is_not_checkable()
+    {
+        // 行政复议: 3, 0, blank, 0 against a 总计 of 1: a blank only adds, so the row cannot add up.
+        var c = Check(ReportBuilder.T2Tabs2021 + ReportBuilder.T3Tabs(ReportFormat.F2021) + ReportBuilder.T4Line.Replace("3\t0\t3\t0\t6\t", "3\t0\t—\t0\t1\t"));
+        var review = c.Checks.Single(x => x.Fields.Contains("t4.review.total"));
+        Assert.Equal(CheckOutcome.BrokenInSource, review.Outcome); // every cell read plainly from a text layer
+        Assert.Contains("source_inconsistency", c.Fields.Single(f => f.FieldId == "t4.review.other").Flags);
+
+        // 3, 0, blank, 0 against 6: the blank may hold the 3 that is missing.
+        var mendable = Check(ReportBuilder.T2Tabs2021 + ReportBuilder.T3Tabs(ReportFormat.F2021) + ReportBuilder.T4Line.Replace("3\t0\t3\t0\t6\t", "3\t0\t—\t0\t6\t"));
+        Assert.Equal(CheckOutcome.NotCheckable, mendable.Checks.Single(x => x.Fields.Contains("t4.review.total")).Outcome);
+    }
 }

@@ -16,9 +16,53 @@ public class DoubtCapsTests
             Field("t3.new_requests.natural", FieldStatus.Ok, "3"),
             Field("t3.carried_over.natural", FieldStatus.Missing),
             Field("t4.review.kept", FieldStatus.Missing),
-            Field("meta.year", FieldStatus.Missing),
+            Field("meta.format", FieldStatus.Missing),
         ];
         var confidences = DoubtCaps.Apply(fields, [1, 1, 1, 1]);
         Assert.Equal([1, DoubtCaps.MissingInReadTable, 1, 1], confidences);
+    }
+
+    [Fact]
+    public void A_field_missing_from_a_table_printed_but_not_read_is_bounded()
+    {
+        FieldValue[] fields =
+        [
+            Field("t3.new_requests.natural", FieldStatus.Ok, "3"),
+            Field("t4.review.kept", FieldStatus.Missing) with { Flags = ["row_not_found", FieldMapper.TableNotRead] },
+            Field("t4.review.corrected", FieldStatus.Missing) with { Flags = ["row_not_found"] },
+        ];
+        Assert.Equal([1, DoubtCaps.MissingFromUnreadTable, 1], DoubtCaps.Apply(fields, [1, 1, 1]));
+    }
+
+    [Fact]
+    public void An_agency_or_year_not_found_is_bounded_and_other_missing_meta_is_not()
+    {
+        FieldValue[] fields =
+        [
+            Field("meta.agency", FieldStatus.Missing),
+            Field("meta.year", FieldStatus.Missing),
+            Field("meta.year", FieldStatus.Ok, "2023"),
+            Field("meta.format", FieldStatus.Missing),
+        ];
+        Assert.Equal([DoubtCaps.MissingMeta, DoubtCaps.MissingMeta, 1, 1], DoubtCaps.Apply(fields, [1, 1, 1, 1]));
+    }
+
+    [Fact]
+    public void A_value_the_reader_barely_read_is_bounded_whichever_confidence_says_so()
+    {
+        static FieldValue Read(double engine, double? leastGlyph = null, string id = "t3.granted.total") =>
+            Field(id, FieldStatus.Ok, "4") with
+            {
+                Features = new FieldEvidence(1, true, true, 1, engine, true, FromOcr: true,
+                    Glyphs: leastGlyph is { } g ? new ExtractReports.Lines.GlyphEvidence(g, 1, true, 1, 1, false, false) : null),
+            };
+        FieldValue[] fields =
+        [
+            Read(0.09),                      // the engine's cell confidence
+            Read(0.95, leastGlyph: 0.05),   // one glyph the engine did not know
+            Read(0.5, leastGlyph: 0.5),     // doubtful, not barely read: left to the model
+            Read(0.05, id: "meta.agency"),  // a title's confidence: other bounds judge meta
+        ];
+        Assert.Equal([DoubtCaps.BarelyRead, DoubtCaps.BarelyRead, 1, 1], DoubtCaps.Apply(fields, [1, 1, 1, 1]));
     }
 }
