@@ -101,6 +101,7 @@ public static class FieldMapper
         };
         IReadOnlyList<string> flags = t.FormatCertain ? c.Flags : [.. c.Flags, "format_uncertain"];
         return new FieldValue(c.FieldId, c.Value, status, c.Evidence, c.Page, c.Box, flags,
-            new FieldEvidence(c.LabelMatch, c.LabelledRow, c.ColumnCertain, c.Alternatives, c.EngineConfidence, t.FormatCertain, Glyphs: c.Glyphs), c.Readings);
+            new FieldEvidence(c.LabelMatch, c.LabelledRow, c.ColumnCertain, c.Alternatives, c.EngineConfidence, t.FormatCertain, Glyphs: c.Glyphs)
+                { BlankSeen = c.BlankSeen }, c.Readings);
     }
 }

@@ -35,6 +35,11 @@ namespace ExtractReports.Scoring;
 /// cannot tell which. Every such field with truth in the training set (2026-12-03: 128 in scans, none in
 /// the other kinds, which never miss a row) was wrong, and a model fitted without scans never sees one
 /// (models/README.md, leave one kind out).</item>
+/// <item>a blank read by OCR that the reader did not see blank is at most <see cref="UnseenOcrBlank"/>: no cell was
+/// looked at and seen empty (text ink and the page as scanned) for it, because the grid never had its cell (its row's
+/// values placed by position, the rest taken as blank) or its row's digits were never found (its label alone reads as a
+/// row printed blank). Measured 2026-12-03 on the scan-conditions matrix (held-out part): 12 printed 0s and 1s read
+/// blank so, at 0.995-1. A placeholder read (—, 无) and a ruled cell seen empty are evidence, and keep their confidence.</item>
 /// </list>
 /// A field of a table the document does not print at all is not bounded here.
 /// </summary>
@@ -61,6 +66,9 @@ public static class DoubtCaps
     /// <summary>The bound for a field missing from a table other fields of which were read.</summary>
     public const double MissingInReadTable = 0.3;
 
+    /// <summary>The bound for a blank read by OCR that no cell seen empty stands for.</summary>
+    public const double UnseenOcrBlank = 0.7;
+
     public static double Bound(FieldValue field)
     {
         var e = field.Features;
@@ -72,6 +80,7 @@ public static class DoubtCaps
         if (field.Flags.Contains("from_naming_sentence") || field.Flags.Contains("from_prose_years")) bound = Math.Min(bound, MetaFromProse);
         if (field.Flags.Contains("format_from_one_table")) bound = Math.Min(bound, FormatFromOneTable);
         if (e.FromOcr && field.Flags.Contains("title_unconfirmed")) bound = Math.Min(bound, UnconfirmedOcrTitle);
+        if (e.FromOcr && field.Status == FieldStatus.Blank && !e.BlankSeen) bound = Math.Min(bound, UnseenOcrBlank);
         return bound;
     }
 

@@ -21,4 +21,17 @@ public class DoubtCapsTests
         var confidences = DoubtCaps.Apply(fields, [1, 1, 1, 1]);
         Assert.Equal([1, DoubtCaps.MissingInReadTable, 1, 1], confidences);
     }
+
+    [Fact]
+    public void An_ocr_blank_is_bounded_unless_it_was_seen_blank_and_a_text_layer_blank_never_is()
+    {
+        FieldValue Blank(bool ocr, bool seen) => Field("t3.carried_over.natural", FieldStatus.Blank) is var f
+            ? f with { Features = f.Features with { FromOcr = ocr, BlankSeen = seen } } : f;
+        Assert.Equal(DoubtCaps.UnseenOcrBlank, DoubtCaps.Bound(Blank(ocr: true, seen: false)));
+        Assert.Equal(1, DoubtCaps.Bound(Blank(ocr: true, seen: true)));
+        Assert.Equal(1, DoubtCaps.Bound(Blank(ocr: false, seen: false)));
+        // A value read is not a blank: the bound is for blanks only.
+        var read = Field("t3.carried_over.natural", FieldStatus.Ok, "0");
+        Assert.Equal(1, DoubtCaps.Bound(read with { Features = read.Features with { FromOcr = true } }));
+    }
 }

@@ -34,7 +34,8 @@ public sealed class CellReader(OcrOptions options)
             // Faint ink the text ink lost is a read the engine was unsure of, not a sure blank.
             return UnfoundInk(engine, page, cellBox, x0, y0, x1, y1, dpi) is { } unfound
                 ? unfound with { Glyphs = new GlyphEvidence(0, 1, false, 0, 0, true, verifyNumbers) }
-                : new Cell("", cellBox, 1.0) { Glyphs = noInk };
+                // Seen empty only when the page as scanned was looked at too: text ink alone loses faint digits.
+                : new Cell("", cellBox, 1.0) { Glyphs = noInk with { SeenEmpty = page is not null } };
 
         // Tesseract reads best with a margin of white around the text, but no ruling remnants.
         int pad = options.Px(0.04, dpi);
