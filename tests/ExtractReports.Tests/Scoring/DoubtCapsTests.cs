@@ -34,4 +34,12 @@ public class DoubtCapsTests
         var read = Field("t3.carried_over.natural", FieldStatus.Ok, "0");
         Assert.Equal(1, DoubtCaps.Bound(read with { Features = read.Features with { FromOcr = true } }));
     }
+
+    [Fact]
+    public void An_ocr_format_from_a_table_of_uncertain_format_is_bounded()
+    {
+        var format = Field("meta.format", FieldStatus.Ok, "2021") with { Flags = ["format_uncertain"] };
+        Assert.Equal(DoubtCaps.FormatFromOneTable, DoubtCaps.Bound(format with { Features = format.Features with { FromOcr = true } }));
+        Assert.Equal(1, DoubtCaps.Bound(format with { Flags = [] , Features = format.Features with { FromOcr = true } }));
+    }
 }
