@@ -43,6 +43,12 @@ namespace ExtractReports.Scoring;
 /// values placed by position, the rest taken as blank) or its row's digits were never found (its label alone reads as a
 /// row printed blank). Measured 2026-12-03 on the scan-conditions matrix (held-out part): 12 printed 0s and 1s read
 /// blank so, at 0.995-1. A placeholder read (—, 无) and a ruled cell seen empty are evidence, and keep their confidence.</item>
+/// <item>a value read by OCR whose cell reader left it doubtful (<see cref="ExtractReports.Lines.GlyphEvidence.ReadsAgree"/>
+/// false: its reads disagreed, or its glyphs' shapes, sign or count refute it or corrected it) and that no identity
+/// confirms (none it takes part in holds) is at most <see cref="DoubtfulOcrRead"/>: the model does not learn the reader's
+/// cap from its features (measured 2026-12-03 on the scan-conditions matrix, tuned part: -1 read -41 with engine
+/// confidence 0.40 and -1 read 1 with 0.08, both scored 0.985 by the model in table 二, which has no identity). A doubtful
+/// read in a row and column whose identities hold (a 4 corrected to 1 by its glyph's shape) keeps the model's confidence.</item>
 /// </list>
 /// A field of a table the document does not print at all is not bounded here.
 /// </summary>
@@ -69,6 +75,9 @@ public static class DoubtCaps
     /// <summary>The bound for a field missing from a table other fields of which were read.</summary>
     public const double MissingInReadTable = 0.3;
 
+    /// <summary>The bound for a value read by OCR that its cell reader left doubtful.</summary>
+    public const double DoubtfulOcrRead = 0.5;
+
     /// <summary>The bound for a blank read by OCR that no cell seen empty stands for.</summary>
     public const double UnseenOcrBlank = 0.7;
 
@@ -85,6 +94,7 @@ public static class DoubtCaps
         if (e.FromOcr && field.FieldId == "meta.format" && field.Flags.Contains("format_uncertain")) bound = Math.Min(bound, FormatFromOneTable);
         if (e.FromOcr && field.Flags.Contains("title_unconfirmed")) bound = Math.Min(bound, UnconfirmedOcrTitle);
         if (e.FromOcr && field.Status == FieldStatus.Blank && !e.BlankSeen) bound = Math.Min(bound, UnseenOcrBlank);
+        if (e.FromOcr && field.Status == FieldStatus.Ok && e.Glyphs is { ReadsAgree: false } && e.IdentitiesHeld == 0) bound = Math.Min(bound, DoubtfulOcrRead);
         return bound;
     }
 

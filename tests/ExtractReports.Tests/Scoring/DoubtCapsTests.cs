@@ -42,4 +42,17 @@ public class DoubtCapsTests
         Assert.Equal(DoubtCaps.FormatFromOneTable, DoubtCaps.Bound(format with { Features = format.Features with { FromOcr = true } }));
         Assert.Equal(1, DoubtCaps.Bound(format with { Flags = [] , Features = format.Features with { FromOcr = true } }));
     }
+
+    [Fact]
+    public void An_ocr_value_its_cell_reader_left_doubtful_is_bounded_and_an_agreed_one_is_not()
+    {
+        var read = Field("t2.fees.change", FieldStatus.Ok, "1");
+        FieldValue With(bool agree, bool ocr) =>
+            read with { Features = read.Features with { FromOcr = ocr, Glyphs = new ExtractReports.Lines.GlyphEvidence(0.9, 1, agree, 1, 1, false, false) } };
+        Assert.Equal(DoubtCaps.DoubtfulOcrRead, DoubtCaps.Bound(With(agree: false, ocr: true)));
+        Assert.Equal(1, DoubtCaps.Bound(With(agree: true, ocr: true)));
+        // An identity it takes part in holds: confirmed.
+        var held = With(agree: false, ocr: true);
+        Assert.Equal(1, DoubtCaps.Bound(held with { Features = held.Features with { IdentitiesHeld = 2 } }));
+    }
 }
