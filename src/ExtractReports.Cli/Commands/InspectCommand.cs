@@ -26,12 +26,22 @@ public static class InspectCommand
                 for (int i = 0; i < lines.Lines.Count; i++)
                 {
                     var l = lines.Lines[i];
-                    Console.WriteLine($"{i,4} p{l.Page}{(l.Delimited ? "" : "~")} " + string.Join(" │ ", l.Cells.Select(c => c.Box is { } b ? $"{c.Text} @{b.X0:0}" : c.Text)));
+                    Console.WriteLine($"{i,4} p{l.Page}{(l.Delimited ? "" : "~")} " + string.Join(" │ ", l.Cells.Select(Shown)));
                 }
                 return ExitCodes.Ok;
             }
             catch (DocumentReadException e) { Console.Error.WriteLine(e.Message); return ExitCodes.SomeDocumentsFailed; }
         });
         return cmd;
+    }
+
+    /// <summary>A cell as printed: its text, its box's left edge, the engine's confidence when below 1, and for an OCR'd
+    /// empty cell whether it was seen empty (∅) or not (?).</summary>
+    private static string Shown(Cell c)
+    {
+        var text = c.Box is { } b ? FormattableString.Invariant($"{c.Text} @{b.X0:0}") : c.Text;
+        if (c.Confidence < 1) text += FormattableString.Invariant($" ~{c.Confidence:0.00}");
+        if (c.IsBlank && c.Glyphs is { } g) text += g.SeenEmpty ? " ∅" : " ?";
+        return text;
     }
 }

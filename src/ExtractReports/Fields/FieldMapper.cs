@@ -26,7 +26,8 @@ public static class FieldMapper
         {
             Unconfirmed(Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence, meta.AgencySource), meta.AgencySource, meta.AgencyConfirmed),
             Unconfirmed(Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence, meta.YearSource), meta.YearSource, meta.YearConfirmed),
-            FormatField(formatName, t2Format, t3Format, readFromBoth: reading.T2 is not null && reading.T3 is not null),
+            FormatField(formatName, t2Format, t3Format, readFromBoth: reading.T2 is not null && reading.T3 is not null,
+                certain: reading.T2?.FormatCertain != false && reading.T3?.FormatCertain != false),
         };
         var notRead = NotRead(reading);
         foreach (var def in schema.Fields)
@@ -77,12 +78,15 @@ public static class FieldMapper
     /// The report's format. Tables 二 and 三 each show theirs, and a "mixed" report (one of each) is known only
     /// when both were read: from one table the format is a guess at the other, flagged
     /// <c>format_from_one_table</c> (measured 2026-12-03: a scan whose table 二 was not found gave `2021` for a
-    /// mixed report at confidence 1).
+    /// mixed report at confidence 1). A table whose reader could not tell its format apart (<see cref="TableReading.FormatCertain"/>)
+    /// makes the format a guess too, flagged <c>format_uncertain</c> as that table's fields are.
     /// </summary>
-    private static FieldValue FormatField(string formatName, ReportFormat? t2Format, ReportFormat? t3Format, bool readFromBoth)
+    private static FieldValue FormatField(string formatName, ReportFormat? t2Format, ReportFormat? t3Format, bool readFromBoth, bool certain)
     {
         var field = Meta("meta.format", formatName.Length > 0 ? formatName : null, $"t2 {t2Format?.Name() ?? "?"}, t3 {t3Format?.Name() ?? "?"}");
-        if (readFromBoth || field.Status != FieldStatus.Ok) return field;
+        if (field.Status != FieldStatus.Ok) return field;
+        if (!certain) field = field with { Flags = [.. field.Flags, "format_uncertain"], Features = field.Features with { FormatCertain = false } };
+        if (readFromBoth) return field;
         return field with { Flags = [.. field.Flags, "format_from_one_table"], Features = field.Features with { FormatCertain = false } };
     }
 
@@ -122,6 +126,7 @@ public static class FieldMapper
         };
         IReadOnlyList<string> flags = t.FormatCertain ? c.Flags : [.. c.Flags, "format_uncertain"];
         return new FieldValue(c.FieldId, c.Value, status, c.Evidence, c.Page, c.Box, flags,
-            new FieldEvidence(c.LabelMatch, c.LabelledRow, c.ColumnCertain, c.Alternatives, c.EngineConfidence, t.FormatCertain, Glyphs: c.Glyphs), c.Readings);
+            new FieldEvidence(c.LabelMatch, c.LabelledRow, c.ColumnCertain, c.Alternatives, c.EngineConfidence, t.FormatCertain, Glyphs: c.Glyphs)
+                { BlankSeen = c.BlankSeen }, c.Readings);
     }
 }

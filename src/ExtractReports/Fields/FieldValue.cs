@@ -26,7 +26,12 @@ public sealed record FieldEvidence(
     int IdentitiesBroken = 0,
     bool SourceInconsistency = false,
     bool FromOcr = false,
-    GlyphEvidence? Glyphs = null);
+    GlyphEvidence? Glyphs = null)
+{
+    /// <summary>A blank whose cell (or, for one placed without a cell, whose row's empty cells) the reader saw empty; an
+    /// OCR'd blank without it is a guess (see <see cref="ExtractReports.Scoring.DoubtCaps.UnseenOcrBlank"/>).</summary>
+    public bool BlankSeen { get; init; }
+}
 
 /// <summary>
 /// One schema field of one document: its value, status, where it came from and why we believe it.

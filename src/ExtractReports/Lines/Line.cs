@@ -11,6 +11,10 @@ public sealed record Cell(string Text, Box? Box = null, double Confidence = 1.0)
     /// <summary>How the OCR engine read the cell's glyphs (null: a text layer, which stores its characters exactly).</summary>
     public GlyphEvidence? Glyphs { get; init; }
 
+    /// <summary>The rest of the cell's row, across its table's value columns, was looked at on the page and is empty (OCR: a
+    /// borderless row's label whose row has no cells, see <c>Pages/Ocr/BorderlessBlankRows</c>); false when not looked at.</summary>
+    public bool RowSeenEmptyAfter { get; init; }
+
     public bool IsBlank => string.IsNullOrWhiteSpace(Text.Replace('\u00a0', ' '));
 }
 
@@ -21,7 +25,12 @@ public sealed record Cell(string Text, Box? Box = null, double Confidence = 1.0)
 /// read as nothing, and whether the page was enlarged from a low resolution. A cell of a text layer has
 /// none: its characters are stored, not guessed, which the features read as a perfectly sure reading.
 /// </summary>
-public sealed record GlyphEvidence(double LeastGlyphConfidence, int Reads, bool ReadsAgree, int InkGlyphs, int DigitsRead, bool InkUnread, bool LowResolution);
+public sealed record GlyphEvidence(double LeastGlyphConfidence, int Reads, bool ReadsAgree, int InkGlyphs, int DigitsRead, bool InkUnread, bool LowResolution)
+{
+    /// <summary>The cell was looked at and is empty: no text ink, and the page as scanned shows no faint ink there either.
+    /// A blank read without this (a cell the grid never had, a row whose digits were never looked at) is a guess.</summary>
+    public bool SeenEmpty { get; init; }
+}
 
 /// <summary>
 /// A row of cells: a tab row, a pipe row, an HTML &lt;tr&gt;, a PDF line of words, an OCR line.

@@ -25,7 +25,10 @@ namespace ExtractReports.Scoring;
 /// field mapper promises it below the review threshold (measured 2026-12-03: an OCR'd 苑湖市 for
 /// 芜湖市 and a prose year 2041 for 2020, both at 0.985 in the class scans).</item>
 /// <item>a format read from one of tables 二 and 三 only is at most <see cref="FormatFromOneTable"/>:
-/// the table not read may be of the other format (a mixed report).</item>
+/// the table not read may be of the other format (a mixed report). So is one read by OCR from a table whose format its
+/// reader could not tell apart (flag <c>format_uncertain</c>): hzq2023_working at 200 dpi bilevel gave `2021` for its mixed
+/// format at confidence 1 with both tables read (2026-12-03, scan-conditions matrix; that its table 二's format was the
+/// uncertain one is the likely cause, not checked on that scan).</item>
 /// <item>an agency or year read by OCR from a title that the rest of the report does not confirm (flag
 /// <c>title_unconfirmed</c>: the report names its agency and states its year again, read apart) is at most
 /// <see cref="UnconfirmedOcrTitle"/>: one glyph misread in a title reads at the engine's full confidence (measured
@@ -47,6 +50,17 @@ namespace ExtractReports.Scoring;
 /// confidence, or its least sure glyph) is at most <see cref="BarelyRead"/>: the reader nearly gave up on it, and a
 /// text layer's value is never so (measured 2026-12-03 on the training documents and held-out seeds: 30 right and 8 wrong
 /// such values, all OCR'd).</item>
+/// <item>a blank read by OCR that the reader did not see blank is at most <see cref="UnseenOcrBlank"/>: no cell was
+/// looked at and seen empty (text ink and the page as scanned) for it, because the grid never had its cell (its row's
+/// values placed by position, the rest taken as blank) or its row's digits were never found (its label alone reads as a
+/// row printed blank). Measured 2026-12-03 on the scan-conditions matrix (held-out part): 12 printed 0s and 1s read
+/// blank so, at 0.995-1. A placeholder read (—, 无) and a ruled cell seen empty are evidence, and keep their confidence.</item>
+/// <item>a value read by OCR whose cell reader left it doubtful (<see cref="ExtractReports.Lines.GlyphEvidence.ReadsAgree"/>
+/// false: its reads disagreed, or its glyphs' shapes, sign or count refute it or corrected it) and that no identity
+/// confirms (none it takes part in holds) is at most <see cref="DoubtfulOcrRead"/>: the model does not learn the reader's
+/// cap from its features (measured 2026-12-03 on the scan-conditions matrix, tuned part: -1 read -41 with engine
+/// confidence 0.40 and -1 read 1 with 0.08, both scored 0.985 by the model in table 二, which has no identity). A doubtful
+/// read in a row and column whose identities hold (a 4 corrected to 1 by its glyph's shape) keeps the model's confidence.</item>
 /// </list>
 /// A field of a table the document shows no sign of printing (a page cut after table 二, a page image of table 三
 /// alone) is not bounded here: it is rightly missing.
@@ -85,6 +99,11 @@ public static class DoubtCaps
 
     /// <summary>The bound for a value barely read (about the share of such values that were right: 30 of 38).</summary>
     public const double BarelyRead = 0.8;
+    /// <summary>The bound for a value read by OCR that its cell reader left doubtful.</summary>
+    public const double DoubtfulOcrRead = 0.5;
+
+    /// <summary>The bound for a blank read by OCR that no cell seen empty stands for.</summary>
+    public const double UnseenOcrBlank = 0.7;
 
     public static double Bound(FieldValue field)
     {
@@ -96,12 +115,15 @@ public static class DoubtCaps
         if (field.Status == FieldStatus.Missing && e.LabelledRow && e.LabelMatch > 0) bound = Math.Min(bound, MissingInFoundRow);
         if (field.Flags.Contains("from_naming_sentence") || field.Flags.Contains("from_prose_years")) bound = Math.Min(bound, MetaFromProse);
         if (field.Flags.Contains("format_from_one_table")) bound = Math.Min(bound, FormatFromOneTable);
+        if (e.FromOcr && field.FieldId == "meta.format" && field.Flags.Contains("format_uncertain")) bound = Math.Min(bound, FormatFromOneTable);
         if (e.FromOcr && field.Flags.Contains("title_unconfirmed")) bound = Math.Min(bound, UnconfirmedOcrTitle);
         if (ReadTables.IsMissing(field) && field.Flags.Contains(FieldMapper.TableNotRead)) bound = Math.Min(bound, MissingFromUnreadTable);
         if (ReadTables.IsMissing(field) && field.FieldId is "meta.agency" or "meta.year") bound = Math.Min(bound, MissingMeta);
         if (field.Status == FieldStatus.Ok && !field.FieldId.StartsWith("meta.", StringComparison.Ordinal)
             && Math.Min(e.EngineConfidence, e.Glyphs?.LeastGlyphConfidence ?? 1) <= BarelyReadConfidence)
             bound = Math.Min(bound, BarelyRead);
+        if (e.FromOcr && field.Status == FieldStatus.Blank && !e.BlankSeen) bound = Math.Min(bound, UnseenOcrBlank);
+        if (e.FromOcr && field.Status == FieldStatus.Ok && e.Glyphs is { ReadsAgree: false } && e.IdentitiesHeld == 0) bound = Math.Min(bound, DoubtfulOcrRead);
         return bound;
     }
 

@@ -18,6 +18,7 @@ internal static class CellAssembler
         // first columns by order, but the dropped cells may have been anywhere, so each value has at
         // least one other place it may belong.
         bool placedByOrderOnly = !columnsFromPositions && cand.Values.Any(v => v is null) || cand.PlacementUnknown;
+        bool witnessed = BlankEvidence.Witnessed(group, cand);
         for (int c = 0; c < row.Columns.Count; c++)
         {
             var value = cand.Values[c];
@@ -38,7 +39,11 @@ internal static class CellAssembler
                 complete || columnsFromPositions && source is not null && !cand.PlacementUnknown,
                 alternatives,
                 Flags(origin, alternatives, source, group.IsLabelled),
-                alternatives > 1 ? equivalent.Select(e => e.Values[c] ?? "").Distinct().ToList() : null) { Glyphs = source?.Glyphs };
+                alternatives > 1 ? equivalent.Select(e => e.Values[c] ?? "").Distinct().ToList() : null)
+            {
+                Glyphs = source?.Glyphs,
+                BlankSeen = value is not null && origin == CellOrigin.Blank && (source is null ? witnessed : source.SeenBlank),
+            };
         }
     }
 

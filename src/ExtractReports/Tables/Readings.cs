@@ -39,6 +39,10 @@ public sealed record CellReading(
 {
     /// <summary>How the OCR engine read the cell the value came from (null: a text layer, or no cell).</summary>
     public GlyphEvidence? Glyphs { get; init; }
+
+    /// <summary>A blank known to be blank: its cell, or the row's empty cells for one placed without a cell, was seen
+    /// empty (<see cref="BlankEvidence"/>); false for a value that is not blank.</summary>
+    public bool BlankSeen { get; init; }
 }
 
 /// <summary>A table as the reader reconstructed it, in the format it decided on.</summary>

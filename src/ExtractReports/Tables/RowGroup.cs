@@ -16,6 +16,17 @@ public sealed record RowGroup(
     bool TrailingBlankRun,
     int Order)
 {
+    /// <summary>
+    /// The empty cells of the row as read (not placeholders), its slots' and those the slots leave out (before the first
+    /// value on its line, after the last): what says the row's blank columns were there to be seen, for cells that have
+    /// no token of their own (placed by position, or a row printed blank). See <see cref="BlankEvidence"/>.
+    /// </summary>
+    public IReadOnlyList<Token> EmptyCells { get; init; } = [];
+
+    /// <summary>A row printed blank whose band right of its label was looked at on the page and is empty (a borderless row
+    /// has no cells to be seen empty): evidence for every blank column of the row.</summary>
+    public bool SeenEmptyAfterLabel { get; init; }
+
     public bool HasRuns => Slots.Any(s => s.Kind == TokenKind.Number && !s.Atomic);
     public bool AllAtomic => !HasRuns;
     public bool IsLabelled => StrongLabel.Length > 0;
@@ -81,12 +92,25 @@ public static class RowGrouper
         // printed without numbers, once the next label shows that no value follows.
         int blankCellsAfterLabel = 0;
 
+        // Empty cells of the open row (or, before it opens, since the last label) that the slots do not keep.
+        var emptyCells = new List<Token>();
+        var emptyBeforeRow = new List<Token>();
+
         void Close()
         {
             if (slots.Count == 0) return;
-            while (slots.Count > 0 && slots[^1].Kind == TokenKind.Blank && !slots[^1].Placeholder) slots.RemoveAt(slots.Count - 1);
-            if (slots.Count > 0) groups.Add(new RowGroup(slots.ToArray(), strong, weak, blankRun >= 2, groups.Count));
+            while (slots.Count > 0 && slots[^1].Kind == TokenKind.Blank && !slots[^1].Placeholder)
+            {
+                if (slots[^1].Cell >= 0) emptyCells.Add(slots[^1]);
+                slots.RemoveAt(slots.Count - 1);
+            }
+            if (slots.Count > 0)
+                groups.Add(new RowGroup(slots.ToArray(), strong, weak, blankRun >= 2, groups.Count)
+                {
+                    EmptyCells = [.. slots.Where(s => s is { Kind: TokenKind.Blank, Placeholder: false, Cell: >= 0 }), .. emptyCells],
+                });
             slots.Clear();
+            emptyCells.Clear();
             blankRun = 0;
         }
 
@@ -123,6 +147,7 @@ public static class RowGrouper
             {
                 Close();
                 leadingBlanks.Clear();
+                emptyBeforeRow.Clear();
                 if (blankCellsAfterLabel >= MinBlankCellsOfBlankRow && textSince.Count > 0)
                 {
                     groups.Add(new RowGroup([], string.Concat(textSince.Select(x => x.Norm)), "", TrailingBlankRun: true, groups.Count));
@@ -143,11 +168,16 @@ public static class RowGrouper
             {
                 if (slots.Count == 0)
                 {
+                    if (t.Cell >= 0) emptyBeforeRow.Add(t);
                     if (IsEmptyCellLine(t)) leadingBlanks.Add(t);
                     else if (blankLinesAreCells && t.Cell < 0 && textSince.Count > 0) blankCellsAfterLabel++;
                     continue;
                 }
-                if (t.Cell >= 0) { if (lastValueLine == t.Line || IsEmptyCellLine(t)) slots.Add(t); }
+                if (t.Cell >= 0)
+                {
+                    if (lastValueLine == t.Line || IsEmptyCellLine(t)) slots.Add(t);
+                    else emptyBeforeRow.Add(t); // a line of values after this row's may be a row of its own
+                }
                 else if (blankLinesAreCells) slots.Add(t);
                 else blankRun++;
                 continue;
@@ -188,6 +218,9 @@ public static class RowGrouper
             blankRun = 0;
             blankCellsAfterLabel = 0;
             if (startsRow && NumbersOn(t.Line) == 1) slots.AddRange(leadingBlanks);
+            // The row's empty cells before its first value, on its line (a leading blank line's cell is a slot already).
+            if (startsRow) emptyCells.AddRange(emptyBeforeRow.Where(e => e.Line == t.Line && !slots.Contains(e)));
+            emptyBeforeRow.Clear();
             leadingBlanks.Clear();
             slots.Add(t);
             lastValueLine = t.Line;

@@ -41,7 +41,7 @@ public static class T2Reader
     /// <param name="ByOrder">Groups given their row by the fixed row order alone: their label may name a row the schema lacks.</param>
     private sealed record TemplateFit(TableTemplate Template, double Score, IReadOnlyList<(TemplateRow Row, RowGroup Group)> Rows, IReadOnlySet<RowGroup> ByOrder);
 
-    private static TemplateFit Fit(IReadOnlyList<RowGroup> groups, IReadOnlyList<Token> labelsAlone, TableTemplate template, AlignerOptions o)
+    private static TemplateFit Fit(IReadOnlyList<RowGroup> groups, IReadOnlyList<LabelAlone> labelsAlone, TableTemplate template, AlignerOptions o)
     {
         var found = new List<(TemplateRow, RowGroup)>();
         double score = 0;
@@ -60,8 +60,8 @@ public static class T2Reader
             int at = Array.FindIndex(named, n => n == row);
             RowGroup group;
             if (at >= 0) group = groups[at];
-            else if (valuesAllNamed && labelsAlone.FirstOrDefault(t => NamesExactly(t.Norm, row)) is { } label)
-                group = new RowGroup([], label.Norm, "", TrailingBlankRun: true, Order: -1);
+            else if (valuesAllNamed && labelsAlone.FirstOrDefault(t => NamesExactly(t.Label.Norm, row)) is { } label)
+                group = BlankEvidence.BlankRow(label.Label.Norm, label);
             else continue;
             found.Add((row, group));
             score += 10 - RowAligner.SizePenalty(group, row.Columns.Count, o);
@@ -77,15 +77,15 @@ public static class T2Reader
     /// (a dump that dropped blank cells puts the labels one after another). The last text of the region
     /// is not one: the page may be cut right after it.
     /// </summary>
-    private static IReadOnlyList<Token> LabelsAlone(IReadOnlyList<Token> region)
+    private static IReadOnlyList<LabelAlone> LabelsAlone(IReadOnlyList<Token> region)
     {
-        var alone = new List<Token>();
+        var alone = new List<LabelAlone>();
         for (int i = 0; i < region.Count; i++)
         {
             if (region[i].Kind != TokenKind.Text) continue;
             int next = i + 1;
             while (next < region.Count && region[next] is { Kind: TokenKind.Blank, Placeholder: false }) next++;
-            if (next < region.Count && region[next].Kind == TokenKind.Text) alone.Add(region[i]);
+            if (next < region.Count && region[next].Kind == TokenKind.Text) alone.Add(LabelAlone.At(region, i));
         }
         return alone;
     }

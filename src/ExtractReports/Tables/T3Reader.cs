@@ -53,19 +53,19 @@ public static partial class T3Reader
     /// with every cell blank, whose blank cells the dump may have dropped. The region's last label is
     /// one only when the region is closed (a cut page may end right after a label).
     /// </summary>
-    private static IReadOnlyList<Token> LabelsAlone(IReadOnlyList<Token> region, bool closed)
+    private static IReadOnlyList<LabelAlone> LabelsAlone(IReadOnlyList<Token> region, bool closed)
     {
         // In table 三 a cell with words and an opening ordinal is a label too (`5.要求行政机关确认或重`, cut by
         // a wrap, reads as a sentence); one with other digits holds values run into its label.
         static bool IsLabel(Token t) => t.Kind == TokenKind.Text
             || t.Kind == TokenKind.Sentence && !OpeningOrdinal().Replace(t.Norm, "").Any(char.IsAsciiDigit);
-        var alone = new List<Token>();
+        var alone = new List<LabelAlone>();
         for (int i = 0; i < region.Count; i++)
         {
             if (!IsLabel(region[i])) continue;
             int next = i + 1;
             while (next < region.Count && region[next] is { Kind: TokenKind.Blank, Placeholder: false }) next++;
-            if (next < region.Count ? IsLabel(region[next]) : closed) alone.Add(region[i]);
+            if (next < region.Count ? IsLabel(region[next]) : closed) alone.Add(LabelAlone.At(region, i));
         }
         return alone;
     }
@@ -74,18 +74,20 @@ public static partial class T3Reader
     /// The rows of <paramref name="template"/> that labels alone name, each with the label: a label
     /// wrapped over two lines (`5.要求行政机关确认或重` / `新出具已获取信息`) names its row joined.
     /// </summary>
-    private static IEnumerable<(int Row, Token Label)> NamedRows(IReadOnlyList<Token> alone, TableTemplate template)
+    private static IEnumerable<(int Row, Token Label, RowGroup Blank)> NamedRows(IReadOnlyList<LabelAlone> alone, TableTemplate template)
     {
         for (int i = 0; i < alone.Count; i++)
         {
-            int row = NamedRow(alone[i].Norm, template);
-            if (row < 0 && i + 1 < alone.Count && alone[i + 1].Line - alone[i].Line == 1
-                && NamedRow(alone[i].Norm + alone[i + 1].Norm, template) is >= 0 and var joined)
+            var label = alone[i].Label;
+            int row = NamedRow(label.Norm, template);
+            if (row < 0 && i + 1 < alone.Count && alone[i + 1].Label.Line - label.Line == 1
+                && NamedRow(label.Norm + alone[i + 1].Label.Norm, template) is >= 0 and var joined)
             {
-                row = joined;
+                yield return (joined, alone[i + 1].Label, BlankEvidence.BlankRow(alone[i + 1].Label.Norm, alone[i], alone[i + 1]));
                 i++;
+                continue;
             }
-            if (row >= 0) yield return (row, alone[i]);
+            if (row >= 0) yield return (row, label, BlankEvidence.BlankRow(label.Norm, alone[i]));
         }
     }
 
@@ -116,16 +118,15 @@ public static partial class T3Reader
     /// them: rows printed blank (status blank, never missing). The label must sit after the values of
     /// the row before and before those of the row after, so a label cut off from its values is not one.
     /// </summary>
-    private static IEnumerable<KeyValuePair<int, RowGroup>> BlankRows(Alignment alignment, IReadOnlyList<Token> alone)
+    private static IEnumerable<KeyValuePair<int, RowGroup>> BlankRows(Alignment alignment, IReadOnlyList<LabelAlone> alone)
     {
-        var rows = alignment.Template.Rows;
-        foreach (var (row, label) in NamedRows(alone, alignment.Template))
+        foreach (var (row, label, blank) in NamedRows(alone, alignment.Template))
         {
             if (alignment.RowToGroup.ContainsKey(row)) continue;
             int before = alignment.RowToGroup.Where(kv => kv.Key < row && kv.Value.Slots.Count > 0).Select(kv => kv.Value.Slots[^1].Line).DefaultIfEmpty(-1).Max();
             int after = alignment.RowToGroup.Where(kv => kv.Key > row && kv.Value.Slots.Count > 0).Select(kv => kv.Value.Slots[0].Line).DefaultIfEmpty(int.MaxValue).Min();
             if (label.Line > before && label.Line < after)
-                yield return new(row, new RowGroup([], label.Norm, "", TrailingBlankRun: true, Order: -1));
+                yield return new(row, blank);
         }
     }
 
@@ -134,12 +135,12 @@ public static partial class T3Reader
     /// is blank. The format is the one whose rows the labels name more (2021's three rows under （六）
     /// against 2019's one), else table 二's.
     /// </summary>
-    private static TableReading? BlankTable(IReadOnlyList<Token> alone, ReportFormat? hint)
+    private static TableReading? BlankTable(IReadOnlyList<LabelAlone> alone, ReportFormat? hint)
     {
         Dictionary<int, RowGroup> Named(TableTemplate t)
         {
             var named = new Dictionary<int, RowGroup>();
-            foreach (var (row, label) in NamedRows(alone, t)) named.TryAdd(row, new RowGroup([], label.Norm, "", TrailingBlankRun: true, Order: -1));
+            foreach (var (row, _, blank) in NamedRows(alone, t)) named.TryAdd(row, blank);
             return named;
         }
         var n19 = Named(TableTemplates.T3F2019);
@@ -198,7 +199,14 @@ public static partial class T3Reader
             int n = g.Slots.Count;
             if (g.AllAtomic && n > Columns && n % Columns == 0)
                 for (int k = 0; k < n / Columns; k++)
-                    result.Add(g with { Slots = g.Slots.Skip(k * Columns).Take(Columns).ToArray(), StrongLabel = k == 0 ? g.StrongLabel : "", WeakLabel = k == 0 ? g.WeakLabel : "" });
+                {
+                    var slots = g.Slots.Skip(k * Columns).Take(Columns).ToArray();
+                    result.Add(g with
+                    {
+                        Slots = slots, StrongLabel = k == 0 ? g.StrongLabel : "", WeakLabel = k == 0 ? g.WeakLabel : "",
+                        EmptyCells = g.EmptyCells.Where(e => slots.Any(s => s.Line == e.Line)).ToArray(),
+                    });
+                }
             else result.Add(g);
         }
         for (int i = 0; i < result.Count; i++)

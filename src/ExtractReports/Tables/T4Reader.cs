@@ -22,20 +22,23 @@ public static class T4Reader
         {
             // Its header printed whole and not one number before the next section: a table 四 printed blank.
             int page = region.FirstOrDefault(t => t.Kind == TokenKind.Text)?.Page ?? 0;
-            var blank = Fields.Select(f => new CellReading(f, "", CellOrigin.Blank, "行政复议 | (printed without values)", page, null, 1, 1, true, true, 1, [])).ToList();
+            bool seen = BlankEvidence.SeenBlank(region, Count);
+            var blank = Fields.Select(f => new CellReading(f, "", CellOrigin.Blank, "行政复议 | (printed without values)", page, null, 1, 1, true, true, 1, []) { BlankSeen = seen }).ToList();
             return new TableReading("t4", ReportFormat.F2021, true, blank, "printed blank");
         }
         var groups = RowGrouper.Group(region, sentencesAreValues: false);
         var slots = new List<Token>();
+        var empty = new List<Token>();
         bool runs = false;
         foreach (var g in groups)
         {
             if (slots.Count >= Count || runs && slots.Sum(Capacity) >= Count) break;
             slots.AddRange(g.Slots);
+            empty.AddRange(g.EmptyCells);
             runs |= g.HasRuns;
         }
         if (slots.Count == 0) return null;
-        var merged = new RowGroup(slots, groups[0].StrongLabel, "", false, 0);
+        var merged = new RowGroup(slots, groups[0].StrongLabel, "", false, 0) { EmptyCells = empty };
         var candidates = RowCandidates.For(merged, Count, BlockTotals);
         var chosen = CandidateSelector.Select([(AllInOneRow, merged, candidates)], []);
         var cells = chosen.SelectMany(c => CellAssembler.Cells(c, false))

@@ -35,5 +35,12 @@ public sealed record Token(
     /// <summary>How the OCR engine read the token's cell (null: a text layer).</summary>
     public GlyphEvidence? Glyphs { get; init; }
 
+    /// <summary>An empty cell or placeholder known to be blank: a placeholder mark was read, the cell is a text layer's (its
+    /// characters are stored), or OCR looked at the cell and saw it empty (<see cref="GlyphEvidence.SeenEmpty"/>).</summary>
+    /// <summary>The rest of the token's row was looked at and is empty (<see cref="Cell.RowSeenEmptyAfter"/>).</summary>
+    public bool RowSeenEmptyAfter { get; init; }
+
+    public bool SeenBlank => Kind == TokenKind.Blank && (Placeholder || Glyphs is null || Glyphs.SeenEmpty);
+
     public override string ToString() => $"{Kind}:{Raw}@{Line}.{Cell}";
 }

@@ -75,7 +75,8 @@ public static partial class Tokenizer
         public Token Token(TokenKind kind, string raw, string norm, bool atomic = false, string? note = null, bool placeholder = false)
         {
             var cell = Line.Cells[CellIndex];
-            return new(kind, raw, norm, LineIndex, CellIndex, Line.Page, cell.Box, cell.Confidence, atomic, note, placeholder) { Glyphs = cell.Glyphs };
+            return new(kind, raw, norm, LineIndex, CellIndex, Line.Page, cell.Box, cell.Confidence, atomic, note, placeholder)
+                { Glyphs = cell.Glyphs, RowSeenEmptyAfter = cell.RowSeenEmptyAfter };
         }
     }
 

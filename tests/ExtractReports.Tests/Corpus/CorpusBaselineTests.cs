@@ -50,6 +50,13 @@ public class CorpusBaselineTests : IDisposable
         // `blank`, never `missing` (a reviewer would be sent every cell of a plainly printed blank row).
         var blankAsMissing = report.Comparisons.Where(c => c.Expected == "" && c.Status == "missing").Select(c => $"{c.Document} {c.Field}").ToList();
         Assert.True(blankAsMissing.Count == 0, "printed blank cells read as missing:\n" + string.Join("\n", blankAsMissing.Take(20)));
+        // A ruled scan's cells printed blank were looked at and seen empty: they stay sure, not sent to review with the
+        // blanks OCR guessed (DoubtCaps.UnseenOcrBlank).
+        var printedBlankScans = new[] { "c1-blank-rows-scan", "c7-empty-template-scan" };
+        var printedBlanks = report.Comparisons.Where(c => printedBlankScans.Any(c.Document.StartsWith) && c is { Expected: "", Got: "" }).ToList();
+        Assert.True(printedBlanks.Count > 300, $"{printedBlanks.Count} printed blanks in the blank-row scans");
+        Assert.True(printedBlanks.All(c => c.Confidence >= report.ReviewThreshold), "printed blanks of ruled scans below the review threshold:\n" +
+            string.Join("\n", printedBlanks.Where(c => c.Confidence < report.ReviewThreshold).Take(20).Select(c => $"{c.Document} {c.Field} at {c.Confidence}")));
         var seeds = Evaluator.Evaluate(_out, [Path.Combine(TestPaths.Corpus, "seeds")]);
         Assert.True(seeds.Overall.Right == seeds.Overall.Total, $"seeds must stay at 100%: {seeds.Overall}");
     }

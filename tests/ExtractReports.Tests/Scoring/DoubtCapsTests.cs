@@ -65,4 +65,38 @@ public class DoubtCapsTests
         ];
         Assert.Equal([DoubtCaps.BarelyRead, DoubtCaps.BarelyRead, 1, 1], DoubtCaps.Apply(fields, [1, 1, 1, 1]));
     }
+
+    [Fact]
+    public void An_ocr_blank_is_bounded_unless_it_was_seen_blank_and_a_text_layer_blank_never_is()
+    {
+        FieldValue Blank(bool ocr, bool seen) => Field("t3.carried_over.natural", FieldStatus.Blank) is var f
+            ? f with { Features = f.Features with { FromOcr = ocr, BlankSeen = seen } } : f;
+        Assert.Equal(DoubtCaps.UnseenOcrBlank, DoubtCaps.Bound(Blank(ocr: true, seen: false)));
+        Assert.Equal(1, DoubtCaps.Bound(Blank(ocr: true, seen: true)));
+        Assert.Equal(1, DoubtCaps.Bound(Blank(ocr: false, seen: false)));
+        // A value read is not a blank: the bound is for blanks only.
+        var read = Field("t3.carried_over.natural", FieldStatus.Ok, "0");
+        Assert.Equal(1, DoubtCaps.Bound(read with { Features = read.Features with { FromOcr = true } }));
+    }
+
+    [Fact]
+    public void An_ocr_format_from_a_table_of_uncertain_format_is_bounded()
+    {
+        var format = Field("meta.format", FieldStatus.Ok, "2021") with { Flags = ["format_uncertain"] };
+        Assert.Equal(DoubtCaps.FormatFromOneTable, DoubtCaps.Bound(format with { Features = format.Features with { FromOcr = true } }));
+        Assert.Equal(1, DoubtCaps.Bound(format with { Flags = [] , Features = format.Features with { FromOcr = true } }));
+    }
+
+    [Fact]
+    public void An_ocr_value_its_cell_reader_left_doubtful_is_bounded_and_an_agreed_one_is_not()
+    {
+        var read = Field("t2.fees.change", FieldStatus.Ok, "1");
+        FieldValue With(bool agree, bool ocr) =>
+            read with { Features = read.Features with { FromOcr = ocr, Glyphs = new ExtractReports.Lines.GlyphEvidence(0.9, 1, agree, 1, 1, false, false) } };
+        Assert.Equal(DoubtCaps.DoubtfulOcrRead, DoubtCaps.Bound(With(agree: false, ocr: true)));
+        Assert.Equal(1, DoubtCaps.Bound(With(agree: true, ocr: true)));
+        // An identity it takes part in holds: confirmed.
+        var held = With(agree: false, ocr: true);
+        Assert.Equal(1, DoubtCaps.Bound(held with { Features = held.Features with { IdentitiesHeld = 2 } }));
+    }
 }

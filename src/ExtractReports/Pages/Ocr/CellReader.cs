@@ -34,7 +34,8 @@ public sealed class CellReader(OcrOptions options)
             // Faint ink the text ink lost is a read the engine was unsure of, not a sure blank.
             return UnfoundInk(engine, page, cellBox, x0, y0, x1, y1, dpi) is { } unfound
                 ? unfound with { Glyphs = new GlyphEvidence(0, 1, false, 0, 0, true, verifyNumbers) }
-                : new Cell("", cellBox, 1.0) { Glyphs = noInk };
+                // Seen empty only when the page as scanned was looked at too: text ink alone loses faint digits.
+                : new Cell("", cellBox, 1.0) { Glyphs = noInk with { SeenEmpty = page is not null } };
 
         // Tesseract reads best with a margin of white around the text, but no ruling remnants.
         int pad = options.Px(0.04, dpi);
@@ -46,7 +47,7 @@ public sealed class CellReader(OcrOptions options)
         NumberRead? number = null;
         if (likelyNumber)
         {
-            number = Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, glyphBoxes);
+            number = Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, glyphBoxes);
             if (number is { Sure: true } sure) return new Cell(sure.Text, cellBox, sure.Confidence) { Glyphs = Evidence(sure) };
         }
 
@@ -67,7 +68,7 @@ public sealed class CellReader(OcrOptions options)
         // stray mark (O ] | l) in a table cell is most often a digit: try digits too.
         if (numeric || mark || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
-            number ??= Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, glyphBoxes);
+            number ??= Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, glyphBoxes);
             if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return new Cell(n.Text, cellBox, n.Confidence) { Glyphs = Evidence(n) };
             // The mark read surer than the digits: take the digits, no surer than the mark was, so the value
             // goes to review rather than vanishing.
@@ -183,9 +184,12 @@ public sealed class CellReader(OcrOptions options)
     /// <summary>The number with the digits its glyphs' shapes refute corrected (<see cref="DigitShapes"/>: a 4 whose ink
     /// is a 1), no surer than <see cref="OcrOptions.ShapeCorrectedConfidence"/>: the reads all said otherwise; a 1 whose ink
     /// is no 1 leaves the number doubtful.</summary>
-    private NumberRead? Shaped(NumberRead? read, BinaryImage text, List<Box> glyphs)
+    private NumberRead? Shaped(NumberRead? read, BinaryImage text, Box ink, List<Box> glyphs)
     {
         if (read is not { } r) return read;
+        // More digits than the glyphs hold, or a sign the ink does not show (or shows and the read lacks): doubtful.
+        if (DigitShapes.TooManyDigits(r.Text, glyphs, options) || r.Text.StartsWith('-') != DigitShapes.MinusBefore(text, ink, glyphs, options))
+            return Doubtful(r);
         // A 1 whose glyph is a 7 (a bar over a footless stroke): every read said 1, so nothing says what it is; doubtful.
         if (DigitShapes.RefutesOnes(r.Text, text, glyphs, options)) return Doubtful(r);
         if (DigitShapes.CorrectOnes(r.Text, text, glyphs, options) is not { } corrected) return read;

@@ -93,4 +93,41 @@ public static class DigitShapes
             if (digits[k].c == '4' && IsOne(text, glyphs[k], options)) { chars[digits[k].i] = '1'; changed = true; }
         return changed ? new string(chars) : null;
     }
+
+    /// <summary>
+    /// Whether the read has more digits than its glyphs can hold: a glyph no wider than one digit
+    /// (<see cref="OcrOptions.GlyphWidthShare"/> of its height, as <see cref="CellReader.CountGlyphs"/> counts) is one digit,
+    /// so a lone 1 read as 41 (a minus sign or a speck taken for a 4: -1 read -41 at 0.985 on the scan-conditions matrix)
+    /// is refuted. A wider glyph may be digits that touch, and holds any number.
+    /// </summary>
+    public static bool TooManyDigits(string number, IReadOnlyList<Box> glyphs, OcrOptions options)
+    {
+        if (glyphs.Count == 0) return false;
+        int digits = number.Count(char.IsAsciiDigit);
+        if (digits <= glyphs.Count) return false;
+        double tallest = glyphs.Max(g => g.Height);
+        return glyphs.All(g => g.Width <= options.GlyphWidthShare * tallest);
+    }
+
+    /// <summary>
+    /// Whether the ink left of the first glyph holds a minus sign: a stroke lower than <see cref="OcrOptions.SignHeightShare"/>
+    /// of the digits' height and at least <see cref="OcrOptions.SignWidthShare"/> of it wide, its middle in the middle band of
+    /// the digits. A change cell's -1 read as 1 at 0.985 (the scan-conditions matrix): a sign the read lacks, or one it has
+    /// without such ink, leaves the number doubtful.
+    /// </summary>
+    public static bool MinusBefore(BinaryImage text, Box ink, IReadOnlyList<Box> glyphs, OcrOptions options)
+    {
+        if (glyphs.Count == 0) return false;
+        var first = glyphs[0];
+        double height = glyphs.Max(g => g.Height), top = glyphs.Min(g => g.Y0);
+        int x0 = (int)ink.X0, x1 = (int)first.X0, y0 = (int)ink.Y0, y1 = (int)ink.Y1;
+        int minX = int.MaxValue, maxX = -1, minY = int.MaxValue, maxY = -1;
+        for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++)
+                if (text.Ink[y * text.Width + x] != 0) { minX = Math.Min(minX, x); maxX = Math.Max(maxX, x); minY = Math.Min(minY, y); maxY = Math.Max(maxY, y); }
+        if (maxX < 0) return false;
+        double middle = ((minY + maxY + 1) / 2.0 - top) / height;
+        return maxY - minY + 1 <= options.SignHeightShare * height && maxX - minX + 1 >= options.SignWidthShare * height
+               && middle is >= 0.3 and <= 0.75;
+    }
 }

@@ -193,6 +193,11 @@ public sealed record OcrOptions
     public double TopBarHeightShare { get; init; } = 0.5;
     public double FootlessHeightShare { get; init; } = 0.3;
 
+    /// <summary>A minus sign before the digits (<see cref="DigitShapes.MinusBefore"/>) is ink no higher than this share of the
+    /// digits' height (a stroke, not a digit or a plus sign) and at least <see cref="SignWidthShare"/> of it wide (not a speck).</summary>
+    public double SignHeightShare { get; init; } = 0.25;
+    public double SignWidthShare { get; init; } = 0.25;
+
     /// <summary>Highest confidence of a number whose digit reads were overruled by their glyphs' shapes: right more often
     /// than not, but every read said otherwise, so it goes to review.</summary>
     public double ShapeCorrectedConfidence { get; init; } = 0.8;

@@ -23,6 +23,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     private readonly BorderlessLabelReader _labels = new(options);
     private readonly BrokenRulingFinder _broken = new(options);
     private readonly RulingGapCloser _gaps = new(options);
+    private readonly BorderlessBlankRows _blankRows = new(options);
 
     /// <summary>
     /// Reads the page as it lies; a page that reads as mostly illegible (<see cref="Legibility"/> below
@@ -124,7 +125,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var labelWords = new List<OcrWord>();
         foreach (var grid in borderless)
         {
-            var read = NumericCells(ReadCells(grid, engine, text, dpi, lowResolution, numeric: true));
+            var read = NumericCells(ReadCells(grid, engine, text, dpi, lowResolution, numeric: true, page: image));
             cellCount += read.Count;
             if (read.Count == 0) continue;
             tableRows.AddRange(Rows(grid, read, pageNumber));
@@ -145,7 +146,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var words = pageWords.Where(w => !readBoxes.Any(g => ReadByGrid(g.Bounds, g.Cells, w)))
             .Where(w => !labelRegions.Any(r => InLabelLine(r, w.Box)))
             .SelectMany(w => RereadNumber(engine, w, dpi)).Concat(labelWords).ToList();
-        placed.AddRange(WithLabels(tableRows, _words.Build(words, pageNumber)));
+        placed.AddRange(_blankRows.Mark(WithLabels(tableRows, _words.Build(words, pageNumber)), readBoxes, text, image, dpi));
 
         placed.Sort((a, b) => a.Box.CenterY.CompareTo(b.Box.CenterY));
         return new ScanPageResult(placed, deskewed.AngleDegrees, grids.Count, borderless.Count, cellCount, dpi, turned, Legibility(placed));
@@ -166,7 +167,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         {
             bool single = c.ColumnSpan == 1;
             bool likely = single && (numeric || numbers.GetValueOrDefault(c.Column) >= options.NumericColumnEvidence);
-            var cell = _cells.Read(engine, text, c.Box, dpi, likely, verifyNumbers: lowResolution, page: single ? page : null);
+            var cell = _cells.Read(engine, text, c.Box, dpi, likely, verifyNumbers: lowResolution, page: page);
             read.Add((c, cell));
             if (!single || cell.IsBlank) continue;
             if (OcrText.LooksNumeric(cell.Text, options.MaxNumberLength)) numbers[c.Column] = numbers.GetValueOrDefault(c.Column) + 1;

@@ -192,4 +192,56 @@ public class DigitShapesTests
         Assert.Equal("11", cell.Text);
         Assert.True(cell.Confidence < 0.9);
     }
+
+    /// <summary>A minus sign drawn as a glyph of digit height: a bar 3 px high, 14 wide, at 0.55 of the height.</summary>
+    private static readonly string[] Minus =
+        [.. Enumerable.Range(0, 31).Select(y => y is >= 16 and <= 18 ? "##############" : "..............")];
+
+    [Fact]
+    public void A_lone_one_read_with_two_digits_is_too_many_digits_and_a_wide_glyph_may_hold_two()
+    {
+        var options = new OcrOptions();
+        var (ink, glyphs) = Draw(One);
+        Assert.True(DigitShapes.TooManyDigits("41", glyphs, options));
+        Assert.True(DigitShapes.TooManyDigits("-41", glyphs, options));
+        Assert.False(DigitShapes.TooManyDigits("1", glyphs, options));
+        Assert.False(DigitShapes.TooManyDigits("-1", glyphs, options));
+        // Two digits that touch are one glyph twice as wide: it may hold both.
+        var touching = new Box(glyphs[0].X0, glyphs[0].Y0, glyphs[0].X0 + 2 * glyphs[0].Width, glyphs[0].Y1);
+        Assert.False(DigitShapes.TooManyDigits("14", [touching], options));
+        Assert.NotNull(ink);
+    }
+
+    [Fact]
+    public void A_minus_sign_in_the_ink_is_found_before_the_digits_and_a_plain_number_has_none()
+    {
+        var options = new OcrOptions();
+        var (signed, withSign) = Draw(Minus, One);
+        var full = new Box(0, 0, signed.Width, signed.Height);
+        // The sign is no glyph (too low), so the glyphs are the digits'.
+        var (digits, _) = CellReader.GlyphBoxes(signed, full, options);
+        Assert.Equal([withSign[1]], digits);
+        Assert.True(DigitShapes.MinusBefore(signed, full, digits, options));
+
+        var (plain, _) = Draw(One);
+        var plainFull = new Box(0, 0, plain.Width, plain.Height);
+        Assert.False(DigitShapes.MinusBefore(plain, plainFull, CellReader.GlyphBoxes(plain, plainFull, options).Boxes, options));
+    }
+
+    [Fact]
+    public void A_read_that_lost_the_minus_sign_or_reads_too_many_digits_is_doubtful()
+    {
+        var (ink, _) = Draw(Minus, One);
+        var box = new Box(0, 0, ink.Width, ink.Height);
+        var options = new OcrOptions { DigitHeightTolerance = 10 };
+        foreach (var read in new[] { "1", "-41" })
+        {
+            var engine = new FakeOcrEngine((_, _) => FakeOcrEngine.Words((read, 0.99)));
+            var cell = new CellReader(options).Read(engine, ink, box, 300, likelyNumber: true);
+            Assert.True(cell.Confidence <= options.DoubtfulNumberConfidence, $"{read}: {cell.Confidence}");
+        }
+        var right = new CellReader(options).Read(new FakeOcrEngine((_, _) => FakeOcrEngine.Words(("-1", 0.99))), ink, box, 300, likelyNumber: true);
+        Assert.Equal("-1", right.Text);
+        Assert.True(right.Confidence >= 0.9);
+    }
 }

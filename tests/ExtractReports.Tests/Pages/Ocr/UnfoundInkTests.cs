@@ -58,6 +58,7 @@ public class UnfoundInkTests
         var cell = new CellReader(new OcrOptions()).Read(engine, NoTextInk(), CellBox, Dpi, page: page);
         Assert.True(cell.IsBlank);
         Assert.Equal(new OcrOptions().UnfoundInkConfidence, cell.Confidence, 3);
+        Assert.False(cell.Glyphs!.SeenEmpty);
     }
 
     [Theory]
@@ -70,6 +71,8 @@ public class UnfoundInkTests
         Assert.True(cell.IsBlank);
         Assert.Equal(1.0, cell.Confidence, 3);
         Assert.Empty(engine.Calls);
+        // Looked at on the page too: a blank the table reader may take as printed blank.
+        Assert.True(cell.Glyphs!.SeenEmpty);
     }
 
     [Fact]
@@ -83,11 +86,13 @@ public class UnfoundInkTests
     }
 
     [Fact]
-    public void Without_the_page_an_empty_cell_is_a_sure_blank_as_before()
+    public void Without_the_page_an_empty_cell_is_a_sure_blank_as_before_but_not_seen_empty()
     {
         var engine = new FakeOcrEngine((_, _) => throw new InvalidOperationException("a blank cell must not be read"));
         var cell = new CellReader(new OcrOptions()).Read(engine, NoTextInk(), CellBox, Dpi);
         Assert.True(cell.IsBlank);
         Assert.Equal(1.0, cell.Confidence, 3);
+        // Text ink alone loses faint digits: the cell was not looked at on the page.
+        Assert.False(cell.Glyphs!.SeenEmpty);
     }
 }
