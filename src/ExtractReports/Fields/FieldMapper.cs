@@ -26,7 +26,8 @@ public static class FieldMapper
         {
             Unconfirmed(Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence, meta.AgencySource), meta.AgencySource, meta.AgencyConfirmed),
             Unconfirmed(Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence, meta.YearSource), meta.YearSource, meta.YearConfirmed),
-            FormatField(formatName, t2Format, t3Format, readFromBoth: reading.T2 is not null && reading.T3 is not null),
+            FormatField(formatName, t2Format, t3Format, readFromBoth: reading.T2 is not null && reading.T3 is not null,
+                tablesCertain: reading.Tables.All(t => t.FormatCertain)),
         };
         foreach (var def in schema.Fields)
         {
@@ -74,13 +75,17 @@ public static class FieldMapper
     /// The report's format. Tables 二 and 三 each show theirs, and a "mixed" report (one of each) is known only
     /// when both were read: from one table the format is a guess at the other, flagged
     /// <c>format_from_one_table</c> (measured 2026-12-03: a scan whose table 二 was not found gave `2021` for a
-    /// mixed report at confidence 1).
+    /// mixed report at confidence 1). A table whose rows fit both formats nearly as well (<see cref="TableReading.FormatCertain"/>
+    /// false: labels OCR garbled) makes the format a guess too, flagged <c>table_format_uncertain</c> (measured 2026-12-03: a
+    /// 200 dpi bilevel scan of a mixed report whose table 三 fit 2021 barely gave `2021` at confidence 1).
     /// </summary>
-    private static FieldValue FormatField(string formatName, ReportFormat? t2Format, ReportFormat? t3Format, bool readFromBoth)
+    private static FieldValue FormatField(string formatName, ReportFormat? t2Format, ReportFormat? t3Format, bool readFromBoth, bool tablesCertain)
     {
         var field = Meta("meta.format", formatName.Length > 0 ? formatName : null, $"t2 {t2Format?.Name() ?? "?"}, t3 {t3Format?.Name() ?? "?"}");
-        if (readFromBoth || field.Status != FieldStatus.Ok) return field;
-        return field with { Flags = [.. field.Flags, "format_from_one_table"], Features = field.Features with { FormatCertain = false } };
+        if (field.Status != FieldStatus.Ok) return field;
+        if (!readFromBoth) field = field with { Flags = [.. field.Flags, "format_from_one_table"] };
+        if (!tablesCertain) field = field with { Flags = [.. field.Flags, "table_format_uncertain"] };
+        return readFromBoth && tablesCertain ? field : field with { Features = field.Features with { FormatCertain = false } };
     }
 
     private static FieldValue Missing(string id) => new(id, "", FieldStatus.Missing, "", 0, null, RowNotFound, MissingEvidence);

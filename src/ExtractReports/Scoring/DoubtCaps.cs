@@ -52,7 +52,8 @@ public static class DoubtCaps
     /// <summary>The bound for meta read from a naming sentence or the prose rather than a title.</summary>
     public const double MetaFromProse = 0.7;
 
-    /// <summary>The bound for a report format read from one of the two tables that show it.</summary>
+    /// <summary>The bound for a report format read from one of the two tables that show it, or from a table whose rows fit
+    /// both formats nearly as well.</summary>
     public const double FormatFromOneTable = 0.7;
 
     /// <summary>The bound for an agency or year of an OCR'd title that the rest of the report does not confirm.</summary>
@@ -70,7 +71,7 @@ public static class DoubtCaps
         if (e.Alternatives > 1) bound = Math.Min(bound, 1.0 / e.Alternatives);
         if (field.Status == FieldStatus.Missing && e.LabelledRow && e.LabelMatch > 0) bound = Math.Min(bound, MissingInFoundRow);
         if (field.Flags.Contains("from_naming_sentence") || field.Flags.Contains("from_prose_years")) bound = Math.Min(bound, MetaFromProse);
-        if (field.Flags.Contains("format_from_one_table")) bound = Math.Min(bound, FormatFromOneTable);
+        if (field.Flags.Contains("format_from_one_table") || field.Flags.Contains("table_format_uncertain")) bound = Math.Min(bound, FormatFromOneTable);
         if (e.FromOcr && field.Flags.Contains("title_unconfirmed")) bound = Math.Min(bound, UnconfirmedOcrTitle);
         return bound;
     }

@@ -178,6 +178,23 @@ public sealed record OcrOptions
     public double StemBandBottom { get; init; } = 0.75;
     public double StemWidthShare { get; init; } = 0.4;
 
+    /// <summary>A lone glyph the digit reader read nothing from is a 1 (<see cref="DigitShapes.LoneDigit"/>) only when no wider than
+    /// this share of its height (a serif 1 with flag and foot: 0.5-0.7), and a bare stem when no wider than
+    /// <see cref="BareStemWidthShare"/> (its middle rows then need only be one run each).</summary>
+    public double LoneOneWidthShare { get; init; } = 0.75;
+    /// <summary>Least height of a lone glyph taken for a digit by its shape: a digit of 8 pt is 0.08 in high, a speck is lower.</summary>
+    public double MinLoneDigitHeightInches { get; init; } = 0.05;
+    public double BareStemWidthShare { get; init; } = 0.25;
+
+    /// <summary>A lone glyph is a 0 (<see cref="DigitShapes.IsRing"/>) when at least this share of its height wide (a serif 0:
+    /// 0.5-0.6; a 1 or a broken half of a 0 is narrower) and, in the rows of its band from <see cref="RingBandTop"/> to
+    /// <see cref="RingBandBottom"/> of its height, its middle third is blank and both outer thirds hold ink in
+    /// <see cref="RingSidesShare"/> of the rows holding ink.</summary>
+    public double RingMinWidthShare { get; init; } = 0.35;
+    public double RingBandTop { get; init; } = 0.3;
+    public double RingBandBottom { get; init; } = 0.7;
+    public double RingSidesShare { get; init; } = 0.8;
+
     /// <summary>A glyph read as 1 is no 1 (<see cref="DigitShapes.IsNotOne"/>) when a row of its top band (this share of its
     /// height) spans <see cref="TopBarHeightShare"/> of its height and no row of its bottom band spans more than
     /// <see cref="FootlessHeightShare"/>: a 7's bar (WenQuanYi: 0.67 of the height) over its stroke's end (0.13), where a 1's
