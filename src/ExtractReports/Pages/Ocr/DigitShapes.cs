@@ -69,39 +69,46 @@ public static class DigitShapes
     /// <summary>
     /// The digit a lone glyph's ink shows, for a cell the digit reader read nothing from: Tesseract reads a serif 1 alone
     /// in its cell as nothing with the digit whitelist (and as l, I, ! or 上 without) at every scale tried, and a 0 whose
-    /// joins a fax threshold broke as 人 or (0). A 1 is a stem (<see cref="IsOne"/>, or a bare stem no wider than
-    /// <see cref="OcrOptions.BareStemWidthShare"/> of its height) no wider than <see cref="OcrOptions.LoneOneWidthShare"/> of its
-    /// height and no 7 (<see cref="IsNotOne"/>); a 0 is a ring (<see cref="IsRing"/>). Null for any other shape.
+    /// joins a fax threshold broke as 人 or (0). A 1 is a straight stem (<see cref="IsStem"/>) no wider than
+    /// <see cref="OcrOptions.LoneOneWidthShare"/> of its height and no 7 (<see cref="IsNotOne"/>); a 0 is a ring
+    /// (<see cref="IsRing"/>). Null for any other shape.
     /// </summary>
     public static char? LoneDigit(BinaryImage text, Box glyph, OcrOptions options)
     {
         int width = (int)glyph.X1 - (int)glyph.X0, height = (int)glyph.Y1 - (int)glyph.Y0;
         if (height < 8 || width < 1) return null;
-        if (width <= options.LoneOneWidthShare * height && !IsNotOne(text, glyph, options)
-            && (width <= options.BareStemWidthShare * height ? IsStem(text, glyph, options) : IsOne(text, glyph, options)))
-            return '1';
+        if (width <= options.LoneOneWidthShare * height && !IsNotOne(text, glyph, options) && IsStem(text, glyph, options)) return '1';
         return IsRing(text, glyph, options) ? '0' : null;
     }
 
-    /// <summary>Whether every row of the glyph's middle band holds one run of ink (a bare stem: the glyph is as narrow as the stroke).</summary>
+    /// <summary>
+    /// Whether the glyph's middle band (<see cref="OcrOptions.StemBandTop"/> to <see cref="OcrOptions.StemBandBottom"/>) is a
+    /// straight stem: every row holding ink holds one run, no wider than <see cref="OcrOptions.StemWidthShare"/> of the glyph's
+    /// width or <see cref="OcrOptions.StemHeightShare"/> of its height (a 1 with a short foot is hardly wider than its stem),
+    /// the runs' middles within that width of each other. A 0's or a 4's middle rows hold two strokes, a 7's stroke slants.
+    /// </summary>
     private static bool IsStem(BinaryImage text, Box glyph, OcrOptions options)
     {
-        int x0 = (int)glyph.X0, x1 = (int)glyph.X1, y0 = (int)glyph.Y0, height = (int)glyph.Y1 - y0;
-        int rows = 0;
+        int x0 = (int)glyph.X0, x1 = (int)glyph.X1, y0 = (int)glyph.Y0, width = x1 - x0, height = (int)glyph.Y1 - y0;
+        double maxStem = Math.Max(options.StemWidthShare * width, options.StemHeightShare * height);
+        double minMid = double.MaxValue, maxMid = double.MinValue;
         for (int y = y0 + (int)Math.Floor(options.StemBandTop * height); y < y0 + (int)Math.Ceiling(options.StemBandBottom * height); y++)
         {
-            int runs = 0;
+            int runs = 0, left = -1, right = -1;
             bool inRun = false;
             for (int x = x0; x < x1; x++)
             {
                 bool ink = text.Ink[y * text.Width + x] != 0;
-                if (ink && !inRun) runs++;
+                if (ink && !inRun) { runs++; if (left < 0) left = x; }
+                if (ink) right = x;
                 inRun = ink;
             }
-            if (runs > 1) return false;
-            if (runs == 1) rows++;
+            if (runs == 0) continue;
+            if (runs > 1 || right - left + 1 > maxStem) return false;
+            double mid = (left + right) / 2.0;
+            minMid = Math.Min(minMid, mid); maxMid = Math.Max(maxMid, mid);
         }
-        return rows > 0;
+        return minMid <= maxMid && maxMid - minMid <= maxStem;
     }
 
     /// <summary>

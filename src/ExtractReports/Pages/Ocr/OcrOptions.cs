@@ -179,12 +179,20 @@ public sealed record OcrOptions
     public double StemWidthShare { get; init; } = 0.4;
 
     /// <summary>A lone glyph the digit reader read nothing from is a 1 (<see cref="DigitShapes.LoneDigit"/>) only when no wider than
-    /// this share of its height (a serif 1 with flag and foot: 0.5-0.7), and a bare stem when no wider than
-    /// <see cref="BareStemWidthShare"/> (its middle rows then need only be one run each).</summary>
+    /// this share of its height (a serif 1 with flag and foot: 0.35-0.7), its middle band a straight stem no wider than
+    /// <see cref="StemWidthShare"/> of the glyph or <see cref="StemHeightShare"/> of its height (a 150 dpi serif 1: stem 4 px of a
+    /// 9 px wide, 26 px high glyph, enlarged x1.5).</summary>
     public double LoneOneWidthShare { get; init; } = 0.75;
+    public double StemHeightShare { get; init; } = 0.2;
+
+    /// <summary>A page number (<see cref="PageFolios"/>): a line of at most this many characters (`- 12 -`), no wider than
+    /// <see cref="MaxFolioWidthInches"/>, in the page's outer <see cref="FolioMarginShare"/> of its height (A4: 1.2 in), nothing beyond it.</summary>
+    public int MaxFolioLength { get; init; } = 7;
+    public double MaxFolioWidthInches { get; init; } = 1.0;
+    public double FolioMarginShare { get; init; } = 0.1;
+
     /// <summary>Least height of a lone glyph taken for a digit by its shape: a digit of 8 pt is 0.08 in high, a speck is lower.</summary>
     public double MinLoneDigitHeightInches { get; init; } = 0.05;
-    public double BareStemWidthShare { get; init; } = 0.25;
 
     /// <summary>A lone glyph is a 0 (<see cref="DigitShapes.IsRing"/>) when at least this share of its height wide (a serif 0:
     /// 0.5-0.6; a 1 or a broken half of a 0 is narrower) and, in the rows of its band from <see cref="RingBandTop"/> to
