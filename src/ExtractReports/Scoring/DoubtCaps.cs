@@ -79,7 +79,8 @@ public static class DoubtCaps
     /// <summary>The bound for meta read from a naming sentence or the prose rather than a title.</summary>
     public const double MetaFromProse = 0.7;
 
-    /// <summary>The bound for a report format read from one of the two tables that show it.</summary>
+    /// <summary>The bound for a report format read from one of the two tables that show it, or from a table whose rows fit
+    /// both formats nearly as well.</summary>
     public const double FormatFromOneTable = 0.7;
 
     /// <summary>The bound for an agency or year of an OCR'd title that the rest of the report does not confirm.</summary>

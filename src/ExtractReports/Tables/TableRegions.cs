@@ -6,7 +6,7 @@ public sealed record TableRegions((int Start, int End)? T2, (int Start, int End)
 /// <summary>
 /// Finds where each table sits. Table 三 starts at the first 本年新收 row label that has numbers soon
 /// after it (narrative mentions have none), or, in a table printed without numbers, the 上年结转 label; table 四 at the first 行政复议 after that; table 二 at the
-/// first 第二十条 (or the 主动公开 heading, or a garbled 第…条第…项) before table 三. Each ends where the next begins, table 四
+/// first 第二十条 or garbled 第…条第…项 before table 三, or the 主动公开 heading above it. Each ends where the next begins, table 四
 /// at section 五 (存在的主要问题) or 六. A page cut after table 二 has no table 三: table 四 is then sought after table 二.
 /// </summary>
 public static partial class TableRegionFinder
@@ -29,10 +29,16 @@ public static partial class TableRegionFinder
         if (end < 0 || t4 >= 0 && end <= t4) end = tokens.Count;
 
         int t2Limit = t3 >= 0 ? t3 : t4 >= 0 ? t4 : tokens.Count;
-        int t2 = FindText(tokens, 0, n => n.Contains("第二十条"), t2Limit);
-        if (t2 < 0) t2 = FindText(tokens, 0, n => n.Contains("主动公开政府信息情况"), t2Limit);
-        // OCR of a poor scan garbles the anchor (第-上|条第〈`)项) but keeps its frame.
-        if (t2 < 0) t2 = FindText(tokens, 0, n => ArticleItem().IsMatch(n), t2Limit);
+        // Table 二 is several small tables, each under its own 第二十条第…项: OCR of a poor scan garbles some of those
+        // anchors (第-上|条第〈`)项, 第:上条第全-)硕) and not others, so the table starts at the first anchor read either way,
+        // or at the section heading above it when that comes first (every anchor of the first sub-tables past reading).
+        int anchor = Earliest(FindText(tokens, 0, n => n.Contains("第二十条"), t2Limit), FindText(tokens, 0, n => ArticleItem().IsMatch(n), t2Limit));
+        int heading = LastText(tokens, anchor >= 0 ? anchor : t2Limit, n => n.Length <= MaxHeadingLength && n.Contains("公开政府信息情况") && !n.Contains("申请"));
+        int t2 = Earliest(anchor, heading);
+        // Table 三's heading and column header come before its first row: a scan's header cells (a stray 01) are no rows of
+        // table 二. The heading stays in table 二's region: a label of table 二 printed blank is followed by another text.
+        if (t2 >= 0 && FindText(tokens, t2 + 1, n => n.Length <= MaxHeadingLength * 2 && (n.Contains("收到和处理") || n.Contains("公开申请情况")), t2Limit) is var t3Heading and >= 0)
+            t2Limit = t3Heading + 1;
 
         return new TableRegions(
             t2 >= 0 ? (t2, t2Limit) : null,
@@ -69,6 +75,22 @@ public static partial class TableRegionFinder
                 seen++;
             }
         }
+        return -1;
+    }
+
+    /// <summary>Longest text taken for table 二's heading (二、主动公开政府信息情况 is 12): a line of the opening that names
+    /// the sections (总体情况、主动公开政府信息情况、收到和…) is prose, not the heading.</summary>
+    private const int MaxHeadingLength = 16;
+
+    /// <summary>The smaller of two token indexes, -1 (not found) counting as none.</summary>
+    private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
+
+    /// <summary>The last text before <paramref name="limit"/> that matches: the section heading nearest its table (the
+    /// report's opening names the sections too).</summary>
+    private static int LastText(IReadOnlyList<Token> tokens, int limit, Func<string, bool> match)
+    {
+        for (int i = Math.Min(limit, tokens.Count) - 1; i >= 0; i--)
+            if (tokens[i].Kind == TokenKind.Text && match(tokens[i].Norm)) return i;
         return -1;
     }
 

@@ -66,8 +66,10 @@ public sealed class CellReader(OcrOptions options)
         bool mark = OcrText.IsStrayMark(joined);
         // A short doubtful read may be a number the text model garbled (a digit next to a speck), and a
         // stray mark (O ] | l) in a table cell is most often a digit: try digits too.
+        bool digitsTried = likelyNumber;
         if (numeric || mark || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
+            digitsTried = true;
             number ??= Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, glyphBoxes);
             if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return new Cell(n.Text, cellBox, n.Confidence) { Glyphs = Evidence(n) };
             // The mark read surer than the digits: take the digits, no surer than the mark was, so the value
@@ -75,6 +77,17 @@ public sealed class CellReader(OcrOptions options)
             if (number is { } m && mark) return new Cell(m.Text, cellBox, Math.Min(m.Confidence, confidence)) { Glyphs = Evidence(m with { Agree = false }) };
         }
         int reads = 1 + (number?.Reads ?? 0);
+        // The digit reader read nothing from one glyph that the text model read as a mark or a character (a serif 1 alone
+        // as l or 上, a 0 a fax threshold broke as 人 or (0)), or reads that shape's digit only when asked now: a 1's stem or
+        // a 0's ring is that digit, doubtful. A glyph touching the cell's inset is a ruling's remnant, not a digit, which
+        // stands clear of the borders.
+        if (number is null && glyphs == 1 && joined.Length <= options.MaxDoubtfulLength
+            && glyphBoxes[0] is var lone && lone.X0 > x0 && lone.X1 < x1 && lone.Y0 > y0 && lone.Y1 < y1
+            && lone.Height >= options.Px(options.MinLoneDigitHeightInches, dpi)
+            && DigitShapes.LoneDigit(text, glyphBoxes[0], options) is { } digit && joined.Where(char.IsAsciiDigit).All(d => d == digit)
+            && (digitsTried || ReadNumber(engine, region, glyphs, scale, verifyNumbers) is not { } late || late.Text == digit.ToString()))
+            return new Cell(digit.ToString(), cellBox, options.DoubtfulNumberConfidence)
+                { Glyphs = new GlyphEvidence(0, reads + 1, false, glyphs, 1, false, verifyNumbers) };
         if (words.Count == 0) // ink that reads as nothing: a speck, or a faint mark
             return new Cell("", cellBox, 0.5) { Glyphs = new GlyphEvidence(0, reads, number is null, glyphs, 0, true, verifyNumbers) };
         return new Cell(joined, cellBox, confidence) { Glyphs = new GlyphEvidence(words.Min(w => w.MinSymbolConfidence), reads, number is null, 0, 0, false, verifyNumbers) };

@@ -66,6 +66,80 @@ public static class DigitShapes
         return top >= options.TopBarHeightShare * height && bottom <= options.FootlessHeightShare * height;
     }
 
+    /// <summary>
+    /// The digit a lone glyph's ink shows, for a cell the digit reader read nothing from: Tesseract reads a serif 1 alone
+    /// in its cell as nothing with the digit whitelist (and as l, I, ! or 上 without) at every scale tried, and a 0 whose
+    /// joins a fax threshold broke as 人 or (0). A 1 is a straight stem (<see cref="IsStem"/>) no wider than
+    /// <see cref="OcrOptions.LoneOneWidthShare"/> of its height and no 7 (<see cref="IsNotOne"/>); a 0 is a ring
+    /// (<see cref="IsRing"/>). Null for any other shape.
+    /// </summary>
+    public static char? LoneDigit(BinaryImage text, Box glyph, OcrOptions options)
+    {
+        int width = (int)glyph.X1 - (int)glyph.X0, height = (int)glyph.Y1 - (int)glyph.Y0;
+        if (height < 8 || width < 1) return null;
+        if (width <= options.LoneOneWidthShare * height && !IsNotOne(text, glyph, options) && IsStem(text, glyph, options)) return '1';
+        return IsRing(text, glyph, options) ? '0' : null;
+    }
+
+    /// <summary>
+    /// Whether the glyph's middle band (<see cref="OcrOptions.StemBandTop"/> to <see cref="OcrOptions.StemBandBottom"/>) is a
+    /// straight stem: every row holding ink holds one run, no wider than <see cref="OcrOptions.StemWidthShare"/> of the glyph's
+    /// width or <see cref="OcrOptions.StemHeightShare"/> of its height (a 1 with a short foot is hardly wider than its stem),
+    /// the runs' middles within that width of each other. A 0's or a 4's middle rows hold two strokes, a 7's stroke slants.
+    /// </summary>
+    private static bool IsStem(BinaryImage text, Box glyph, OcrOptions options)
+    {
+        int x0 = (int)glyph.X0, x1 = (int)glyph.X1, y0 = (int)glyph.Y0, width = x1 - x0, height = (int)glyph.Y1 - y0;
+        double maxStem = Math.Max(options.StemWidthShare * width, options.StemHeightShare * height);
+        double minMid = double.MaxValue, maxMid = double.MinValue;
+        for (int y = y0 + (int)Math.Floor(options.StemBandTop * height); y < y0 + (int)Math.Ceiling(options.StemBandBottom * height); y++)
+        {
+            int runs = 0, left = -1, right = -1;
+            bool inRun = false;
+            for (int x = x0; x < x1; x++)
+            {
+                bool ink = text.Ink[y * text.Width + x] != 0;
+                if (ink && !inRun) { runs++; if (left < 0) left = x; }
+                if (ink) right = x;
+                inRun = ink;
+            }
+            if (runs == 0) continue;
+            if (runs > 1 || right - left + 1 > maxStem) return false;
+            double mid = (left + right) / 2.0;
+            minMid = Math.Min(minMid, mid); maxMid = Math.Max(maxMid, mid);
+        }
+        return minMid <= maxMid && maxMid - minMid <= maxStem;
+    }
+
+    /// <summary>
+    /// Whether the glyph is a 0: at least <see cref="OcrOptions.RingMinWidthShare"/> as wide as high, and in the rows of its
+    /// middle band (<see cref="OcrOptions.RingBandTop"/> to <see cref="OcrOptions.RingBandBottom"/> of its height) no ink in its
+    /// middle third, with ink in both outer thirds in at least <see cref="OcrOptions.RingSidesShare"/> of the rows holding ink (a
+    /// broken 0 may lose a stretch of one side). An 8's waist, a 4's crossbar and the strokes of 2, 3, 5 and 7 cross the middle;
+    /// a 6 or a 9 holds one side only over a third of the band.
+    /// </summary>
+    public static bool IsRing(BinaryImage text, Box glyph, OcrOptions options)
+    {
+        int x0 = (int)glyph.X0, x1 = (int)glyph.X1, y0 = (int)glyph.Y0, width = x1 - x0, height = (int)glyph.Y1 - y0;
+        if (height < 8 || width < options.RingMinWidthShare * height) return false;
+        int third = Math.Max(1, width / 3), inked = 0, both = 0;
+        for (int y = y0 + (int)Math.Floor(options.RingBandTop * height); y < y0 + (int)Math.Ceiling(options.RingBandBottom * height); y++)
+        {
+            bool left = false, middle = false, right = false;
+            for (int x = x0; x < x1; x++)
+            {
+                if (text.Ink[y * text.Width + x] == 0) continue;
+                if (x < x0 + third) left = true;
+                else if (x >= x1 - third) right = true;
+                else middle = true;
+            }
+            if (middle) return false;
+            if (left || right) inked++;
+            if (left && right) both++;
+        }
+        return inked > 0 && both >= options.RingSidesShare * inked;
+    }
+
     /// <summary>Whether a 1 of the number is paired (digits and glyphs one to one, left to right) with a glyph that is no 1
     /// (<see cref="IsNotOne"/>).</summary>
     public static bool RefutesOnes(string number, BinaryImage text, IReadOnlyList<Box> glyphs, OcrOptions options)

@@ -185,6 +185,31 @@ public sealed record OcrOptions
     public double StemBandBottom { get; init; } = 0.75;
     public double StemWidthShare { get; init; } = 0.4;
 
+    /// <summary>A lone glyph the digit reader read nothing from is a 1 (<see cref="DigitShapes.LoneDigit"/>) only when no wider than
+    /// this share of its height (a serif 1 with flag and foot: 0.35-0.7), its middle band a straight stem no wider than
+    /// <see cref="StemWidthShare"/> of the glyph or <see cref="StemHeightShare"/> of its height (a 150 dpi serif 1: stem 4 px of a
+    /// 9 px wide, 26 px high glyph, enlarged x1.5).</summary>
+    public double LoneOneWidthShare { get; init; } = 0.75;
+    public double StemHeightShare { get; init; } = 0.2;
+
+    /// <summary>A page number (<see cref="PageFolios"/>): a line of at most this many characters (`- 12 -`), no wider than
+    /// <see cref="MaxFolioWidthInches"/>, in the page's outer <see cref="FolioMarginShare"/> of its height (A4: 1.2 in), nothing beyond it.</summary>
+    public int MaxFolioLength { get; init; } = 7;
+    public double MaxFolioWidthInches { get; init; } = 1.0;
+    public double FolioMarginShare { get; init; } = 0.1;
+
+    /// <summary>Least height of a lone glyph taken for a digit by its shape: a digit of 8 pt is 0.08 in high, a speck is lower.</summary>
+    public double MinLoneDigitHeightInches { get; init; } = 0.05;
+
+    /// <summary>A lone glyph is a 0 (<see cref="DigitShapes.IsRing"/>) when at least this share of its height wide (a serif 0:
+    /// 0.5-0.6; a 1 or a broken half of a 0 is narrower) and, in the rows of its band from <see cref="RingBandTop"/> to
+    /// <see cref="RingBandBottom"/> of its height, its middle third is blank and both outer thirds hold ink in
+    /// <see cref="RingSidesShare"/> of the rows holding ink.</summary>
+    public double RingMinWidthShare { get; init; } = 0.35;
+    public double RingBandTop { get; init; } = 0.3;
+    public double RingBandBottom { get; init; } = 0.7;
+    public double RingSidesShare { get; init; } = 0.8;
+
     /// <summary>A glyph read as 1 is no 1 (<see cref="DigitShapes.IsNotOne"/>) when a row of its top band (this share of its
     /// height) spans <see cref="TopBarHeightShare"/> of its height and no row of its bottom band spans more than
     /// <see cref="FootlessHeightShare"/>: a 7's bar (WenQuanYi: 0.67 of the height) over its stroke's end (0.13), where a 1's

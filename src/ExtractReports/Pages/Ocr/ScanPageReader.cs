@@ -113,7 +113,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         // hollows bold titles.
         var rest = grids.Count == 0 ? image : image.WithWhiteBoxes(ruled);
         engine.SetImage(rest, clean);
-        var pageWords = engine.Read(null, OcrMode.Page).Words.ToList();
+        var pageWords = PageFolios.Drop(engine.Read(null, OcrMode.Page).Words.ToList(), image.Height, dpi, options);
 
         // Borderless tables: whole-page OCR reads their lone digits badly, so it only locates them; their numbers
         // are read cell by cell like a ruled grid's, and the words it read there are dropped.
