@@ -100,6 +100,7 @@ public static class DoubtCaps
 
     /// <summary>The bound for a value barely read (about the share of such values that were right: 30 of 38).</summary>
     public const double BarelyRead = 0.8;
+
     /// <summary>The bound for a value read by OCR that its cell reader left doubtful.</summary>
     public const double DoubtfulOcrRead = 0.5;
 

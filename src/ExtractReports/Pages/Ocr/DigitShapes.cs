@@ -16,30 +16,8 @@ public static class DigitShapes
     /// </summary>
     public static bool IsOne(BinaryImage text, Box glyph, OcrOptions options)
     {
-        int x0 = (int)glyph.X0, x1 = (int)glyph.X1, y0 = (int)glyph.Y0, y1 = (int)glyph.Y1;
-        int width = x1 - x0, height = y1 - y0;
-        if (width < 3 || height < 8) return false;
-        int bandTop = y0 + (int)Math.Floor(options.StemBandTop * height), bandBottom = y0 + (int)Math.Ceiling(options.StemBandBottom * height);
-        double maxStem = options.StemWidthShare * width;
-        double minMid = double.MaxValue, maxMid = double.MinValue;
-        for (int y = bandTop; y < bandBottom; y++)
-        {
-            int runs = 0, left = -1, right = -1;
-            bool inRun = false;
-            for (int x = x0; x < x1; x++)
-            {
-                bool ink = text.Ink[y * text.Width + x] != 0;
-                if (ink && !inRun) { runs++; if (left < 0) left = x; }
-                if (ink) right = x;
-                inRun = ink;
-            }
-            // A broken stroke of a bilevel scan leaves a row blank: no evidence either way.
-            if (runs == 0) continue;
-            if (runs > 1 || right - left + 1 > maxStem) return false;
-            double mid = (left + right) / 2.0;
-            minMid = Math.Min(minMid, mid); maxMid = Math.Max(maxMid, mid);
-        }
-        return minMid <= maxMid && maxMid - minMid <= maxStem;
+        int width = (int)glyph.X1 - (int)glyph.X0, height = (int)glyph.Y1 - (int)glyph.Y0;
+        return width >= 3 && height >= 8 && IsStraightStem(text, glyph, options, options.StemWidthShare * width);
     }
 
     /// <summary>
@@ -87,10 +65,15 @@ public static class DigitShapes
     /// width or <see cref="OcrOptions.StemHeightShare"/> of its height (a 1 with a short foot is hardly wider than its stem),
     /// the runs' middles within that width of each other. A 0's or a 4's middle rows hold two strokes, a 7's stroke slants.
     /// </summary>
-    private static bool IsStem(BinaryImage text, Box glyph, OcrOptions options)
+    private static bool IsStem(BinaryImage text, Box glyph, OcrOptions options) =>
+        IsStraightStem(text, glyph, options,
+            Math.Max(options.StemWidthShare * ((int)glyph.X1 - (int)glyph.X0), options.StemHeightShare * ((int)glyph.Y1 - (int)glyph.Y0)));
+
+    /// <summary>Every row of the glyph's middle band holding ink holds one run no wider than <paramref name="maxStem"/>, the
+    /// runs' middles within that width of each other. A row left blank (a stroke a bilevel scan broke) is no evidence either way.</summary>
+    private static bool IsStraightStem(BinaryImage text, Box glyph, OcrOptions options, double maxStem)
     {
-        int x0 = (int)glyph.X0, x1 = (int)glyph.X1, y0 = (int)glyph.Y0, width = x1 - x0, height = (int)glyph.Y1 - y0;
-        double maxStem = Math.Max(options.StemWidthShare * width, options.StemHeightShare * height);
+        int x0 = (int)glyph.X0, x1 = (int)glyph.X1, y0 = (int)glyph.Y0, height = (int)glyph.Y1 - y0;
         double minMid = double.MaxValue, maxMid = double.MinValue;
         for (int y = y0 + (int)Math.Floor(options.StemBandTop * height); y < y0 + (int)Math.Ceiling(options.StemBandBottom * height); y++)
         {
