@@ -49,29 +49,29 @@ public static class PrintedTableFinder
     /// <summary>How close an OCR'd heading must be to the printed one (<see cref="LabelText.Match"/>: a quarter of its characters misread at most).</summary>
     private const double HeadingMatch = 0.75;
 
+    /// <summary>What shows one table printed: its section headings and the labels only it prints.</summary>
+    private sealed record TableSigns(string[] Headings, string[] Labels);
+
+    /// <summary>Tables 二, 三 and 四, in that order.</summary>
+    private static readonly TableSigns[] Signs = [new(T2Headings, T2Labels), new(T3Headings, T3Labels), new(T4Headings, T4Labels)];
+
     public static PrintedTables Find(IReadOnlyList<Token> tokens)
     {
-        bool t2 = false, t3 = false, t4 = false;
-        var t2Labels = new HashSet<string>(StringComparer.Ordinal);
-        var t3Labels = new HashSet<string>(StringComparer.Ordinal);
-        var t4Labels = new HashSet<string>(StringComparer.Ordinal);
+        var headed = new bool[Signs.Length];
+        var labelCells = Signs.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
         for (int i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Kind != TokenKind.Text) continue;
             var text = tokens[i].Norm;
-            // A sign counts only with the table's body after it (checked last: few texts are signs).
-            t2 |= !t2 && IsHeading(text, T2Headings) && NumbersFollow(tokens, i);
-            t3 |= !t3 && IsHeading(text, T3Headings) && NumbersFollow(tokens, i);
-            t4 |= !t4 && IsHeading(text, T4Headings) && NumbersFollow(tokens, i);
-            if (text.Length > LabelCellLength) continue;
-            if (Holds(text, T2Labels) && NumbersFollow(tokens, i)) t2Labels.Add(text);
-            if (Holds(text, T3Labels) && NumbersFollow(tokens, i)) t3Labels.Add(text);
-            if (Holds(text, T4Labels) && NumbersFollow(tokens, i)) t4Labels.Add(text);
+            for (int t = 0; t < Signs.Length; t++)
+            {
+                // A sign counts only with the table's body after it (checked last: few texts are signs).
+                headed[t] |= !headed[t] && IsHeading(text, Signs[t].Headings) && NumbersFollow(tokens, i);
+                if (text.Length <= LabelCellLength && Holds(text, Signs[t].Labels) && NumbersFollow(tokens, i)) labelCells[t].Add(text);
+            }
         }
-        return new PrintedTables(
-            t2 || t2Labels.Count >= LabelsNeeded,
-            t3 || t3Labels.Count >= LabelsNeeded,
-            t4 || t4Labels.Count >= LabelsNeeded);
+        bool Printed(int t) => headed[t] || labelCells[t].Count >= LabelsNeeded;
+        return new PrintedTables(Printed(0), Printed(1), Printed(2));
     }
 
     /// <summary>
