@@ -24,7 +24,7 @@ public static class FieldMapper
 
         var fields = new List<FieldValue>(schema.Fields.Count)
         {
-            Unconfirmed(Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence, meta.AgencySource), meta.AgencySource, meta.AgencyConfirmed),
+            FromMentions(Unconfirmed(Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence, meta.AgencySource), meta.AgencySource, meta.AgencyConfirmed), meta.AgencyFromMentions),
             Unconfirmed(Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence, meta.YearSource), meta.YearSource, meta.YearConfirmed),
             FormatField(formatName, t2Format, t3Format, readFromBoth: reading.T2 is not null && reading.T3 is not null,
                 certain: reading.T2?.FormatCertain != false && reading.T3?.FormatCertain != false),
@@ -73,6 +73,16 @@ public static class FieldMapper
     /// </summary>
     private static FieldValue Unconfirmed(FieldValue field, MetaSource source, bool confirmed) =>
         confirmed || source != MetaSource.Title || field.Status != FieldStatus.Ok ? field : field with { Flags = [.. field.Flags, "title_unconfirmed"] };
+
+    /// <summary>
+    /// An agency spelled as the report's other mentions spell it rather than as its OCR'd title does is flagged
+    /// <c>agency_from_mentions</c>: the evidence (the title) shows another spelling, and the reviewer should know why.
+    /// </summary>
+    private static FieldValue FromMentions(FieldValue field, bool fromMentions) =>
+        fromMentions ? field with { Flags = [.. field.Flags, AgencyFromMentions] } : field;
+
+    /// <summary>The flag of an agency spelled as the report's mentions spell it, not as its title does.</summary>
+    public const string AgencyFromMentions = "agency_from_mentions";
 
     /// <summary>
     /// The report's format. Tables 二 and 三 each show theirs, and a "mixed" report (one of each) is known only

@@ -10,9 +10,11 @@ public enum MetaSource { Title, NamingSentence, Prose }
 /// <param name="TitleConfidence">The least engine confidence of the title's cells (1 for a text layer).</param>
 /// <param name="AgencyConfirmed">The rest of the report names the title's agency too (<see cref="MetaExtractor.NamedAgain"/>).</param>
 /// <param name="YearConfirmed">The rest of the report states the title's year too (its statistics period, or the year its prose mentions most).</param>
+/// <param name="AgencyFromMentions">The agency is spelled as the report's other mentions spell it, not as its OCR'd title
+/// does (<see cref="AgencyMentions"/>).</param>
 public sealed record ReportMeta(string? Agency, string? Year, string? Title, double TitleConfidence = 1,
     MetaSource AgencySource = MetaSource.Title, MetaSource YearSource = MetaSource.Title,
-    bool AgencyConfirmed = true, bool YearConfirmed = true);
+    bool AgencyConfirmed = true, bool YearConfirmed = true, bool AgencyFromMentions = false);
 
 /// <summary>
 /// Finds the title (the first lines that name a 年度报告, joined when the title wraps) and takes the
@@ -25,7 +27,9 @@ public sealed record ReportMeta(string? Agency, string? Year, string? Title, dou
 /// </summary>
 public static partial class MetaExtractor
 {
-    public static ReportMeta Extract(LineDocument document)
+    /// <param name="readByOcr">The lines were read by OCR: a glyph of the title may be misread, and the report's other
+    /// mentions of its agency outvote it (<see cref="AgencyMentions"/>).</param>
+    public static ReportMeta Extract(LineDocument document, bool readByOcr = false)
     {
         double confidence = 1;
         string? title;
@@ -46,7 +50,7 @@ public static partial class MetaExtractor
             year = m.Groups["year"].Value;
         }
         var meta = new ReportMeta(agency, year, title, confidence);
-        if (title is not null) meta = Confirmed(meta, title, document.Lines);
+        if (title is not null) meta = Confirmed(meta, title, document.Lines, readByOcr);
         if (agency is not null && year is not null) return meta;
 
         var prose = OpeningProse(document.Lines);
@@ -66,14 +70,23 @@ public static partial class MetaExtractor
     /// Whether the rest of the report (every line but the title's) names the title's agency and states its year. An OCR'd
     /// title with one glyph misread (昆都仓 for 昆都仑, 德清具 for 德清县, 2022 for 2023) reads at the engine's full
     /// confidence, and nothing else checks it; the report names its agency again in its opening (由…编制, 请与…联系) and
-    /// states its year in the statistics period, read apart from the title: two reads that agree.
+    /// states its year in the statistics period, read apart from the title: two reads that agree. Read by OCR, the
+    /// mentions may repeat the title's misread: the agency is then the spelling the mentions outvote it with, and
+    /// confirmed only when that spelling wins two to one (<see cref="AgencyMentions.Vote"/>).
     /// </summary>
-    private static ReportMeta Confirmed(ReportMeta meta, string title, IReadOnlyList<Line> lines)
+    private static ReportMeta Confirmed(ReportMeta meta, string title, IReadOnlyList<Line> lines, bool readByOcr)
     {
         bool TitleLine(Line l) => Clean(l.Text) is { Length: > 1 } t && title.Contains(t);
         var others = lines.Where(l => !TitleLine(l)).ToList();
         var rest = string.Concat(others.Select(l => Clean(l.Text)));
         bool agency = meta.Agency is not { } a || NamedAgain(a, rest);
+        if (readByOcr && meta.Agency is { Length: >= AgencyMentions.MinNameLength } read)
+        {
+            var vote = AgencyMentions.Vote(read, rest);
+            meta = meta with { Agency = vote.Agency, AgencyFromMentions = vote.Agency != read };
+            // Spelled two ways, the agency stands by the vote alone; spelled one way, an abbreviation named in full counts too.
+            agency = vote.Contested ? vote.Sure : agency || vote.Sure;
+        }
         bool year = true;
         if (meta.Year is { } y)
         {
@@ -95,11 +108,7 @@ public static partial class MetaExtractor
         if (agency.Length < 2) return false;
         var head = agency[..2];
         for (int i = text.IndexOf(head, StringComparison.Ordinal); i >= 0; i = text.IndexOf(head, i + 1, StringComparison.Ordinal))
-        {
-            int end = Math.Min(text.Length, i + 2 * agency.Length + 4), k = 0;
-            for (int j = i; j < end && k < agency.Length; j++) if (text[j] == agency[k]) k++;
-            if (k == agency.Length) return true;
-        }
+            if (AgencyMentions.FullFormEnd(agency, text, i) is not null) return true;
         return false;
     }
 

@@ -110,9 +110,10 @@ public sealed class ExtractPipeline
         lines = TraditionalScript.Simplify(lines);
         var reading = _tables.Read(lines);
         if (reading.T3 is null && reading.T2 is null && reading.T4 is null) return new Interpretation(reading, new ReportMeta(null, null, null), null, null);
-        var meta = MetaExtractor.Extract(lines);
+        bool ocr = kind is DocumentKind.PdfScan or DocumentKind.Image;
+        var meta = MetaExtractor.Extract(lines, readByOcr: ocr);
         var set = FieldMapper.Map(reading, meta, _schema);
-        if (kind is DocumentKind.PdfScan or DocumentKind.Image)
+        if (ocr)
             set = set with { Fields = set.Fields.Select(f => f with { Features = f.Features with { FromOcr = true } }).ToList() };
         set = IdentityRepair.Repair(set);
         return new Interpretation(reading, meta, set, IdentityChecker.Check(set));

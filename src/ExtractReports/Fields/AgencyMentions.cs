@@ -1,0 +1,127 @@
+namespace ExtractReports.Fields;
+
+/// <summary>
+/// The agency as an OCR'd report names it over and over. The title names it once, the opening again (由…编制, 请与…联系,
+/// the first sentence of 总体情况), each read apart; a glyph misread in the title is read the same way in a few of the other
+/// mentions at most (measured 2026-12-03 on the scan-conditions matrix: a title 德清有具人民政府 beside three 德清县人民政府 and
+/// two more 德清有具; 潜泽区 in the title, 洪泽区 in every other mention). So every spelling close to the title's agency is
+/// counted, and the one most of the report's mentions use is taken (<see cref="Vote"/>).
+/// </summary>
+public static class AgencyMentions
+{
+    /// <summary>Characters an agency name holds at least to be counted among near spellings (5: shorter names differ by
+    /// one character from other agencies too often, 长沙县 and 长沙市).</summary>
+    public const int MinNameLength = 5;
+
+    /// <summary>The count of each spelling of <paramref name="agency"/> in <paramref name="text"/>: every stretch within
+    /// <see cref="MaxEdits"/> edits of it (one glyph misread, dropped or added), each counted once.</summary>
+    public static IReadOnlyDictionary<string, int> Count(string agency, string text)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        int k = MaxEdits(agency);
+        if (agency.Length < MinNameLength) return counts;
+        for (int i = 0; i + agency.Length - k <= text.Length; i++)
+        {
+            // The full name an abbreviated agency stands for (卫生健康委员会 for 卫健委) is a mention of it, not a spelling.
+            if (FullFormEnd(agency, text, i) is { } end)
+            {
+                counts[agency] = counts.GetValueOrDefault(agency) + 1;
+                i = end - 1;
+                continue;
+            }
+            if (!MayStartAt(agency, text, i) || Nearest(agency, text, i, k) is not { } first) continue;
+            // Of overlapping stretches the closest is the mention (洪泽区人民政府 inside 淮安市洪泽区人民政府, not 市洪泽区人民政).
+            var best = first;
+            for (int j = i + 1; j <= i + k && j < text.Length; j++)
+                if (MayStartAt(agency, text, j) && Nearest(agency, text, j, k) is { } other && other.Edits < best.Edits) best = other;
+            var spelling = text.Substring(best.Start, best.Length);
+            counts[spelling] = counts.GetValueOrDefault(spelling) + 1;
+            i = best.Start + best.Length - 1;
+        }
+        return counts;
+    }
+
+    /// <summary>The result of counting the title's agency among the report's mentions.</summary>
+    /// <param name="Agency">The spelling most mentions use (the title counted as one), or the title's when none has a majority.</param>
+    /// <param name="Sure">Two mentions at least use it, and two in three of all the near spellings do.</param>
+    /// <param name="Contested">The report spells the agency more than one way.</param>
+    public sealed record Outcome(string Agency, bool Sure, bool Contested);
+
+    /// <summary>
+    /// The spelling of <paramref name="titleAgency"/> that most of the report's mentions use, the title counted as one.
+    /// Another spelling than the title's is taken only with a majority of all mentions: a badly read page spells the name
+    /// a different way in every line (德清只, 德清其, 德清共 twice, 德清呈 beside a title read right, measured on
+    /// corpus/scan/img-04), and the commonest of its misreads is no better than the title. Sure when two in three agree.
+    /// </summary>
+    public static Outcome Vote(string titleAgency, string rest)
+    {
+        var counts = new Dictionary<string, int>(Count(titleAgency, rest), StringComparer.Ordinal);
+        counts[titleAgency] = counts.GetValueOrDefault(titleAgency) + 1;
+        int total = counts.Values.Sum();
+        var best = counts.OrderByDescending(c => c.Value).ThenByDescending(c => c.Key == titleAgency).First();
+        var agency = 2 * best.Value > total ? best.Key : titleAgency;
+        int agreeing = counts[agency];
+        return new Outcome(agency, agreeing >= 2 && 3 * agreeing >= 2 * total, counts.Count > 1);
+    }
+
+    /// <summary>
+    /// Where a mention of <paramref name="agency"/> as written, or as the full name it abbreviates, that starts at
+    /// <paramref name="start"/> ends: the agency's characters in order within a stretch that starts as it does (its first
+    /// two characters) and is at most twice as long (and four characters). Null when none starts there.
+    /// </summary>
+    public static int? FullFormEnd(string agency, string text, int start)
+    {
+        if (agency.Length < 2 || start + 2 > text.Length || text[start] != agency[0] || text[start + 1] != agency[1]) return null;
+        int end = Math.Min(text.Length, start + 2 * agency.Length + 4), k = 0;
+        for (int j = start; j < end; j++)
+            if (text[j] == agency[k] && ++k == agency.Length) return j + 1;
+        return null;
+    }
+
+    /// <summary>Edits a mention may differ by: a quarter of the name (one for 5-7 characters, two for 8-11).</summary>
+    private static int MaxEdits(string agency) => Math.Max(1, agency.Length / 4);
+
+    /// <summary>A mention starts with the name's first character, or its second (the first misread or dropped).</summary>
+    private static bool MayStartAt(string agency, string text, int i) =>
+        text[i] == agency[0] || text[i] == agency[1] || (i + 1 < text.Length && text[i + 1] == agency[1]);
+
+    private readonly record struct Stretch(int Start, int Length, int Edits);
+
+    /// <summary>The stretch starting at <paramref name="start"/> closest to the name (its own length first), if within <paramref name="k"/> edits.</summary>
+    private static Stretch? Nearest(string agency, string text, int start, int k)
+    {
+        Stretch? best = null;
+        foreach (int length in Lengths(agency.Length, k))
+        {
+            if (length < 1 || start + length > text.Length) continue;
+            int edits = Edits(agency, text.AsSpan(start, length));
+            if (edits <= k && (best is null || edits < best.Value.Edits)) best = new Stretch(start, length, edits);
+        }
+        return best;
+    }
+
+    private static IEnumerable<int> Lengths(int length, int k)
+    {
+        yield return length;
+        for (int d = 1; d <= k; d++)
+        {
+            yield return length - d;
+            yield return length + d;
+        }
+    }
+
+    /// <summary>Levenshtein distance (characters inserted, dropped or replaced).</summary>
+    private static int Edits(string a, ReadOnlySpan<char> b)
+    {
+        Span<int> prev = stackalloc int[b.Length + 1], cur = stackalloc int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) prev[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            var swap = prev; prev = cur; cur = swap;
+        }
+        return prev[b.Length];
+    }
+}

@@ -1,0 +1,96 @@
+using ExtractReports.Fields;
+using ExtractReports.Lines.TextDump;
+
+namespace ExtractReports.Tests.Fields;
+
+/// <summary>
+/// An OCR'd report names its agency in its title and again in its opening, each read apart: the spelling most mentions
+/// agree on is the agency, and a title whose misread glyph some mentions repeat is not confirmed.
+/// </summary>
+public class AgencyMentionsTests
+{
+    private static ReportMeta Meta(string title, string opening, bool ocr = true) =>
+        MetaExtractor.Extract(TextDumpReader.ReadText(title + "\n" + opening + "\n二、主动公开政府信息情况\n第二十条第（一）项\n"), readByOcr: ocr);
+
+    private const string Opening =
+        "本报告根据《条例》要求，由德清县人民政府编制。本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n" +
+        "本报告电子版可在德清县人民政府政务公开专栏查阅或下载。如对本报告有疑问，请与德清县人民政府办公室联系。\n";
+
+    [Fact]
+    public void A_glyph_misread_in_the_title_is_outvoted_by_the_mentions()
+    {
+        var m = Meta("德清具人民政府2020年政府信息公开工作年度报告", Opening);
+        Assert.Equal("德清县人民政府", m.Agency);
+        Assert.True(m.AgencyFromMentions);
+        Assert.True(m.AgencyConfirmed);
+    }
+
+    [Fact]
+    public void A_first_glyph_misread_is_outvoted_too()
+    {
+        var m = Meta("潜泽区人民政府2023年政府信息公开工作年度报告",
+            "本报告由淮安市洪泽区人民政府办公室编制。统计期限自2023年1月1日起。如有疑问请与淮安市洪泽区人民政府办公室联系。");
+        Assert.Equal("洪泽区人民政府", m.Agency);
+        Assert.True(m.AgencyConfirmed);
+    }
+
+    [Fact]
+    public void A_misread_the_mentions_repeat_is_not_confirmed_whichever_spelling_wins()
+    {
+        // The title and one mention read 具, two mentions read 县: a close vote is no confirmation.
+        var m = Meta("德清具人民政府2020年政府信息公开工作年度报告",
+            "由德清县人民政府编制。统计期限自2020年1月1日起。可在德清具人民政府政务公开专栏查阅。请与德清县人民政府办公室联系。");
+        Assert.False(m.AgencyConfirmed);
+    }
+
+    [Fact]
+    public void A_title_read_right_among_mentions_each_misread_differently_is_kept_unconfirmed()
+    {
+        // A badly read opening (corpus/scan/img-04): the commonest misread has two mentions, the title's spelling one.
+        var m = Meta("德清县人民政府2023年政府信息公开工作年度报告",
+            "由德清只人民政府编制。统计期限自2023年1月1日起。可在德清其人民政府网查阅。请与德清共人民政府办公室联系。2023年，德清共人民政府深入贯彻。");
+        Assert.Equal("德清县人民政府", m.Agency);
+        Assert.False(m.AgencyFromMentions);
+        Assert.False(m.AgencyConfirmed);
+    }
+
+    [Fact]
+    public void A_title_the_mentions_agree_with_is_confirmed_and_kept()
+    {
+        var m = Meta("德清县人民政府2020年政府信息公开工作年度报告", Opening);
+        Assert.Equal("德清县人民政府", m.Agency);
+        Assert.False(m.AgencyFromMentions);
+        Assert.True(m.AgencyConfirmed);
+    }
+
+    [Fact]
+    public void A_text_layer_title_is_never_respelled()
+    {
+        // Typed, not read: a title naming 长沙县 in a report that mentions the city's government is what it says.
+        var m = Meta("长沙县人民政府2020年政府信息公开工作年度报告",
+            "根据长沙市人民政府要求编制。统计期限自2020年1月1日起。长沙市人民政府办公厅印发。", ocr: false);
+        Assert.Equal("长沙县人民政府", m.Agency);
+        Assert.False(m.AgencyFromMentions);
+    }
+
+    [Fact]
+    public void An_abbreviated_title_named_in_full_stays_confirmed()
+    {
+        var m = Meta("包头市昆都仑区卫健委2021年政府信息公开工作年度报告",
+            "本报告由包头市昆都仑区卫生健康委员会编制。本报告所列数据的统计期限自2021年1月1日起。");
+        Assert.Equal("包头市昆都仑区卫健委", m.Agency);
+        Assert.True(m.AgencyConfirmed);
+    }
+
+    [Theory]
+    [InlineData("德清县人民政府", "由德清县人民政府编制，请与德清县人民政府办公室联系", "德清县人民政府", 2)]
+    [InlineData("洪泽区人民政府", "淮安市洪泽区人民政府办公室", "洪泽区人民政府", 1)]
+    [InlineData("德清有具人民政府", "由德清县人民政府编制", "德清县人民政府", 1)]
+    [InlineData("德清县人民政府", "湖州市人民政府办公室", null, 0)]
+    public void Near_spellings_are_counted_once_each(string agency, string text, string? spelling, int count)
+    {
+        var counts = AgencyMentions.Count(agency, text);
+        if (spelling is null) Assert.Empty(counts);
+        else Assert.Equal(count, counts[spelling]);
+    }
+}
