@@ -201,8 +201,8 @@ public sealed class CellReader(OcrOptions options)
     /// for a digit as well (-1 read -41: more digits than glyphs): the sign is the ink's, and the digits are the read's when
     /// they are one a glyph, else those of the glyphs read again alone, right of the sign (measured 2026-12-03 on the
     /// scan-conditions matrix, tuned part: a WenQuanYi -1 in a table 二 change cell of a phone-photo scan read 1 at 0.08 and
-    /// -41 at 0.40). No surer than <see cref="OcrOptions.ShapeCorrectedConfidence"/> and doubtful (the reads said otherwise);
-    /// the read as it was when the digits alone do not read one a glyph either.
+    /// -41 at 0.40). Doubtful (<see cref="OcrOptions.DoubtfulNumberConfidence"/>: the reads said otherwise, and a sign
+    /// restored is not a sign read); the read as it was when the digits alone do not read one a glyph either.
     /// </summary>
     private NumberRead? Signed(IOcrEngine engine, NumberRead? read, BinaryImage text, Box ink, Box region, List<Box> glyphs, double scale)
     {
@@ -218,7 +218,7 @@ public sealed class CellReader(OcrOptions options)
             if (again is not { } a || a.Text.StartsWith('-') || a.Text.Count(char.IsAsciiDigit) != glyphs.Count) return read;
             digits = a.Text;
         }
-        return r with { Text = "-" + digits, Confidence = Math.Min(r.Confidence, options.ShapeCorrectedConfidence), Sure = false, Agree = false };
+        return Doubtful(r with { Text = "-" + digits });
     }
 
     /// <summary>The right edge of the ink left of <paramref name="first"/> (the sign's), pixels.</summary>

@@ -34,7 +34,7 @@ public class SignedNumberTests
         var cell = _reader.Read(Engine("1", "1"), MinusOne(), new Box(0, 0, 400, 200), Dpi, likelyNumber: true);
         Assert.Equal("-1", cell.Text);
         Assert.False(cell.Glyphs!.ReadsAgree);
-        Assert.True(cell.Confidence <= new OcrOptions().ShapeCorrectedConfidence);
+        Assert.True(cell.Confidence <= new OcrOptions().DoubtfulNumberConfidence);
     }
 
     [Fact]
