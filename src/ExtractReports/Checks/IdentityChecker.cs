@@ -34,6 +34,7 @@ public static class IdentityChecker
 
         var results = new List<CheckResult>();
         var held = new Dictionary<string, int>();
+        var acrossRows = new Dictionary<string, int>();
         var broken = new Dictionary<string, List<CheckResult>>();
         foreach (var id in identities)
         {
@@ -72,6 +73,8 @@ public static class IdentityChecker
                 // making up for a dropped cell elsewhere in the column): it checks none of the values it adds.
                 if (id.Fields.Any(f => byId[f].Status == FieldStatus.Inferred || byId[f].Features.Alternatives > 1)) continue;
                 foreach (var f in id.Fields) held[f] = held.GetValueOrDefault(f) + 1;
+                if (AcrossRows(id))
+                    foreach (var f in id.Fields) acrossRows[f] = acrossRows.GetValueOrDefault(f) + 1;
                 continue;
             }
             // OCR cells count as plain only when the engine was sure of them: a misread digit breaks identities too.
@@ -88,16 +91,22 @@ public static class IdentityChecker
             int h = held.GetValueOrDefault(fv.FieldId);
             var b = broken.GetValueOrDefault(fv.FieldId) ?? [];
             if (h == 0 && b.Count == 0) return fv;
+            int columns = acrossRows.GetValueOrDefault(fv.FieldId);
             bool source = b.Count > 0 && b.All(x => x.Outcome == CheckOutcome.BrokenInSource);
             var flags = b.Count > 0 ? [.. fv.Flags, source ? "source_inconsistency" : "identity_broken"] : fv.Flags;
             return fv with
             {
                 Flags = flags,
-                Features = fv.Features with { IdentitiesHeld = h, IdentitiesBroken = b.Count, SourceInconsistency = source },
+                Features = fv.Features with { IdentitiesHeld = h, IdentitiesBroken = b.Count, SourceInconsistency = source, ColumnIdentitiesHeld = columns },
             };
         }).ToList();
         return new CheckedFields(fields, results);
     }
+
+    /// <summary>Whether an identity ties fields of more than one row (a column's sum): a value moved to another column of
+    /// its row breaks it, where a row's own sum holds whichever of its parts holds which value.</summary>
+    private static bool AcrossRows(Identity id) =>
+        id.Fields.Select(f => f[..f.LastIndexOf('.')]).Distinct(StringComparer.Ordinal).Skip(1).Any();
 
     /// <summary>
     /// Whether an identity with blank cells breaks whatever its blanks hold: the counts it adds are never negative,

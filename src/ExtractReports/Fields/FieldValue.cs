@@ -31,6 +31,12 @@ public sealed record FieldEvidence(
     /// <summary>A blank whose cell (or, for one placed without a cell, whose row's empty cells) the reader saw empty; an
     /// OCR'd blank without it is a guess (see <see cref="ExtractReports.Scoring.DoubtCaps.UnseenOcrBlank"/>).</summary>
     public bool BlankSeen { get; init; }
+
+    /// <summary>Identities across rows (table 三's column sums) that hold with this field in them: the only identities
+    /// that confirm which column a value sits in. A row's sum holds whichever of its parts holds which value, so
+    /// <see cref="IdentitiesHeld"/> confirms values, not their columns (see
+    /// <see cref="ExtractReports.Scoring.DoubtCaps.PlacementInDoubt"/>).</summary>
+    public int ColumnIdentitiesHeld { get; init; }
 }
 
 /// <summary>

@@ -61,6 +61,12 @@ namespace ExtractReports.Scoring;
 /// cap from its features (measured 2026-12-03 on the scan-conditions matrix, tuned part: -1 read -41 with engine
 /// confidence 0.40 and -1 read 1 with 0.08, both scored 0.985 by the model in table 二, which has no identity). A doubtful
 /// read in a row and column whose identities hold (a 4 corrected to 1 by its glyph's shape) keeps the model's confidence.</item>
+/// <item>a table value read by OCR whose column is not sure (<see cref="FieldEvidence.ColumnCertain"/> false: its row
+/// held more or fewer values than columns, or a value was put by its position rather than read in a cell of the row)
+/// and that no identity across rows confirms (<see cref="FieldEvidence.ColumnIdentitiesHeld"/>: table 三's column sums;
+/// table 四 has none) is at most <see cref="PlacementInDoubt"/>: a row's own sum holds whichever of its parts holds which
+/// value, so it confirms the values and not their columns (measured 2026-12-03 on the scan-conditions matrix, held-out
+/// part: a table 四 row's 0 and 2 exchanged between 维持 and 尚未审结 at 0.985 and 1, its 总计 unchanged).</item>
 /// </list>
 /// A field of a table the document shows no sign of printing (a page cut after table 二, a page image of table 三
 /// alone) is not bounded here: it is rightly missing.
@@ -104,6 +110,9 @@ public static class DoubtCaps
     /// <summary>The bound for a value read by OCR that its cell reader left doubtful.</summary>
     public const double DoubtfulOcrRead = 0.5;
 
+    /// <summary>The bound for a value read by OCR whose column no cell of its row and no identity across rows makes sure.</summary>
+    public const double PlacementInDoubt = 0.7;
+
     /// <summary>The bound for a blank read by OCR that no cell seen empty stands for.</summary>
     public const double UnseenOcrBlank = 0.7;
 
@@ -126,6 +135,9 @@ public static class DoubtCaps
             bound = Math.Min(bound, BarelyRead);
         if (e.FromOcr && field.Status == FieldStatus.Blank && !e.BlankSeen) bound = Math.Min(bound, UnseenOcrBlank);
         if (e.FromOcr && field.Status == FieldStatus.Ok && e.Glyphs is { ReadsAgree: false } && e.IdentitiesHeld == 0) bound = Math.Min(bound, DoubtfulOcrRead);
+        if (e.FromOcr && field.Status == FieldStatus.Ok && !e.ColumnCertain && e.ColumnIdentitiesHeld == 0
+            && !field.FieldId.StartsWith("meta.", StringComparison.Ordinal))
+            bound = Math.Min(bound, PlacementInDoubt);
         return bound;
     }
 

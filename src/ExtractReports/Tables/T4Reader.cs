@@ -38,11 +38,15 @@ public static class T4Reader
             runs |= g.HasRuns;
         }
         if (slots.Count == 0) return null;
-        var merged = new RowGroup(slots, groups[0].StrongLabel, "", false, 0) { EmptyCells = empty };
+        var placement = T4Placement.Of(slots, Count);
+        var merged = new RowGroup(placement.Slots, groups[0].StrongLabel, "", false, 0) { EmptyCells = empty };
         var candidates = RowCandidates.For(merged, Count, BlockTotals);
         var chosen = CandidateSelector.Select([(AllInOneRow, merged, candidates)], []);
         var cells = chosen.SelectMany(c => CellAssembler.Cells(c, false))
-            .Select((cell, i) => cell with { FieldId = Fields[i], LabelMatch = 1, LabelledRow = true })
+            .Select((cell, i) => cell with
+            {
+                FieldId = Fields[i], LabelMatch = 1, LabelledRow = true, ColumnCertain = cell.ColumnCertain && placement.Sure,
+            })
             .ToList();
         return new TableReading("t4", ReportFormat.F2021, true, cells, runs ? "decoded" : "in order");
     }

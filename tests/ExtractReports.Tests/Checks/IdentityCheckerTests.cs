@@ -24,6 +24,18 @@ public class IdentityCheckerTests
     }
 
     [Fact]
+    public void Only_an_identity_across_rows_confirms_a_values_column()
+    {
+        var c = Check(ReportBuilder.Title + "\n" + ReportBuilder.T2Tabs2021 + ReportBuilder.T3Tabs(ReportFormat.F2021) + ReportBuilder.T4Line);
+        // Table 四's sums are its rows' own: they hold whichever of a row's parts holds which value.
+        var upheld = c.Fields.Single(f => f.FieldId == "t4.review.upheld").Features;
+        Assert.Equal((1, 0), (upheld.IdentitiesHeld, upheld.ColumnIdentitiesHeld));
+        // Table 三's column sums tie rows together: a value moved to another column breaks two of them.
+        var granted = c.Fields.Single(f => f.FieldId == "t3.granted.natural_person").Features;
+        Assert.Equal((2, 1), (granted.IdentitiesHeld, granted.ColumnIdentitiesHeld));
+    }
+
+    [Fact]
     public void A_total_the_source_printed_wrong_is_a_source_inconsistency_and_stays_as_printed()
     {
         // 行政复议 总计 printed as 7 while its results add up to 6; every cell read plainly.

@@ -47,16 +47,18 @@ public sealed class CellReader(OcrOptions options)
         NumberRead? number = null;
         if (likelyNumber)
         {
-            number = Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, glyphBoxes);
+            number = Shaped(Signed(engine, ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, region, glyphBoxes, scale), text, ink, glyphBoxes);
             if (number is { Sure: true } sure) return new Cell(sure.Text, cellBox, sure.Confidence) { Glyphs = Evidence(sure) };
         }
 
-        // Ink as narrow as digits, as many glyphs as the digits read: a Chinese character read there (a broken
-        // 0 read as 人) is the text model's guess, not a placeholder such as 无, whose ink is as wide as tall.
+        // Glyphs as narrow as digits, as many as the digits read: a Chinese character read there (a broken 0 read as 人,
+        // a -1 read as -工) is the text model's guess, not a placeholder such as 无, whose ink is as wide as tall. The
+        // glyphs' span, not the ink's: a minus sign before them is no glyph.
         GlyphEvidence Evidence(NumberRead n) => new(n.LeastGlyph, n.Reads, n.Agree, glyphs, n.Text.Count(char.IsAsciiDigit), false, verifyNumbers);
 
         bool DigitShaped(NumberRead n, string textRead) => textRead.Any(OcrText.IsCjk) && glyphs > 0
-            && n.Text.Count(char.IsAsciiDigit) == glyphs && ink.X1 - ink.X0 <= glyphs * options.GlyphWidthShare * (ink.Y1 - ink.Y0);
+            && n.Text.Count(char.IsAsciiDigit) == glyphs
+            && glyphBoxes[^1].X1 - glyphBoxes[0].X0 <= glyphs * options.GlyphWidthShare * (ink.Y1 - ink.Y0);
 
         var general = engine.Read(region, OcrMode.Block);
         var words = general.Words.Where(w => w.Text.Length > 0).ToList();
@@ -70,7 +72,7 @@ public sealed class CellReader(OcrOptions options)
         if (numeric || mark || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
             digitsTried = true;
-            number ??= Shaped(ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, glyphBoxes);
+            number ??= Shaped(Signed(engine, ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, region, glyphBoxes, scale), text, ink, glyphBoxes);
             if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return new Cell(n.Text, cellBox, n.Confidence) { Glyphs = Evidence(n) };
             // The mark read surer than the digits: take the digits, no surer than the mark was, so the value
             // goes to review rather than vanishing.
@@ -192,6 +194,40 @@ public sealed class CellReader(OcrOptions options)
             return reads.All(r => r.Text == agreed) ? best : Doubtful(best);
         }
         return Doubtful((fitting.Count > 0 ? fitting : reads).MaxBy(r => r.Confidence) with { Reads = reads.Count });
+    }
+
+    /// <summary>
+    /// A number whose minus sign the ink shows (<see cref="DigitShapes.MinusBefore"/>) and the read lacks (-1 read 1), or took
+    /// for a digit as well (-1 read -41: more digits than glyphs): the sign is the ink's, and the digits are the read's when
+    /// they are one a glyph, else those of the glyphs read again alone, right of the sign (measured 2026-12-03 on the
+    /// scan-conditions matrix, tuned part: a WenQuanYi -1 in a table 二 change cell of a phone-photo scan read 1 at 0.08 and
+    /// -41 at 0.40). Doubtful (<see cref="OcrOptions.DoubtfulNumberConfidence"/>: the reads said otherwise, and a sign
+    /// restored is not a sign read); the read as it was when the digits alone do not read one a glyph either.
+    /// </summary>
+    private NumberRead? Signed(IOcrEngine engine, NumberRead? read, BinaryImage text, Box ink, Box region, List<Box> glyphs, double scale)
+    {
+        if (read is not { } r || glyphs.Count == 0) return read;
+        bool lacksSign = !r.Text.StartsWith('-'), extra = DigitShapes.TooManyDigits(r.Text, glyphs, options);
+        if (!lacksSign && !extra || !DigitShapes.MinusBefore(text, ink, glyphs, options)) return read;
+        string digits = r.Text.TrimStart('-');
+        if (digits.Count(char.IsAsciiDigit) != glyphs.Count)
+        {
+            // The digits' crop starts halfway between the sign's last ink and the first digit.
+            var digitsRegion = region with { X0 = (SignRight(text, ink, glyphs[0]) + glyphs[0].X0) / 2 };
+            var again = Number(scale == 1 ? engine.Read(digitsRegion, OcrMode.Number) : engine.ReadEnlarged(digitsRegion, OcrMode.Number, scale));
+            if (again is not { } a || a.Text.StartsWith('-') || a.Text.Count(char.IsAsciiDigit) != glyphs.Count) return read;
+            digits = a.Text;
+        }
+        return Doubtful(r with { Text = "-" + digits });
+    }
+
+    /// <summary>The right edge of the ink left of <paramref name="first"/> (the sign's), pixels.</summary>
+    private static double SignRight(BinaryImage text, Box ink, Box first)
+    {
+        for (int x = (int)first.X0 - 1; x >= (int)ink.X0; x--)
+            for (int y = (int)ink.Y0; y < (int)ink.Y1; y++)
+                if (text.Ink[y * text.Width + x] != 0) return x + 1;
+        return ink.X0;
     }
 
     /// <summary>The number with the digits its glyphs' shapes refute corrected (<see cref="DigitShapes"/>: a 4 whose ink

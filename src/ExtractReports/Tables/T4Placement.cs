@@ -1,0 +1,70 @@
+namespace ExtractReports.Tables;
+
+/// <summary>
+/// Table 四's values as one row of fifteen, with the numbers OCR found off that row put where their position says, and
+/// whether every value's column is sure. Table 四 prints its fifteen values in one row under a two-line header (or in
+/// blocks of five). A scan adds numbers on other lines two ways (measured 2026-12-03 on the scan-conditions matrix,
+/// tuned part): a header cell misread as a digit (纠正 read as 5 at 0.37, header ink read as 2 at 0.19), which went in
+/// first and pushed every value one column on; and a value cell whose ruling under the header was not found, merged
+/// with the header cell above so that its value lies on the header's line: it went in first, out of its column. Either
+/// way the table's three sums may still hold (a row sum is blind to which of its parts holds which value), so a
+/// value's column is sure only when every value read lies in the row, or in whole blocks of five, each in a cell of its
+/// own.
+/// </summary>
+/// <param name="Slots">The values in their order across the row.</param>
+/// <param name="Sure">Every value is in the row (or a whole block) of its own cell; false when a value was put by its
+/// position among the row's, or a line holds part of a block.</param>
+internal sealed record T4Placement(IReadOnlyList<Token> Slots, bool Sure)
+{
+    /// <summary>Values of table 四 a block holds: four results and their 总计.</summary>
+    public const int BlockSize = 5;
+
+    /// <summary>Values the row of values holds at least for numbers elsewhere to be taken as strays or lost cells of it:
+    /// two blocks' worth. A row read shorter than that is not known well enough to place others against.</summary>
+    public const int MinRowValues = 2 * BlockSize;
+
+    /// <param name="slots">The value tokens of table 四's region, in reading order.</param>
+    /// <param name="count">The values the table holds (fifteen).</param>
+    public static T4Placement Of(IReadOnlyList<Token> slots, int count)
+    {
+        // A text layer stores its characters and cells exactly: nothing is misread into a header, nothing merged.
+        if (!slots.Any(s => s.Glyphs is not null)) return new(slots, true);
+        var lines = slots.GroupBy(s => (s.Page, s.Line)).ToList();
+        bool wholeBlocks = lines.All(l => l.Count() % BlockSize == 0);
+        var row = lines.MaxBy(l => l.Count())!.ToList();
+        var others = slots.Except(row).ToList();
+        if (others.Count == 0 || row.Count < MinRowValues || lines.Any(l => l.Count() >= BlockSize && l.First() != row[0])
+            || slots.Any(s => s.Box is null))
+            return new(slots, wholeBlocks);
+        // A row that holds every value: numbers elsewhere are strays (a header cell misread).
+        if (row.Count >= count) return new(row, row.Count == count);
+
+        // The row's spacing: half the median distance between neighbouring values is the reach of a value's column.
+        var xs = row.Select(s => s.Box!.Value.CenterX).Order().ToList();
+        var gaps = xs.Zip(xs.Skip(1), (a, b) => b - a).Order().ToList();
+        double reach = gaps[gaps.Count / 2] / 2;
+        int rowIndex = IndexOf(slots, row[0]);
+        var inRow = new List<Token>(row);
+        var after = new List<Token>();
+        foreach (var o in others)
+        {
+            double x = o.Box!.Value.CenterX;
+            // A number in a column the row holds a value of is a header cell misread: the column's value is the row's.
+            if (inRow.Any(p => Math.Abs(p.Box!.Value.CenterX - x) < reach)) continue;
+            // A value above the row in a column the row lacks: its cell merged with the header's. After the row: kept
+            // after it, as read.
+            if (IndexOf(slots, o) < rowIndex && o.Kind == TokenKind.Number) inRow.Add(o);
+            else after.Add(o);
+        }
+        // A value put by its position has no cell of its own in the row, so its column, and its neighbours', are what
+        // the position says, not what a cell says.
+        bool put = inRow.Count > row.Count || after.Count > 0;
+        return new([.. inRow.OrderBy(s => s.Box!.Value.CenterX), .. after], !put && wholeBlocks);
+    }
+
+    private static int IndexOf(IReadOnlyList<Token> slots, Token t)
+    {
+        for (int i = 0; i < slots.Count; i++) if (ReferenceEquals(slots[i], t)) return i;
+        return -1;
+    }
+}
