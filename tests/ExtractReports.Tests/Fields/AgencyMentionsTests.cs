@@ -83,6 +83,15 @@ public class AgencyMentionsTests
     }
 
     [Theory]
+    [InlineData("包头市昆都仑区卫健委", "包头市昆都仑区卫生健康委员会编制", true)]
+    [InlineData("某市发改委", "某市发展和改革委员会", true)]
+    [InlineData("某县政府办", "某县人民政府办公室", true)]
+    [InlineData("德清有具人民政府", "德清县有关部门具体负责人民政府", false)]
+    [InlineData("德清具人民政府", "德清县人民政府办公室负责具体工作", false)]
+    public void A_full_name_lengthens_only_the_end_of_an_abbreviation(string agency, string text, bool named) =>
+        Assert.Equal(named, AgencyMentions.FullFormEnd(agency, text, 0) is not null);
+
+    [Theory]
     [InlineData("德清县人民政府", "由德清县人民政府编制，请与德清县人民政府办公室联系", "德清县人民政府", 2)]
     [InlineData("洪泽区人民政府", "淮安市洪泽区人民政府办公室", "洪泽区人民政府", 1)]
     [InlineData("德清有具人民政府", "由德清县人民政府编制", "德清县人民政府", 1)]
