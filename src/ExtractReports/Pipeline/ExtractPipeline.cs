@@ -110,7 +110,7 @@ public sealed class ExtractPipeline
         lines = TraditionalScript.Simplify(lines);
         var reading = _tables.Read(lines);
         if (reading.T3 is null && reading.T2 is null && reading.T4 is null) return new Interpretation(reading, new ReportMeta(null, null, null), null, null);
-        var meta = MetaExtractor.Extract(lines);
+        var meta = MetaExtractor.Extract(lines, fromOcr: kind is DocumentKind.PdfScan or DocumentKind.Image);
         var set = FieldMapper.Map(reading, meta, _schema);
         if (kind is DocumentKind.PdfScan or DocumentKind.Image)
             set = set with { Fields = set.Fields.Select(f => f with { Features = f.Features with { FromOcr = true } }).ToList() };
