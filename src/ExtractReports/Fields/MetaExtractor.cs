@@ -27,8 +27,9 @@ public sealed record ReportMeta(string? Agency, string? Year, string? Title, dou
 /// </summary>
 public static partial class MetaExtractor
 {
-    /// <param name="readByOcr">The lines were read by OCR: a glyph of the title may be misread, and the report's other
-    /// mentions of its agency outvote it (<see cref="AgencyMentions"/>).</param>
+    /// <param name="readByOcr">The lines were read by OCR: a glyph of the title may be misread, so the report's other
+    /// mentions of its agency outvote it (<see cref="AgencyMentions"/>), and a year the statistics period contradicts at
+    /// both its ends is taken to be misread (<see cref="PeriodOverTitle"/>).</param>
     public static ReportMeta Extract(LineDocument document, bool readByOcr = false)
     {
         double confidence = 1;
@@ -51,6 +52,7 @@ public static partial class MetaExtractor
         }
         var meta = new ReportMeta(agency, year, title, confidence);
         if (title is not null) meta = Confirmed(meta, title, document.Lines, readByOcr);
+        if (readByOcr && title is not null) meta = PeriodOverTitle(meta, title, document.Lines);
         if (agency is not null && year is not null) return meta;
 
         var prose = OpeningProse(document.Lines);
@@ -95,6 +97,22 @@ public static partial class MetaExtractor
             year = stated == y;
         }
         return meta with { AgencyConfirmed = agency, YearConfirmed = year };
+    }
+
+    /// <summary>
+    /// The year of an OCR'd title that the statistics period contradicts, taken from the period instead when both its ends
+    /// (`自2023年1月1日起至2023年12月31日止`) state the same other year: three reads against one. A scan's title misreads a
+    /// digit at the engine's full confidence (hzq2023_working at 300 dpi gray: `2022年` for 2023, its period read twice as
+    /// 2023). The year stays a guess from a sentence (flag <c>from_naming_sentence</c>, below the review threshold): the
+    /// title said otherwise. A text layer's title is never overruled: a report that copied last year's period keeps its title's year.
+    /// </summary>
+    private static ReportMeta PeriodOverTitle(ReportMeta meta, string title, IReadOnlyList<Line> lines)
+    {
+        if (meta.YearConfirmed || meta.Year is null) return meta;
+        var rest = string.Concat(lines.Where(l => !(Clean(l.Text) is { Length: > 1 } t && title.Contains(t))).Select(l => Clean(l.Text)));
+        if (WholePeriod().Match(rest) is not { Success: true } period) return meta;
+        var (from, to) = (period.Groups["from"].Value, period.Groups["to"].Value);
+        return from == to && from != meta.Year ? meta with { Year = from, YearSource = MetaSource.NamingSentence } : meta;
     }
 
     /// <summary>
@@ -221,8 +239,15 @@ public static partial class MetaExtractor
     private static partial Regex NamingSentence();
 
     /// <summary>The standard sentence on the reporting period: `统计期限自2023年1月1日起`.</summary>
-    [GeneratedRegex(@"统计期限[为是]?自?(?<year>(19|20)\d{2})\s*年\s*1\s*月")]
+    [GeneratedRegex(@"统计期限[为是]?自?(?<year>(19|20)\d{2})\d?\s*年\s*1\s*月")]
     private static partial Regex StatisticsPeriod();
+
+    /// <summary>
+    /// The statistics period with both ends: `统计期限自2023年1月1日起至2023年12月31日止`. OCR may add a stray digit
+    /// after a year (`20234年`: a year never has five digits) and misread the words between.
+    /// </summary>
+    [GeneratedRegex(@"统计期限[为是]?自?(?<from>(19|20)\d{2})\d?\s*年\s*1\s*月.{0,12}?至(?<to>(19|20)\d{2})\d?\s*年\s*12\s*月")]
+    private static partial Regex WholePeriod();
 
     [GeneratedRegex(@"(?<year>(19|20)\d{2})\s*年")]
     private static partial Regex YearMention();

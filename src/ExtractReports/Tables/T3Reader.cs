@@ -28,7 +28,7 @@ public static partial class T3Reader
         if (a19.RowToGroup.Count == 0 && a21.RowToGroup.Count == 0) return null;
         double margin = a21.Score - a19.Score;
         bool certain = Math.Abs(margin) >= 3;
-        var alignment = certain ? (margin > 0 ? a21 : a19) : (hint == ReportFormat.F2019 ? a19 : a21);
+        var alignment = certain ? (margin > 0 ? a21 : a19) : (TieFormat(region, groups.Count, hint) == ReportFormat.F2019 ? a19 : a21);
         var format = alignment.Template.Format;
 
         var centers = RowCandidates.LearnColumnCenters(alignment.RowToGroup.Values, Columns);
@@ -41,6 +41,30 @@ public static partial class T3Reader
         var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null, doubtful.Contains(c.Group))).ToList();
         return new TableReading("t3", format, certain, cells, centers is null ? "aligned" : "aligned+positions");
     }
+
+    /// <summary>
+    /// The format of a table 三 whose rows fit both forms as well (their labels too garbled to tell, the rows the forms differ
+    /// in not found): the rows only the 2021 form prints named anywhere in the region (逾期不补正, 收费通知, read apart from any
+    /// row); else the number of rows found, when it is one form's row count (23 or 25: the forms have fixed shapes); else
+    /// table 二's format, and 2021 without one. Measured 2026-12-03: hzq2023_working (a 2019 table 三 beside a 2021 table 二)
+    /// at 150 and 200 dpi bilevel gave 2021 from table 二 with 23 rows found and no 2021 label in its table; the 2021 form's
+    /// own labels read at those scans (pdf-01: `逾期不补正、行路机关…`, `…逾期林按了收费通知…`). The format stays a guess
+    /// (<see cref="TableReading.FormatCertain"/> false) either way.
+    /// </summary>
+    private static ReportFormat TieFormat(IReadOnlyList<Token> region, int rowsFound, ReportFormat? hint)
+    {
+        foreach (var t in region)
+            if (t.Kind is TokenKind.Text or TokenKind.Sentence && PreparedLabel.Of(t.Norm) is var label
+                && Only2021Rows.Any(r => r.NormalizedKeys.Any(k => LabelText.Match(label, k) >= MinLabelMatch)))
+                return ReportFormat.F2021;
+        if (rowsFound == TableTemplates.T3F2019.Rows.Count) return ReportFormat.F2019;
+        if (rowsFound == TableTemplates.T3F2021.Rows.Count) return ReportFormat.F2021;
+        return hint == ReportFormat.F2019 ? ReportFormat.F2019 : ReportFormat.F2021;
+    }
+
+    /// <summary>The rows only the 2021 form prints whose labels name them alone; its third, `3.其他`, might be anything's.</summary>
+    private static readonly TemplateRow[] Only2021Rows = TableTemplates.T3F2021.Rows
+        .Where(r => !TableTemplates.T3F2019.Rows.Contains(r) && r.NormalizedKeys.All(k => !k.Contains("其他"))).ToArray();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{1,2}[.、]")]
     private static partial System.Text.RegularExpressions.Regex OpeningOrdinal();

@@ -42,6 +42,30 @@ public class TitleConfirmationTests
         Assert.False(m.YearConfirmed);
     }
 
+    private static ReportMeta Scanned(string title, string opening) =>
+        MetaExtractor.Extract(TextDumpReader.ReadText(title + "\n" + opening + "二、主动公开政府信息情况\n第二十条第（一）项\n"), readByOcr: true);
+
+    [Fact]
+    public void An_ocr_title_year_the_whole_statistics_period_contradicts_is_taken_from_the_period_as_a_guess()
+    {
+        // As OCR read hzq2023_working at 300 dpi: the title's 3 read as 2, the period's years with a stray digit.
+        var m = Scanned("洪泽区人民政府2022年政府信息公开工作年度报告",
+            "报告中所列数据统计期限自20234年1月1日\n起至20234年12月31上日止。\n");
+        Assert.Equal("2023", m.Year);
+        Assert.Equal(MetaSource.NamingSentence, m.YearSource);
+        Assert.False(m.YearConfirmed);
+    }
+
+    [Fact]
+    public void A_title_year_stands_when_the_period_is_not_read_whole_or_the_text_is_not_ocr()
+    {
+        var title = "包头市昆都仑区卫健委2022年政府信息公开工作年度报告";
+        Assert.Equal("2022", Scanned(title, "本报告统计期限自2021年1月1日起。\n").Year);
+        Assert.Equal("2022", Scanned(title, "统计期限自2021年1月1日起至2020年12月31日止。\n").Year);
+        Assert.Equal("2022", Meta(title).Year);
+        Assert.Equal(MetaSource.Title, Meta(title).YearSource);
+    }
+
     [Theory]
     [InlineData("德清县人民政府", "由德清县人民政府编制。", true)]
     [InlineData("德清具人民政府", "由德清县人民政府编制。", false)]

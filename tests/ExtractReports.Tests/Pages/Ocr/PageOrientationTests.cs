@@ -66,4 +66,35 @@ public class PageOrientationTests
         Assert.Equal(degrees, read.TurnedDegrees);
         Assert.Contains(read.Lines, l => l.Line.Text.Contains("7730"));
     }
+
+    /// <summary>An engine that reads every region as sure Chinese text, whatever way the page lies (as Chinese read sideways
+    /// does), and whose OSD says the page lies turned 90 degrees.</summary>
+    private sealed class SidewaysSure(PageOrientation orientation) : IOcrEngine
+    {
+        private readonly FakeOcrEngine _reads = new((_, _) => FakeOcrEngine.Words(("政府信息公开", 0.95), ("工作年度报告", 0.95), ("主动公开", 0.95)));
+        public List<(int Width, int Height)> Asked { get; } = [];
+        public void SetImage(GrayImage image, GrayImage? numbers = null) { }
+        public OcrReading Read(ExtractReports.Pages.Box? region, OcrMode mode) => _reads.Read(region, mode);
+        public OcrReading ReadEnlarged(ExtractReports.Pages.Box region, OcrMode mode, double factor) => _reads.Read(region, mode);
+        public PageOrientation? DetectOrientation(GrayImage page) { Asked.Add((page.Width, page.Height)); return orientation; }
+        public void Dispose() { }
+    }
+
+    private static GrayImage White(int width, int height) => new(width, height, Enumerable.Repeat((byte)255, width * height).ToArray(), 300);
+
+    [NativeOcrFact]
+    public void A_page_lying_landscape_is_turned_as_osd_says_though_it_reads_sure_as_it_lies()
+    {
+        var options = new OcrOptions();
+        var reader = new ScanPageReader(options, new LeptonicaImaging(), new RulingGridFinder(options));
+        var engine = new SidewaysSure(new PageOrientation(90, 30));
+
+        var landscape = reader.Read(White(1200, 850), engine, 1, CancellationToken.None);
+        Assert.Equal(90, landscape.TurnedDegrees);
+
+        // A portrait page that reads sure is not asked how it lies (OSD costs a CPU-second a page).
+        var portrait = reader.Read(White(850, 1200), engine, 1, CancellationToken.None);
+        Assert.Equal(0, portrait.TurnedDegrees);
+        Assert.Single(engine.Asked);
+    }
 }
