@@ -104,8 +104,13 @@ public sealed record OcrOptions
     public double RulingMergeInches { get; init; } = 0.03;
 
     /// <summary>A border between two grid cells counts as drawn when this share of it is inked; otherwise
-    /// the two cells are one merged cell.</summary>
-    public double BorderPresentFraction { get; init; } = 0.6;
+    /// the two cells are one merged cell. The ruling masks hold line ink only, so a third of a border is a line a scan
+    /// broke (a 200 dpi fax-like hairline keeps pieces of it), not the merged cell of a table's design, which has none.</summary>
+    public double BorderPresentFraction { get; init; } = 0.3;
+
+    /// <summary>Longest stretch of a grid border, in cells, that <see cref="RulingGridFinder"/> completes from the grid's
+    /// shape when a scan lost it (drawn on both sides of the stretch, nothing in it); 0: none.</summary>
+    public int MaxCompletedCells { get; init; } = 4;
 
     /// <summary>Ink this close across a ruling line (inches) belongs to the line: the blurred edges of a
     /// scanned line that its opened mask misses.</summary>
@@ -273,6 +278,7 @@ public sealed record OcrOptions
         if (MaxEngines < 0) throw new ArgumentException("MaxEngines must be 0 (one per processor) or more");
         if (RenderDpi is < 72 or > 1200) throw new ArgumentException("RenderDpi must be between 72 and 1200");
         if (BorderPresentFraction is <= 0 or > 1) throw new ArgumentException("BorderPresentFraction must be in (0,1]");
+        if (MaxCompletedCells < 0) throw new ArgumentException("MaxCompletedCells must not be negative");
         if (MaxSkewDegrees is < 0 or > 45) throw new ArgumentException("MaxSkewDegrees must be in [0,45]");
         if (AssumedPageWidthInches <= 0) throw new ArgumentException("AssumedPageWidthInches must be positive");
         if (BilevelEnlargement is < 1 or > 4) throw new ArgumentException("BilevelEnlargement must lie in [1,4]");
