@@ -41,8 +41,10 @@ public sealed record BrokenRulingOptions
     public double MaxOpenEndInches { get; init; } = 0.45;
 
     /// <summary>Fewest column lines running on past their last crossing and ending within
-    /// <see cref="OpenEndsTogetherInches"/> of each other for those stretches to be kept.</summary>
-    public int MinOpenEnds { get; init; } = 3;
+    /// <see cref="OpenEndsTogetherInches"/> of each other for those stretches to be kept; 0: never kept (the default:
+    /// 3 was measured with the grid joining of <see cref="OcrOptions.JoinGridPieces"/>, which is off, and not apart
+    /// from it on the corpus).</summary>
+    public int MinOpenEnds { get; init; }
     public double OpenEndsTogetherInches { get; init; } = 0.06;
 
     public void Validate()
@@ -307,7 +309,7 @@ public sealed class BrokenRulingFinder(OcrOptions options)
     private List<Chain> WithOpenBottoms(List<(Chain Line, List<double> Crossings)> lines, int thick, int dpi)
     {
         int most = options.Px(_o.MaxOpenEndInches, dpi), together = options.Px(_o.OpenEndsTogetherInches, dpi);
-        bool Open((Chain Line, List<double> Crossings) c) => c.Line.End - c.Crossings.Max() is var run && run > 2 * thick && run <= most;
+        bool Open((Chain Line, List<double> Crossings) c) => _o.MinOpenEnds > 0 && c.Line.End - c.Crossings.Max() is var run && run > 2 * thick && run <= most;
         var open = lines.Where(Open).ToList();
         return lines.Select(c => CutToCrossings(c.Line, c.Crossings, thick,
                 openEnd: Open(c) && open.Count(o => Math.Abs(o.Line.End - c.Line.End) <= together) >= _o.MinOpenEnds))

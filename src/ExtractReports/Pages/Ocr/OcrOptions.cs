@@ -104,13 +104,20 @@ public sealed record OcrOptions
     public double RulingMergeInches { get; init; } = 0.03;
 
     /// <summary>A border between two grid cells counts as drawn when this share of it is inked; otherwise
-    /// the two cells are one merged cell. The ruling masks hold line ink only, so a third of a border is a line a scan
-    /// broke (a 200 dpi fax-like hairline keeps pieces of it), not the merged cell of a table's design, which has none.</summary>
-    public double BorderPresentFraction { get; init; } = 0.3;
+    /// the two cells are one merged cell. 0.3 (with <see cref="JoinGridPieces"/> and <see cref="MaxCompletedCells"/>)
+    /// reads more of the bilevel matrix but lost fields of corpus scans; see docs/scan-reader.md, grid round 6.</summary>
+    public double BorderPresentFraction { get; init; } = 0.6;
+
+    /// <summary>Whether <see cref="RulingGridFinder"/> joins a table found in pieces (groups of lines whose outlines overlap,
+    /// line pieces crossing nothing inside a table). Off by default: with it, 0.3 above and completion on, the bilevel
+    /// matrix read better (tuned 200-bilevel 89.90 -> 95.78 %, held-out 78.01 -> 90.92 %) but corpus scans lost rows and
+    /// gained 14 fields wrong at >= 0.9 (c1-blank-rows-scan); see docs/scan-reader.md, grid round 6.</summary>
+    public bool JoinGridPieces { get; init; }
 
     /// <summary>Longest stretch of a grid border, in cells, that <see cref="RulingGridFinder"/> completes from the grid's
-    /// shape when a scan lost it (drawn on both sides of the stretch, nothing in it); 0: none.</summary>
-    public int MaxCompletedCells { get; init; } = 4;
+    /// shape when a scan lost it (drawn on both sides of the stretch, nothing in it); 0: none (the default, as
+    /// <see cref="JoinGridPieces"/>; 4 was measured).</summary>
+    public int MaxCompletedCells { get; init; }
 
     /// <summary>Ink this close across a ruling line (inches) belongs to the line: the blurred edges of a
     /// scanned line that its opened mask misses.</summary>

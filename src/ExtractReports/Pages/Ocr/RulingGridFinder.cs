@@ -28,9 +28,10 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
                     parent[FindRoot(i)] = FindRoot(hs.Count + j);
 
         var tables = new List<TableGrid>();
-        foreach (var (th, tv) in Pieced(Enumerable.Range(0, parent.Length).GroupBy(FindRoot)
-                     .Select(g => (g.Where(i => i < hs.Count).Select(i => hs[i]).ToList(), g.Where(i => i >= hs.Count).Select(i => vs[i - hs.Count]).ToList()))
-                     .ToList(), tol))
+        var groups = Enumerable.Range(0, parent.Length).GroupBy(FindRoot)
+            .Select(g => (H: g.Where(i => i < hs.Count).Select(i => hs[i]).ToList(), V: g.Where(i => i >= hs.Count).Select(i => vs[i - hs.Count]).ToList()))
+            .ToList();
+        foreach (var (th, tv) in options.JoinGridPieces ? Pieced(groups, tol) : groups.Where(g => g.H.Count >= 2 && g.V.Count >= 1).ToList())
             if (Build(th, tv, tol) is { } grid) tables.Add(grid);
         return tables.OrderBy(t => t.Bounds.Y0).ToList();
     }
@@ -144,6 +145,7 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
     private (bool[,] Right, bool[,] Below) Completed(bool[,] right, bool[,] below)
     {
         int nr = right.GetLength(0), nc = right.GetLength(1), most = options.MaxCompletedCells;
+        if (most <= 0) return (right, below);
         var r2 = (bool[,])right.Clone();
         var b2 = (bool[,])below.Clone();
         // Row line under row r, across columns c0..c1.

@@ -148,10 +148,11 @@ public class BrokenRulingFinderTests
         foreach (var y in new[] { 100, 250, 400 }) p.HLine(y, 100, 800, on: 3, period: 5);
         foreach (var x in new[] { 100, 350, 600, 800 }) p.VLine(x, 100, 520, on: 3, period: 5);
 
-        var (h, v) = Complete(p);
+        var options = new OcrOptions { BrokenRulings = new() { MinOpenEnds = 3 } };
+        var (h, v) = new BrokenRulingFinder(options).Complete(p.Mask(p.Ink), p.Mask(p.Horizontal), p.Mask(p.Vertical), Dpi);
 
         foreach (var x in new[] { 100, 350, 600, 800 }) Assert.True(Count(v, x - 2, 505, x + 4, 515) > 0, $"column line at {x} cut short");
-        var grid = Assert.Single(new RulingGridFinder(_options).Find(h, v, Dpi));
+        var grid = Assert.Single(new RulingGridFinder(options).Find(h, v, Dpi));
         Assert.True(grid.Bounds.Y1 >= 515, $"the grid ends at {grid.Bounds.Y1}");
     }
 
