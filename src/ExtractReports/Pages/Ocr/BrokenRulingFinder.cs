@@ -36,6 +36,17 @@ public sealed record BrokenRulingOptions
     /// border): thin strokes of a heading that happen to line up cross none.</summary>
     public int MinCrossings { get; init; } = 2;
 
+    /// <summary>Longest stretch of a column line past the last row line it crosses that is kept, inches: about a row, the
+    /// last row of a table that runs on over the page's foot (see <see cref="BrokenRulingFinder"/>).</summary>
+    public double MaxOpenEndInches { get; init; } = 0.45;
+
+    /// <summary>Fewest column lines running on past their last crossing and ending within
+    /// <see cref="OpenEndsTogetherInches"/> of each other for those stretches to be kept; 0: never kept (the default:
+    /// 3 was measured with the grid joining of <see cref="OcrOptions.JoinGridPieces"/>, which is off, and not apart
+    /// from it on the corpus).</summary>
+    public int MinOpenEnds { get; init; }
+    public double OpenEndsTogetherInches { get; init; } = 0.06;
+
     public void Validate()
     {
         if (MaxPieceThicknessInches <= 0 || MaxGapInches <= 0 || MaxDriftInches <= 0 || MinLengthInches <= 0)
@@ -155,8 +166,8 @@ public sealed class BrokenRulingFinder(OcrOptions options)
             .Where(c => c is not null && Long(c, vMin) && Alone(c, rest, w, h, thick, beside, false)).Select(c => c!).ToList();
         var hKept = hChains.Where(c => c.Pieces.Any(p => p.Component != 0) && Crossings(c, vChains, gap).Count >= _o.MinCrossings)
             .Select(c => CutToCrossings(c, Crossings(c, vChains, gap), thick)).OfType<Chain>().ToList();
-        var vKept = vChains.Where(c => c.Pieces.Any(p => p.Component != 0) && Crossings(c, hChains, gap).Count >= _o.MinCrossings)
-            .Select(c => CutToCrossings(c, Crossings(c, hChains, gap), thick)).OfType<Chain>().ToList();
+        var vKept = WithOpenBottoms(vChains.Where(c => c.Pieces.Any(p => p.Component != 0))
+            .Select(c => (Line: c, Crossings: Crossings(c, hChains, gap))).Where(c => c.Crossings.Count >= _o.MinCrossings).ToList(), thick, dpi);
         var completed = hKept.Count == 0 && vKept.Count == 0 ? (horizontal, vertical)
             : (Paint(horizontal, hKept, hLabels, horizontalLine: true), Paint(vertical, vKept, vLabels, horizontalLine: false));
         s.Return(rest);
@@ -277,15 +288,32 @@ public sealed class BrokenRulingFinder(OcrOptions options)
     /// The line between the first and the last line it crosses: a table's line ends on its border, and pieces past it are
     /// strokes of text that happen to line up with it (a column line running on into a character of the caption above).
     /// </summary>
-    private static Chain? CutToCrossings(Chain line, List<double> crossings, int thick)
+    private static Chain? CutToCrossings(Chain line, List<double> crossings, int thick, bool openEnd = false)
     {
-        int from = (int)Math.Floor(crossings.Min()) - thick, to = (int)Math.Ceiling(crossings.Max()) + thick;
+        int from = (int)Math.Floor(crossings.Min()) - thick, to = openEnd ? line.End : (int)Math.Ceiling(crossings.Max()) + thick;
         var cut = new Chain();
         foreach (var p in line.Pieces.Where(p => p.End >= from && p.Start <= to)) cut.Add(p);
         if (cut.Pieces.Count == 0) return null;
         cut.PaintFrom = Math.Max(from, cut.Start);
         cut.PaintTo = Math.Min(to, cut.End);
         return cut;
+    }
+
+    /// <summary>
+    /// Column lines cut to their crossings, except where a table runs on over the page's foot: its last row has no border
+    /// under it, and its column lines, cut back to the last row line they cross, would lose the last row (its digits cut in
+    /// half by the grid's edge). Column lines that run on past their last crossing by at most
+    /// <see cref="BrokenRulingOptions.MaxOpenEndInches"/> and end together, at least <see cref="BrokenRulingOptions.MinOpenEnds"/>
+    /// of them, keep that stretch: a caption's stroke in line with one column line is one, not several ending together.
+    /// </summary>
+    private List<Chain> WithOpenBottoms(List<(Chain Line, List<double> Crossings)> lines, int thick, int dpi)
+    {
+        int most = options.Px(_o.MaxOpenEndInches, dpi), together = options.Px(_o.OpenEndsTogetherInches, dpi);
+        bool Open((Chain Line, List<double> Crossings) c) => _o.MinOpenEnds > 0 && c.Line.End - c.Crossings.Max() is var run && run > 2 * thick && run <= most;
+        var open = lines.Where(Open).ToList();
+        return lines.Select(c => CutToCrossings(c.Line, c.Crossings, thick,
+                openEnd: Open(c) && open.Count(o => Math.Abs(o.Line.End - c.Line.End) <= together) >= _o.MinOpenEnds))
+            .OfType<Chain>().ToList();
     }
 
     /// <summary>

@@ -28,15 +28,63 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
                     parent[FindRoot(i)] = FindRoot(hs.Count + j);
 
         var tables = new List<TableGrid>();
-        foreach (var group in Enumerable.Range(0, parent.Length).GroupBy(FindRoot))
-        {
-            var th = group.Where(i => i < hs.Count).Select(i => hs[i]).ToList();
-            var tv = group.Where(i => i >= hs.Count).Select(i => vs[i - hs.Count]).ToList();
-            if (th.Count < 2 || tv.Count < 1) continue;
+        var groups = Enumerable.Range(0, parent.Length).GroupBy(FindRoot)
+            .Select(g => (H: g.Where(i => i < hs.Count).Select(i => hs[i]).ToList(), V: g.Where(i => i >= hs.Count).Select(i => vs[i - hs.Count]).ToList()))
+            .ToList();
+        foreach (var (th, tv) in options.JoinGridPieces ? Pieced(groups, tol) : groups.Where(g => g.H.Count >= 2 && g.V.Count >= 1).ToList())
             if (Build(th, tv, tol) is { } grid) tables.Add(grid);
-        }
         return tables.OrderBy(t => t.Bounds.Y0).ToList();
     }
+
+    /// <summary>
+    /// The tables of a page from its groups of crossing segments. A table whose hairlines a scan lost for stretches falls
+    /// apart into groups that cross nothing of each other: its label columns one grid and its number columns another, lying
+    /// over each other, and row-line pieces between two lost column lines that cross nothing at all. Tables do not overlap,
+    /// so groups whose outlines overlap are one table, and a segment lying inside a table's outline is one of its lines.
+    /// </summary>
+    private static List<(List<Segment> H, List<Segment> V)> Pieced(List<(List<Segment> H, List<Segment> V)> groups, int tol)
+    {
+        var tables = groups.Where(g => g.H.Count >= 2 && g.V.Count >= 1).ToList();
+        var loose = groups.Where(g => g.H.Count < 2 || g.V.Count < 1).ToList();
+        for (bool merged = true; merged;)
+        {
+            merged = false;
+            for (int i = 0; i < tables.Count && !merged; i++)
+                for (int j = i + 1; j < tables.Count && !merged; j++)
+                {
+                    var (a, b) = (Outline(tables[i]), Outline(tables[j]));
+                    if (Math.Min(a.X1, b.X1) - Math.Max(a.X0, b.X0) <= tol || Math.Min(a.Y1, b.Y1) - Math.Max(a.Y0, b.Y0) <= tol) continue;
+                    // A box drawn round a table (a page frame, a boxed section) is no piece of it.
+                    if (Frame(tables[i], b, tol) || Frame(tables[j], a, tol)) continue;
+                    tables[i] = ([.. tables[i].H, .. tables[j].H], [.. tables[i].V, .. tables[j].V]);
+                    tables.RemoveAt(j);
+                    merged = true;
+                }
+        }
+        foreach (var table in tables)
+        {
+            var o = Outline(table);
+            foreach (var (h, v) in loose)
+            {
+                table.H.AddRange(h.Where(s => s.Pos > o.Y0 + tol && s.Pos < o.Y1 - tol && s.Start >= o.X0 - tol && s.End <= o.X1 + tol));
+                table.V.AddRange(v.Where(s => s.Pos > o.X0 + tol && s.Pos < o.X1 - tol && s.Start >= o.Y0 - tol && s.End <= o.Y1 + tol));
+            }
+        }
+        return tables;
+    }
+
+    /// <summary>Whether a group is a plain box (two lines each way) round <paramref name="inner"/>.</summary>
+    private static bool Frame((List<Segment> H, List<Segment> V) g, Box inner, int tol)
+    {
+        var o = Outline(g);
+        return Cluster(g.H.Select(s => s.Pos), tol).Count <= 2 && Cluster(g.V.Select(s => s.Pos), tol).Count <= 2
+            && o.X0 <= inner.X0 + tol && o.Y0 <= inner.Y0 + tol && o.X1 >= inner.X1 - tol && o.Y1 >= inner.Y1 - tol;
+    }
+
+    /// <summary>The box a group of segments spans.</summary>
+    private static Box Outline((List<Segment> H, List<Segment> V) g) => new(
+        Math.Min(g.H.Min(s => s.Start), g.V.Min(s => s.Pos)), Math.Min(g.V.Min(s => s.Start), g.H.Min(s => s.Pos)),
+        Math.Max(g.H.Max(s => s.End), g.V.Max(s => s.Pos)), Math.Max(g.V.Max(s => s.End), g.H.Max(s => s.Pos)));
 
     private TableGrid? Build(List<Segment> hs, List<Segment> vs, int tol)
     {
@@ -52,15 +100,24 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
         int nr = rows.Count - 1, nc = cols.Count - 1;
         if (nr < 1 || nc < 1) return null;
 
+        // right[r, c]: the border right of cell (r, c) is drawn; below[r, c]: the border under it.
+        var right = new bool[nr, nc];
+        var below = new bool[nr, nc];
+        for (int r = 0; r < nr; r++)
+            for (int c = 0; c < nc; c++)
+            {
+                right[r, c] = c + 1 == nc || Drawn(vs, cols[c + 1], rows[r], rows[r + 1], tol);
+                below[r, c] = r + 1 == nr || Drawn(hs, rows[r + 1], cols[c], cols[c + 1], tol);
+            }
+        (right, below) = Completed(right, below);
+
         var parent = Enumerable.Range(0, nr * nc).ToArray();
         int FindRoot(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
         for (int r = 0; r < nr; r++)
             for (int c = 0; c < nc; c++)
             {
-                if (c + 1 < nc && !Drawn(vs, cols[c + 1], rows[r], rows[r + 1], tol))
-                    parent[FindRoot(r * nc + c)] = FindRoot(r * nc + c + 1);
-                if (r + 1 < nr && !Drawn(hs, rows[r + 1], cols[c], cols[c + 1], tol))
-                    parent[FindRoot(r * nc + c)] = FindRoot((r + 1) * nc + c);
+                if (!right[r, c]) parent[FindRoot(r * nc + c)] = FindRoot(r * nc + c + 1);
+                if (!below[r, c]) parent[FindRoot(r * nc + c)] = FindRoot((r + 1) * nc + c);
             }
 
         var cells = new List<GridCell>();
@@ -71,6 +128,55 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
         }
         cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
         return new TableGrid(new Box(cols[0], rows[0], cols[^1], rows[^1]), rows, cols, cells);
+    }
+
+    /// <summary>
+    /// The grid's borders with those a scan lost completed from the grid's own shape. A hairline lost for a stretch leaves
+    /// a line drawn on both sides of the stretch and nothing in it, and the cells on both sides merge: numbers of two rows
+    /// in one cell, a row's label joined to the next row's. A merged cell of the table's design is merged along its whole
+    /// border: a row line under a cell is completed when the same line is drawn in the cells left and right of the stretch
+    /// and the column lines inside the stretch are drawn above or below it (a label cell spanning rows has a merged cell
+    /// beside it, or the table's edge); a column line when it is drawn above and below a stretch whose row lines are drawn on
+    /// one side of it, and a stretch of one row has another column line drawn (a title row spanning the columns of table
+    /// 二's sub-tables has none); in the last row, when the cells above on both sides are one column wide. Stretches
+    /// longer than <see cref="OcrOptions.MaxCompletedCells"/> cells are left as they are. Decided on the borders as found,
+    /// so one completion does not license another.
+    /// </summary>
+    private (bool[,] Right, bool[,] Below) Completed(bool[,] right, bool[,] below)
+    {
+        int nr = right.GetLength(0), nc = right.GetLength(1), most = options.MaxCompletedCells;
+        if (most <= 0) return (right, below);
+        var r2 = (bool[,])right.Clone();
+        var b2 = (bool[,])below.Clone();
+        // Row line under row r, across columns c0..c1.
+        for (int r = 0; r + 1 < nr; r++)
+            for (int c0 = 1; c0 + 1 < nc; c0++)
+            {
+                if (below[r, c0] || !below[r, c0 - 1]) continue;
+                int c1 = c0;
+                while (c1 + 1 < nc && !below[r, c1 + 1]) c1++;
+                if (c1 + 1 < nc && c1 - c0 + 1 <= most && Enumerable.Range(c0, c1 - c0).All(c => right[r, c] || right[r + 1, c]))
+                    for (int c = c0; c <= c1; c++) b2[r, c] = true;
+                c0 = c1;
+            }
+        // Column line right of column c, down rows r0..r1.
+        bool OtherColumnLine(int r, int c) => Enumerable.Range(0, nc - 1).Any(k => k != c && right[r, k]);
+        for (int c = 0; c + 1 < nc; c++)
+            for (int r0 = 1; r0 < nr; r0++)
+            {
+                if (right[r0, c] || !right[r0 - 1, c]) continue;
+                int r1 = r0;
+                while (r1 + 1 < nr && !right[r1 + 1, c]) r1++;
+                bool closed = r1 + 1 < nr
+                    ? r1 - r0 + 1 <= most && (r1 > r0 || OtherColumnLine(r0, c)) && Enumerable.Range(r0, r1 - r0).All(r => below[r, c] || below[r, c + 1])
+                    // The table's last row: the cells above on both sides are one column wide (a label spanning the
+                    // last row's columns has a wider cell above it, or the table's edge).
+                    : r0 == r1 && (c == 0 || right[r0 - 1, c - 1]) && right[r0 - 1, c + 1] && OtherColumnLine(r0, c);
+                if (closed)
+                    for (int r = r0; r <= r1; r++) r2[r, c] = true;
+                r0 = r1;
+            }
+        return (r2, b2);
     }
 
     /// <summary>Whether the line at <paramref name="pos"/> covers enough of the span between two grid lines.</summary>

@@ -141,6 +141,22 @@ public class BrokenRulingFinderTests
     }
 
     [Fact]
+    public void Column_lines_of_a_table_running_over_the_page_foot_keep_its_last_row()
+    {
+        // Dotted lines; no border under the last row (400-520): the table goes on on the next page.
+        var p = new Page();
+        foreach (var y in new[] { 100, 250, 400 }) p.HLine(y, 100, 800, on: 3, period: 5);
+        foreach (var x in new[] { 100, 350, 600, 800 }) p.VLine(x, 100, 520, on: 3, period: 5);
+
+        var options = new OcrOptions { BrokenRulings = new() { MinOpenEnds = 3 } };
+        var (h, v) = new BrokenRulingFinder(options).Complete(p.Mask(p.Ink), p.Mask(p.Horizontal), p.Mask(p.Vertical), Dpi);
+
+        foreach (var x in new[] { 100, 350, 600, 800 }) Assert.True(Count(v, x - 2, 505, x + 4, 515) > 0, $"column line at {x} cut short");
+        var grid = Assert.Single(new RulingGridFinder(options).Find(h, v, Dpi));
+        Assert.True(grid.Bounds.Y1 >= 515, $"the grid ends at {grid.Bounds.Y1}");
+    }
+
+    [Fact]
     public void Solid_rulings_are_kept_as_they_were_when_nothing_is_broken()
     {
         var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600).HLine(100, 100, 800).HLine(600, 100, 800);

@@ -1,0 +1,149 @@
+using ExtractReports.Pages.Ocr;
+
+namespace ExtractReports.Tests.Pages.Ocr;
+
+/// <summary>
+/// A table whose hairlines a scan lost for stretches is still one grid of single cells: pieces lying over each other
+/// are joined, line pieces that cross nothing are taken into the table they lie in, and a border lost between two drawn
+/// stretches is completed; merged cells of the table's design (a label spanning rows, a title row across sub-tables,
+/// a last-row label spanning columns) and a box round a table stay as they are.
+/// </summary>
+public class RulingGridCompletionTests
+{
+    private const int W = 1200, H = 1300, Dpi = 300;
+
+    /// <summary>The features are off by default (docs/scan-reader.md, grid round 6): as measured.</summary>
+    private static readonly OcrOptions On = new() { JoinGridPieces = true, BorderPresentFraction = 0.3, MaxCompletedCells = 4 };
+
+    private sealed class Masks
+    {
+        public readonly byte[] Horizontal = new byte[W * H];
+        public readonly byte[] Vertical = new byte[W * H];
+
+        public Masks HLine(int y, int x0, int x1)
+        {
+            for (int x = x0; x <= x1; x++) for (int t = 0; t < 2; t++) Horizontal[(y + t) * W + x] = 1;
+            return this;
+        }
+
+        public Masks VLine(int x, int y0, int y1)
+        {
+            for (int y = y0; y <= y1; y++) for (int t = 0; t < 2; t++) Vertical[y * W + x + t] = 1;
+            return this;
+        }
+
+        public IReadOnlyList<TableGrid> Grids(OcrOptions? options = null) =>
+            new RulingGridFinder(options ?? On).Find(new BinaryImage(W, H, Horizontal), new BinaryImage(W, H, Vertical), Dpi);
+    }
+
+    /// <summary>Rows 100 px high from y 100, columns at <paramref name="columns"/>; <paramref name="vertical"/> says whether
+    /// the column line at x is drawn in row r, <paramref name="horizontal"/> whether the row line at y is drawn over column c.</summary>
+    private static Masks Table(int rows, int[] columns, Func<int, int, bool>? vertical = null, Func<int, int, bool>? horizontal = null)
+    {
+        var m = new Masks();
+        for (int r = 0; r <= rows; r++)
+            for (int c = 0; c + 1 < columns.Length; c++)
+                if (r == 0 || r == rows || horizontal?.Invoke(100 + 100 * r, c) != false) m.HLine(100 + 100 * r, columns[c], columns[c + 1]);
+        for (int i = 0; i < columns.Length; i++)
+            for (int r = 0; r < rows; r++)
+                if (i == 0 || i == columns.Length - 1 || vertical?.Invoke(columns[i], r) != false) m.VLine(columns[i], 100 + 100 * r, 200 + 100 * r);
+        return m;
+    }
+
+    private static readonly int[] Columns = [100, 400, 550, 700, 850, 1000];
+
+    private static bool AllSingle(TableGrid g) => g.Cells.All(c => c.RowSpan == 1 && c.ColumnSpan == 1);
+
+    [Fact]
+    public void Column_lines_lost_for_two_rows_are_completed()
+    {
+        // Every number column line lost in rows 3 and 4 (the row line between them is drawn).
+        var table = Table(7, Columns, vertical: (x, r) => x == 100 || x == 1000 || r is not (3 or 4));
+        var grid = Assert.Single(table.Grids());
+        Assert.Equal(7 * 5, grid.Cells.Count);
+        Assert.True(AllSingle(grid));
+        // As found, each of the two rows is one cell.
+        Assert.Equal(7 * 5 - 8, Assert.Single(table.Grids(On with { MaxCompletedCells = 0 })).Cells.Count);
+    }
+
+    [Fact]
+    public void A_row_line_lost_over_two_columns_is_completed()
+    {
+        var grid = Assert.Single(Table(5, Columns, horizontal: (y, c) => !(y == 400 && c is 1 or 2)).Grids());
+        Assert.True(AllSingle(grid));
+    }
+
+    [Fact]
+    public void A_column_line_lost_in_one_row_among_drawn_ones_is_completed()
+    {
+        var grid = Assert.Single(Table(5, Columns, vertical: (x, r) => !(x == 400 && r == 2)).Grids());
+        Assert.True(AllSingle(grid));
+    }
+
+    [Fact]
+    public void A_column_line_lost_in_the_last_row_under_single_cells_is_completed()
+    {
+        var grid = Assert.Single(Table(4, Columns, vertical: (x, r) => !(x == 700 && r == 3)).Grids());
+        Assert.True(AllSingle(grid));
+    }
+
+    [Fact]
+    public void A_label_spanning_rows_stays_merged()
+    {
+        // Column 0 is one label cell over rows 1-3; the row lines under it are not drawn there, nor is the table's edge left of it.
+        var grid = Assert.Single(Table(5, Columns, horizontal: (y, c) => !(c == 0 && y is 300 or 400)).Grids());
+        var label = Assert.Single(grid.Cells, c => c.Column == 0 && c.Row == 1);
+        Assert.Equal(3, label.RowSpan);
+    }
+
+    [Fact]
+    public void A_title_row_across_the_columns_stays_one_cell()
+    {
+        // Row 2 is a title row: no column line drawn in it, the ones above and below line up.
+        var grid = Assert.Single(Table(5, Columns, vertical: (x, r) => r != 2).Grids());
+        var title = Assert.Single(grid.Cells, c => c.Row == 2);
+        Assert.Equal(5, title.ColumnSpan);
+    }
+
+    [Fact]
+    public void A_last_row_label_spanning_columns_under_a_wider_cell_stays_merged()
+    {
+        // The last row's label spans columns 0-1, and so does the cell above it: nothing to complete.
+        var grid = Assert.Single(Table(4, Columns, vertical: (x, r) => !(x == 400 && r >= 2)).Grids());
+        Assert.Equal(2, Assert.Single(grid.Cells, c => c.Row == 3 && c.Column == 0).ColumnSpan);
+    }
+
+    [Fact]
+    public void Pieces_lying_over_each_other_are_one_table()
+    {
+        // The label column's lines and the number columns' lines cross nothing of each other: the column line between
+        // them is lost, the row lines stop short of it on both sides, and the number columns' lines are lost in the last
+        // row, under the bottom border that the label piece holds.
+        var m = new Masks();
+        m.VLine(100, 100, 500).VLine(150, 100, 500).HLine(500, 100, 1000);
+        for (int r = 0; r < 4; r++) { m.HLine(100 + 100 * r, 100, 380); m.HLine(100 + 100 * r, 420, 1000); }
+        foreach (var x in Columns.Skip(2)) m.VLine(x, 100, 450);
+        var grid = Assert.Single(m.Grids());
+        Assert.Equal(4, grid.RowLines.Count - 1);
+    }
+
+    [Fact]
+    public void A_row_line_piece_crossing_nothing_is_a_line_of_the_table_it_lies_in()
+    {
+        // The row line at y 300 is lost at both its column crossings: a piece in the middle of the label cell is left.
+        var m = Table(4, Columns, horizontal: (y, c) => !(y == 300 && c == 0));
+        m.HLine(300, 150, 350);
+        var grid = Assert.Single(m.Grids());
+        Assert.True(AllSingle(grid));
+    }
+
+    [Fact]
+    public void A_box_round_a_table_is_no_piece_of_it()
+    {
+        var m = Table(4, Columns);
+        m.HLine(20, 20, 1150).HLine(1250, 20, 1150).VLine(20, 20, 1250).VLine(1150, 20, 1250);
+        var grids = m.Grids();
+        Assert.Equal(2, grids.Count);
+        Assert.Contains(grids, g => g.Cells.Count == 4 * 5 && AllSingle(g));
+    }
+}
