@@ -51,8 +51,14 @@ public static partial class MetaExtractor
             year = m.Groups["year"].Value;
         }
         var meta = new ReportMeta(agency, year, title, confidence);
-        if (title is not null) meta = Confirmed(meta, title, document.Lines, readByOcr);
-        if (readByOcr && title is not null) meta = PeriodOverTitle(meta, title, document.Lines);
+        if (title is not null)
+        {
+            // The rest of the report (every line but the title's), read apart from the title: what confirms it.
+            var others = document.Lines.Where(l => !(Clean(l.Text) is { Length: > 1 } t && title.Contains(t))).ToList();
+            var rest = string.Concat(others.Select(l => Clean(l.Text)));
+            meta = Confirmed(meta, others, rest, readByOcr);
+            if (readByOcr) meta = PeriodOverTitle(meta, rest);
+        }
         if (agency is not null && year is not null) return meta;
 
         var prose = OpeningProse(document.Lines);
@@ -73,14 +79,11 @@ public static partial class MetaExtractor
     /// title with one glyph misread (昆都仓 for 昆都仑, 德清具 for 德清县, 2022 for 2023) reads at the engine's full
     /// confidence, and nothing else checks it; the report names its agency again in its opening (由…编制, 请与…联系) and
     /// states its year in the statistics period, read apart from the title: two reads that agree. Read by OCR, the
-    /// mentions may repeat the title's misread: the agency is then the spelling the mentions outvote it with, and
-    /// confirmed only when that spelling wins two to one (<see cref="AgencyMentions.Vote"/>).
+    /// mentions may repeat the title's misread: the agency is then the spelling most of the mentions use, and confirmed
+    /// only when two in three of them agree (<see cref="AgencyMentions.Vote"/>).
     /// </summary>
-    private static ReportMeta Confirmed(ReportMeta meta, string title, IReadOnlyList<Line> lines, bool readByOcr)
+    private static ReportMeta Confirmed(ReportMeta meta, IReadOnlyList<Line> others, string rest, bool readByOcr)
     {
-        bool TitleLine(Line l) => Clean(l.Text) is { Length: > 1 } t && title.Contains(t);
-        var others = lines.Where(l => !TitleLine(l)).ToList();
-        var rest = string.Concat(others.Select(l => Clean(l.Text)));
         bool agency = meta.Agency is not { } a || NamedAgain(a, rest);
         if (readByOcr && meta.Agency is { Length: >= AgencyMentions.MinNameLength } read)
         {
@@ -106,10 +109,9 @@ public static partial class MetaExtractor
     /// 2023). The year stays a guess from a sentence (flag <c>from_naming_sentence</c>, below the review threshold): the
     /// title said otherwise. A text layer's title is never overruled: a report that copied last year's period keeps its title's year.
     /// </summary>
-    private static ReportMeta PeriodOverTitle(ReportMeta meta, string title, IReadOnlyList<Line> lines)
+    private static ReportMeta PeriodOverTitle(ReportMeta meta, string rest)
     {
         if (meta.YearConfirmed || meta.Year is null) return meta;
-        var rest = string.Concat(lines.Where(l => !(Clean(l.Text) is { Length: > 1 } t && title.Contains(t))).Select(l => Clean(l.Text)));
         if (WholePeriod().Match(rest) is not { Success: true } period) return meta;
         var (from, to) = (period.Groups["from"].Value, period.Groups["to"].Value);
         return from == to && from != meta.Year ? meta with { Year = from, YearSource = MetaSource.NamingSentence } : meta;
@@ -117,8 +119,7 @@ public static partial class MetaExtractor
 
     /// <summary>
     /// Whether <paramref name="text"/> names <paramref name="agency"/>: as written, or as the full name it abbreviates
-    /// (卫健委 in 卫生健康委员会): the agency's characters in order within a stretch of the text that starts as it does
-    /// and is at most twice as long (and four characters).
+    /// (卫健委 in 卫生健康委员会, the end of the name lengthened: <see cref="AgencyMentions.FullFormEnd"/>).
     /// </summary>
     internal static bool NamedAgain(string agency, string text)
     {

@@ -119,6 +119,7 @@ public static class DoubtCaps
     public static double Bound(FieldValue field)
     {
         var e = field.Features;
+        bool tableValue = !field.FieldId.StartsWith("meta.", StringComparison.Ordinal);
         double bound = 1;
         if (e.IdentitiesBroken > 0 && !e.SourceInconsistency) bound = Math.Min(bound, InBrokenIdentity);
         if (field.Status == FieldStatus.Text && e.FromOcr) bound = Math.Min(bound, OcrSentence);
@@ -130,13 +131,12 @@ public static class DoubtCaps
         if (e.FromOcr && field.Flags.Contains("title_unconfirmed")) bound = Math.Min(bound, UnconfirmedOcrTitle);
         if (ReadTables.IsMissing(field) && field.Flags.Contains(FieldMapper.TableNotRead)) bound = Math.Min(bound, MissingFromUnreadTable);
         if (ReadTables.IsMissing(field) && field.FieldId is "meta.agency" or "meta.year") bound = Math.Min(bound, MissingMeta);
-        if (field.Status == FieldStatus.Ok && !field.FieldId.StartsWith("meta.", StringComparison.Ordinal)
+        if (field.Status == FieldStatus.Ok && tableValue
             && Math.Min(e.EngineConfidence, e.Glyphs?.LeastGlyphConfidence ?? 1) <= BarelyReadConfidence)
             bound = Math.Min(bound, BarelyRead);
         if (e.FromOcr && field.Status == FieldStatus.Blank && !e.BlankSeen) bound = Math.Min(bound, UnseenOcrBlank);
         if (e.FromOcr && field.Status == FieldStatus.Ok && e.Glyphs is { ReadsAgree: false } && e.IdentitiesHeld == 0) bound = Math.Min(bound, DoubtfulOcrRead);
-        if (e.FromOcr && field.Status == FieldStatus.Ok && !e.ColumnCertain && e.ColumnIdentitiesHeld == 0
-            && !field.FieldId.StartsWith("meta.", StringComparison.Ordinal))
+        if (e.FromOcr && field.Status == FieldStatus.Ok && tableValue && !e.ColumnCertain && e.ColumnIdentitiesHeld == 0)
             bound = Math.Min(bound, PlacementInDoubt);
         return bound;
     }

@@ -13,16 +13,6 @@ internal static class BlankEvidence
     /// <summary>Whether <paramref name="t"/> is an empty cell of a delimited line (not a placeholder, not a blank line).</summary>
     public static bool IsEmptyCell(Token t) => t is { Kind: TokenKind.Blank, Placeholder: false, Cell: >= 0 };
 
-    /// <summary>The empty cells right after <c>region[index]</c>, up to the next token that is neither an empty cell nor a
-    /// blank line: a label's row printed blank, as read.</summary>
-    public static IReadOnlyList<Token> EmptyCellsAfter(IReadOnlyList<Token> region, int index)
-    {
-        var cells = new List<Token>();
-        for (int i = index + 1; i < region.Count && region[i] is { Kind: TokenKind.Blank, Placeholder: false }; i++)
-            if (region[i].Cell >= 0) cells.Add(region[i]);
-        return cells;
-    }
-
     /// <summary>
     /// Whether the blank columns of <paramref name="reading"/> that have no token of their own are witnessed: the row's
     /// empty cells that are no column's source are at least as many as those columns, and every one was seen empty.
@@ -63,11 +53,14 @@ internal static class BlankEvidence
 /// row's, when the row was ruled), and whether that next label is on the same line.</summary>
 internal sealed record LabelAlone(Token Label, IReadOnlyList<Token> EmptyCells, bool SharesLine)
 {
+    /// <summary>The label at <c>region[index]</c> with the empty cells right after it, up to the next token that is neither
+    /// an empty cell nor a blank line: its row printed blank, as read.</summary>
     public static LabelAlone At(IReadOnlyList<Token> region, int index)
     {
-        var empty = BlankEvidence.EmptyCellsAfter(region, index);
+        var empty = new List<Token>();
         int next = index + 1;
-        while (next < region.Count && region[next] is { Kind: TokenKind.Blank, Placeholder: false }) next++;
+        for (; next < region.Count && region[next] is { Kind: TokenKind.Blank, Placeholder: false }; next++)
+            if (region[next].Cell >= 0) empty.Add(region[next]);
         return new(region[index], empty, next < region.Count && region[next].Line == region[index].Line);
     }
 }

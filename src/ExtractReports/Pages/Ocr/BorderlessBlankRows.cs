@@ -27,8 +27,9 @@ public sealed class BorderlessBlankRows(OcrOptions options)
         int minInk = options.Px(Math.Sqrt(options.MinCellInkSquareInches), dpi);
         foreach (var line in lines)
         {
-            if (line.Line.Cells.Count == 0 || !tables.Any(t => IsBlankRowLabel(line, t))) { yield return line; continue; }
-            var (bounds, _) = tables.First(t => IsBlankRowLabel(line, t));
+            // The table whose blank row the line may label (a default with no cells when none).
+            if (line.Line.Cells.Count == 0 || tables.FirstOrDefault(t => IsBlankRowLabel(line, t)) is not { Cells: not null, Bounds: var bounds })
+            { yield return line; continue; }
             int x0 = (int)bounds.X0, x1 = (int)Math.Ceiling(bounds.X1), y0 = (int)line.Box.Y0, y1 = (int)Math.Ceiling(line.Box.Y1);
             bool empty = CellReader.InkBounds(text, x0, y0, x1, y1, minInk) is null && CellReader.FaintInk(page, x0, y0, x1, y1, dpi, options) is null;
             yield return empty ? line with { Line = line.Line with { Cells = [.. line.Line.Cells.Select(c => c with { RowSeenEmptyAfter = true })] } } : line;

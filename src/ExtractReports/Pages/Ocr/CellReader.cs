@@ -44,10 +44,13 @@ public sealed class CellReader(OcrOptions options)
         int glyphs = glyphBoxes.Count;
         double scale = NumberScale(digitHeight);
 
+        // The digit reader's number, its sign taken from the ink and its digits checked against their glyphs' shapes.
+        NumberRead? Digits() => Shaped(Signed(engine, ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, region, glyphBoxes, scale), text, ink, glyphBoxes);
+
         NumberRead? number = null;
         if (likelyNumber)
         {
-            number = Shaped(Signed(engine, ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, region, glyphBoxes, scale), text, ink, glyphBoxes);
+            number = Digits();
             if (number is { Sure: true } sure) return new Cell(sure.Text, cellBox, sure.Confidence) { Glyphs = Evidence(sure) };
         }
 
@@ -72,7 +75,7 @@ public sealed class CellReader(OcrOptions options)
         if (numeric || mark || joined.Length <= options.MaxDoubtfulLength && confidence < options.DoubtfulConfidence)
         {
             digitsTried = true;
-            number ??= Shaped(Signed(engine, ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, region, glyphBoxes, scale), text, ink, glyphBoxes);
+            number ??= Digits();
             if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return new Cell(n.Text, cellBox, n.Confidence) { Glyphs = Evidence(n) };
             // The mark read surer than the digits: take the digits, no surer than the mark was, so the value
             // goes to review rather than vanishing.

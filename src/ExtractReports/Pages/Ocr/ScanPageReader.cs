@@ -29,34 +29,33 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     /// Reads the page as it lies; a page that reads as mostly illegible (<see cref="Legibility"/> below
     /// <see cref="OcrOptions.MinLegibleShare"/>) is asked how it lies (Tesseract's OSD, about a CPU-second a page, so
     /// not asked of pages that read well), and one found turned is read again turned upright, keeping the more legible read.
-    /// A page lying landscape is asked first (<see cref="LiesSideways"/>).
+    /// A page lying landscape is asked first, and one OSD finds turned by 90 or 270 degrees is read upright without being
+    /// read as it lies. A report's sheet is portrait: one scanned landscape was fed sideways, and legibility does not show
+    /// it: Chinese text read sideways still reads as characters at the engine's confidence (the scan-conditions matrix at
+    /// 300 dpi gray turned 90°: pdf-03's pages read sideways 0.45 to 0.85 of their characters sure, above
+    /// <see cref="OcrOptions.MinLegibleShare"/>; hzq2023_working's page 2 0.70 sideways and 0.32 upright, where OSD said
+    /// turned 90° at confidence 31). So OSD decides alone there. Asking it first costs about a CPU-second on landscape pages
+    /// only, spares the sideways read, and its answer serves the legibility check too.
     /// </summary>
     public ScanPageResult Read(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
     {
-        if (options.DetectOrientation && LiesSideways(page, engine, pageNumber, cancellation) is { } upright) return upright;
+        if (!options.DetectOrientation) return ReadAsItLies(page, engine, pageNumber, 0, cancellation);
+        bool landscape = page.Width > page.Height;
+        var asked = landscape ? SureOrientation(page, engine) : null;
+        if (asked is { ClockwiseDegrees: 90 or 270 } sideways) return ReadUpright(page, engine, pageNumber, sideways, cancellation);
         var read = ReadAsItLies(page, engine, pageNumber, 0, cancellation);
-        if (!options.DetectOrientation || read.Legibility >= options.MinLegibleShare) return read;
-        if (engine.DetectOrientation(page.WithDpi(EffectiveDpi(page))) is not { ClockwiseDegrees: not 0 } o || o.Confidence < options.MinOrientationConfidence) return read;
-        var turned = ReadAsItLies(TurnedBack(page, o.ClockwiseDegrees), engine, pageNumber, o.ClockwiseDegrees, cancellation);
+        if (read.Legibility >= options.MinLegibleShare) return read;
+        if ((landscape ? asked : SureOrientation(page, engine)) is not { ClockwiseDegrees: not 0 } o) return read;
+        var turned = ReadUpright(page, engine, pageNumber, o, cancellation);
         return turned.Legibility > read.Legibility ? turned : read;
     }
 
-    /// <summary>
-    /// A page lying wider than it is tall, which OSD finds turned by 90 or 270 degrees, read turned upright; null for a page
-    /// lying portrait, or one OSD finds upright or cannot tell (then read as it lies, as any other). A report's sheet is
-    /// portrait: one scanned landscape was fed sideways, and legibility does not show it: Chinese text read sideways still
-    /// reads as characters at the engine's confidence (the scan-conditions matrix at 300 dpi gray turned 90°: pdf-03's pages
-    /// read sideways 0.45 to 0.85 of their characters sure, above <see cref="OcrOptions.MinLegibleShare"/>; hzq2023_working's
-    /// page 2 0.70 sideways and 0.32 upright, where OSD said turned 90° at confidence 31). So OSD decides alone here. Asking
-    /// it first costs about a CPU-second on landscape pages only, and spares the sideways read.
-    /// </summary>
-    private ScanPageResult? LiesSideways(GrayImage page, IOcrEngine engine, int pageNumber, CancellationToken cancellation)
-    {
-        if (page.Width <= page.Height) return null;
-        if (engine.DetectOrientation(page.WithDpi(EffectiveDpi(page))) is not { ClockwiseDegrees: 90 or 270 } o
-            || o.Confidence < options.MinOrientationConfidence) return null;
-        return ReadAsItLies(TurnedBack(page, o.ClockwiseDegrees), engine, pageNumber, o.ClockwiseDegrees, cancellation);
-    }
+    /// <summary>How OSD finds the page lying, when it is sure enough (<see cref="OcrOptions.MinOrientationConfidence"/>).</summary>
+    private PageOrientation? SureOrientation(GrayImage page, IOcrEngine engine) =>
+        engine.DetectOrientation(page.WithDpi(EffectiveDpi(page))) is { } o && o.Confidence >= options.MinOrientationConfidence ? o : null;
+
+    private ScanPageResult ReadUpright(GrayImage page, IOcrEngine engine, int pageNumber, PageOrientation o, CancellationToken cancellation) =>
+        ReadAsItLies(TurnedBack(page, o.ClockwiseDegrees), engine, pageNumber, o.ClockwiseDegrees, cancellation);
 
     /// <summary>A page that lay turned <paramref name="turnedDegrees"/> clockwise, turned upright (its resolution
     /// judged as it lay, where the paper's width is its width as scanned); the page itself when it lay upright.</summary>
