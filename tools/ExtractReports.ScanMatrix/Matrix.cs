@@ -11,7 +11,9 @@ public sealed record MatrixSource(string Name, string PdfPath, IReadOnlyList<(st
 /// <summary>
 /// A part of the matrix: every source under every condition, drawn with the part's seed. The tuned part
 /// is the one looked at while changing the reader; the held-out part differs only by its seed (other
-/// skews, light and noise) and is only ever measured, to say what users will see.
+/// skews, light and noise) and is only ever measured, to say what users will see. A probe part (probe-N, seed N
+/// above 2) is a further tuned part: when the held-out part fails where the tuned one passes, other draws of the
+/// same conditions show the failure's class without anyone reading the held-out scans.
 /// </summary>
 public sealed record MatrixPart(string Name, int Seed)
 {
@@ -21,7 +23,9 @@ public sealed record MatrixPart(string Name, int Seed)
     {
         "tuned" => Tuned,
         "held-out" => HeldOut,
-        _ => throw new ArgumentException($"unknown part {name} (tuned or held-out)"),
+        _ when name.StartsWith("probe-", StringComparison.Ordinal)
+               && int.TryParse(name["probe-".Length..], out var seed) && seed > HeldOut.Seed => new(name, seed),
+        _ => throw new ArgumentException($"unknown part {name} (tuned, held-out or probe-N with N > 2)"),
     };
 }
 

@@ -7,7 +7,7 @@ using ExtractReports.ScanMatrix;
 // scanned under each condition of tools/scan-conditions.csv, in a tuned and a held-out part.
 //   render OUT [options]   write the scans and their truth.csv into OUT
 //   eval [options]         render into a temporary folder, extract, and score per condition and part
-// options: --part tuned|held-out|both (default both)  --conditions a,b  --documents prefix,prefix
+// options: --part tuned|held-out|probe-N|both (default both; probe-N: a further tuned part, seed N > 2)  --conditions a,b  --documents prefix,prefix
 //          --conditions-file PATH  --keep DIR (eval: keep scans and output)  --wrong (eval: list wrong fields)
 var root = FindRoot();
 if (args.Length == 0 || args[0] is not ("render" or "eval"))
