@@ -47,11 +47,20 @@ public sealed class CellReader(OcrOptions options)
         // The digit reader's number, its sign taken from the ink and its digits checked against their glyphs' shapes.
         NumberRead? Digits() => Shaped(Signed(engine, ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, region, glyphBoxes, scale), text, ink, glyphBoxes);
 
+        // A 9 whose glyph encloses no counter (a 5 read 9), a 7 whose glyph encloses one (a 0 read 7): nothing says which
+        // digit it is, so the number taken is doubtful. Checked on the number taken, not before: a doubtful read is read
+        // again as text, and a 0 a fax threshold opened reads there as 人.
+        Cell NumberCell(NumberRead n, double confidence)
+        {
+            if (DigitShapes.CountersRefute(n.Text, text, glyphBoxes, options)) n = Doubtful(n with { Confidence = confidence });
+            return new Cell(n.Text, cellBox, Math.Min(confidence, n.Confidence)) { Glyphs = Evidence(n) };
+        }
+
         NumberRead? number = null;
         if (likelyNumber)
         {
             number = Digits();
-            if (number is { Sure: true } sure) return new Cell(sure.Text, cellBox, sure.Confidence) { Glyphs = Evidence(sure) };
+            if (number is { Sure: true } sure) return NumberCell(sure, sure.Confidence);
         }
 
         // Glyphs as narrow as digits, as many as the digits read: a Chinese character read there (a broken 0 read as 人,
@@ -76,10 +85,10 @@ public sealed class CellReader(OcrOptions options)
         {
             digitsTried = true;
             number ??= Digits();
-            if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return new Cell(n.Text, cellBox, n.Confidence) { Glyphs = Evidence(n) };
+            if (number is { } n && (numeric || n.Confidence > confidence || DigitShaped(n, joined))) return NumberCell(n, n.Confidence);
             // The mark read surer than the digits: take the digits, no surer than the mark was, so the value
             // goes to review rather than vanishing.
-            if (number is { } m && mark) return new Cell(m.Text, cellBox, Math.Min(m.Confidence, confidence)) { Glyphs = Evidence(m with { Agree = false }) };
+            if (number is { } m && mark) return NumberCell(m with { Agree = false }, Math.Min(m.Confidence, confidence));
         }
         int reads = 1 + (number?.Reads ?? 0);
         // The digit reader read nothing from one glyph that the text model read as a mark or a character (a serif 1 alone

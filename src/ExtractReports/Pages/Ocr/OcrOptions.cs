@@ -222,6 +222,11 @@ public sealed record OcrOptions
     public double RingBandBottom { get; init; } = 0.7;
     public double RingSidesShare { get; init; } = 0.8;
 
+    /// <summary>Least area of a digit's counter (the background a 6, 8 or 9 encloses), as a share of its glyph's box
+    /// (<see cref="DigitShapes.CountersRefute"/>): a serif 9's counter is about a tenth of its box; a speck of background inside
+    /// a stroke (noise) is far less.</summary>
+    public double MinCounterShare { get; init; } = 0.02;
+
     /// <summary>A glyph read as 1 is no 1 (<see cref="DigitShapes.IsNotOne"/>) when a row of its top band (this share of its
     /// height) spans <see cref="TopBarHeightShare"/> of its height and no row of its bottom band spans more than
     /// <see cref="FootlessHeightShare"/>: a 7's bar (WenQuanYi: 0.67 of the height) over its stroke's end (0.13), where a 1's
