@@ -122,8 +122,8 @@ public sealed record OcrOptions
     /// <summary>A grid column at most this many times as wide as the table's median column is a number column (numbers
     /// sit in columns of about one width; labels in wider ones). <see cref="RulingGridFinder"/> completes a column line lost
     /// in a table's last row only between two number columns: a last-row label spanning label columns is the design
-    /// ((七)总计, 四、结转下年度继续办理). 1.5: table 三's and 四's number columns are within 1.2 of their median, its label
-    /// columns 1.7-4 times it (the narrow first column holding 三、本年度办理结果 is as narrow as a number column).</summary>
+    /// ((七)总计, 四、结转下年度继续办理). 1.5: table 三's and 四's number columns are within 1.3 of their median on the scans
+    /// drawn, the label columns 1.7-4.2 times it (the narrow first column holding 三、本年度办理结果 is as narrow as a number column).</summary>
     public double NumberColumnWidthFactor { get; init; } = 1.5;
 
     /// <summary>Ink this close across a ruling line (inches) belongs to the line: the blurred edges of a
