@@ -41,10 +41,9 @@ public sealed record BrokenRulingOptions
     public double MaxOpenEndInches { get; init; } = 0.45;
 
     /// <summary>Fewest column lines running on past their last crossing and ending within
-    /// <see cref="OpenEndsTogetherInches"/> of each other for those stretches to be kept; 0: never kept (the default:
-    /// 3 was measured with the grid joining of <see cref="OcrOptions.JoinGridPieces"/>, which is off, and not apart
-    /// from it on the corpus).</summary>
-    public int MinOpenEnds { get; init; }
+    /// <see cref="OpenEndsTogetherInches"/> of each other for those stretches to be kept; 0: never kept. 3 (the default):
+    /// a caption's stroke in line with one column line is one; see docs/scan-reader.md, "Grid steps on by default".</summary>
+    public int MinOpenEnds { get; init; } = 3;
     public double OpenEndsTogetherInches { get; init; } = 0.06;
 
     public void Validate()

@@ -104,20 +104,27 @@ public sealed record OcrOptions
     public double RulingMergeInches { get; init; } = 0.03;
 
     /// <summary>A border between two grid cells counts as drawn when this share of it is inked; otherwise
-    /// the two cells are one merged cell. 0.3 (with <see cref="JoinGridPieces"/> and <see cref="MaxCompletedCells"/>)
-    /// reads more of the bilevel matrix but lost fields of corpus scans; see docs/scan-reader.md, grid round 6.</summary>
-    public double BorderPresentFraction { get; init; } = 0.6;
+    /// the two cells are one merged cell. The masks hold line ink only, so a third of a border inked is a line a fax-like
+    /// scan broke (a merged cell of the design has none); 0.6 before issue 9's grid steps, see docs/scan-reader.md, grid
+    /// round 6 and "Grid steps on by default".</summary>
+    public double BorderPresentFraction { get; init; } = 0.3;
 
     /// <summary>Whether <see cref="RulingGridFinder"/> joins a table found in pieces (groups of lines whose outlines overlap,
-    /// line pieces crossing nothing inside a table). Off by default: with it, 0.3 above and completion on, the bilevel
-    /// matrix read better (tuned 200-bilevel 89.90 -> 95.78 %, held-out 78.01 -> 90.92 %) but corpus scans lost rows and
-    /// gained 14 fields wrong at >= 0.9 (c1-blank-rows-scan); see docs/scan-reader.md, grid round 6.</summary>
-    public bool JoinGridPieces { get; init; }
+    /// line pieces crossing nothing inside a table), as a fax-like scan that lost hairline stretches leaves it. On (the
+    /// default); see docs/scan-reader.md, "Grid steps on by default".</summary>
+    public bool JoinGridPieces { get; init; } = true;
 
     /// <summary>Longest stretch of a grid border, in cells, that <see cref="RulingGridFinder"/> completes from the grid's
-    /// shape when a scan lost it (drawn on both sides of the stretch, nothing in it); 0: none (the default, as
-    /// <see cref="JoinGridPieces"/>; 4 was measured).</summary>
-    public int MaxCompletedCells { get; init; }
+    /// shape when a scan lost it (drawn on both sides of the stretch, nothing in it); 0: none. 4 (the default): the
+    /// stretches a 150-200 dpi bilevel scan loses; see docs/scan-reader.md, "Grid steps on by default".</summary>
+    public int MaxCompletedCells { get; init; } = 4;
+
+    /// <summary>A grid column at most this many times as wide as the table's median column is a number column (numbers
+    /// sit in columns of about one width; labels in wider ones). <see cref="RulingGridFinder"/> completes a column line lost
+    /// in a table's last row only between two number columns: a last-row label spanning label columns is the design
+    /// ((七)总计, 四、结转下年度继续办理). 1.5: table 三's and 四's number columns are within 1.3 of their median on the scans
+    /// drawn, the label columns 1.7-4.2 times it (the narrow first column holding 三、本年度办理结果 is as narrow as a number column).</summary>
+    public double NumberColumnWidthFactor { get; init; } = 1.5;
 
     /// <summary>Ink this close across a ruling line (inches) belongs to the line: the blurred edges of a
     /// scanned line that its opened mask misses.</summary>
@@ -291,6 +298,7 @@ public sealed record OcrOptions
         if (RenderDpi is < 72 or > 1200) throw new ArgumentException("RenderDpi must be between 72 and 1200");
         if (BorderPresentFraction is <= 0 or > 1) throw new ArgumentException("BorderPresentFraction must be in (0,1]");
         if (MaxCompletedCells < 0) throw new ArgumentException("MaxCompletedCells must not be negative");
+        if (NumberColumnWidthFactor < 1) throw new ArgumentException("NumberColumnWidthFactor must be at least 1");
         if (MaxSkewDegrees is < 0 or > 45) throw new ArgumentException("MaxSkewDegrees must be in [0,45]");
         if (AssumedPageWidthInches <= 0) throw new ArgumentException("AssumedPageWidthInches must be positive");
         if (BilevelEnlargement is < 1 or > 4) throw new ArgumentException("BilevelEnlargement must lie in [1,4]");

@@ -109,7 +109,7 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
                 right[r, c] = c + 1 == nc || Drawn(vs, cols[c + 1], rows[r], rows[r + 1], tol);
                 below[r, c] = r + 1 == nr || Drawn(hs, rows[r + 1], cols[c], cols[c + 1], tol);
             }
-        (right, below) = Completed(right, below);
+        (right, below) = Completed(right, below, cols);
 
         var parent = Enumerable.Range(0, nr * nc).ToArray();
         int FindRoot(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
@@ -138,14 +138,20 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
     /// and the column lines inside the stretch are drawn above or below it (a label cell spanning rows has a merged cell
     /// beside it, or the table's edge); a column line when it is drawn above and below a stretch whose row lines are drawn on
     /// one side of it, and a stretch of one row has another column line drawn (a title row spanning the columns of table
-    /// 二's sub-tables has none); in the last row, when the cells above on both sides are one column wide. Stretches
-    /// longer than <see cref="OcrOptions.MaxCompletedCells"/> cells are left as they are. Decided on the borders as found,
-    /// so one completion does not license another.
+    /// 二's sub-tables has none); in the last row, when the cells above on both sides are one column wide and both columns
+    /// are number columns (a label ending a table spans label columns: (七)总计 across table 三's two label columns under a
+    /// label spanning rows, 四、结转下年度继续办理 across the first two on a page the table runs over). Stretches longer than
+    /// <see cref="OcrOptions.MaxCompletedCells"/> cells are left as they are. Decided on the borders as found, so one
+    /// completion does not license another.
     /// </summary>
-    private (bool[,] Right, bool[,] Below) Completed(bool[,] right, bool[,] below)
+    private (bool[,] Right, bool[,] Below) Completed(bool[,] right, bool[,] below, List<double> cols)
     {
         int nr = right.GetLength(0), nc = right.GetLength(1), most = options.MaxCompletedCells;
         if (most <= 0) return (right, below);
+        // Numbers sit in columns of about one width, the table's commonest; its label columns are wider.
+        var widths = Enumerable.Range(0, nc).Select(c => cols[c + 1] - cols[c]).ToList();
+        double median = widths.Order().ElementAt(nc / 2);
+        bool NumberColumn(int c) => widths[c] <= options.NumberColumnWidthFactor * median;
         var r2 = (bool[,])right.Clone();
         var b2 = (bool[,])below.Clone();
         // Row line under row r, across columns c0..c1.
@@ -170,8 +176,10 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
                 bool closed = r1 + 1 < nr
                     ? r1 - r0 + 1 <= most && (r1 > r0 || OtherColumnLine(r0, c)) && Enumerable.Range(r0, r1 - r0).All(r => below[r, c] || below[r, c + 1])
                     // The table's last row: the cells above on both sides are one column wide (a label spanning the
-                    // last row's columns has a wider cell above it, or the table's edge).
-                    : r0 == r1 && (c == 0 || right[r0 - 1, c - 1]) && right[r0 - 1, c + 1] && OtherColumnLine(r0, c);
+                    // last row's columns has a wider cell above it, or the table's edge), and both are number columns (the
+                    // cells above a label spanning label columns may be one column wide: a label spanning rows beside one).
+                    : r0 == r1 && (c == 0 || right[r0 - 1, c - 1]) && right[r0 - 1, c + 1] && OtherColumnLine(r0, c)
+                      && NumberColumn(c) && NumberColumn(c + 1);
                 if (closed)
                     for (int r = r0; r <= r1; r++) r2[r, c] = true;
                 r0 = r1;

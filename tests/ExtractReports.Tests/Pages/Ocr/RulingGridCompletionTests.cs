@@ -12,7 +12,7 @@ public class RulingGridCompletionTests
 {
     private const int W = 1200, H = 1300, Dpi = 300;
 
-    /// <summary>The features are off by default (docs/scan-reader.md, grid round 6): as measured.</summary>
+    /// <summary>The grid steps as measured (and as the defaults are since round 7), spelled out so the tests hold them.</summary>
     private static readonly OcrOptions On = new() { JoinGridPieces = true, BorderPresentFraction = 0.3, MaxCompletedCells = 4 };
 
     private sealed class Masks
@@ -111,6 +111,39 @@ public class RulingGridCompletionTests
         // The last row's label spans columns 0-1, and so does the cell above it: nothing to complete.
         var grid = Assert.Single(Table(4, Columns, vertical: (x, r) => !(x == 400 && r >= 2)).Grids());
         Assert.Equal(2, Assert.Single(grid.Cells, c => c.Row == 3 && c.Column == 0).ColumnSpan);
+    }
+
+    /// <summary>Table 三's columns: a narrow first label column (三、本年度办理结果 spanning its rows), a second label column,
+    /// a wide third, then five number columns.</summary>
+    private static readonly int[] LabelColumns = [100, 160, 260, 560, 660, 760, 860, 960, 1060];
+
+    [Fact]
+    public void A_last_row_label_spanning_the_label_columns_beside_a_label_spanning_rows_stays_merged()
+    {
+        // c1-blank-rows-scan's page 3: the first column one cell over all six rows, the second a label spanning rows 2-4
+        // (so the cells above the last row are one column wide on both sides of the line at 260), and the last row's
+        // label ((七)总计) spanning the second and third columns. Completing the line at 260 split (七)总计 and put an empty
+        // cell before its numbers.
+        var m = Table(6, LabelColumns,
+            vertical: (x, r) => !(x == 260 && r == 5),
+            horizontal: (y, c) => !(c == 0 || (c == 1 && y is 400 or 500)));
+        var grid = Assert.Single(m.Grids());
+        Assert.Equal(2, Assert.Single(grid.Cells, c => c.Row == 5 && c.Column == 1).ColumnSpan);
+        // The number columns' lines lost in the same last row are still completed.
+        var lost = Table(6, LabelColumns,
+            vertical: (x, r) => !((x == 260 || x == 760) && r == 5),
+            horizontal: (y, c) => !(c == 0 || (c == 1 && y is 400 or 500)));
+        Assert.Single(Assert.Single(lost.Grids()).Cells, c => c.Row == 5 && c.Column == 4 && c.ColumnSpan == 1);
+    }
+
+    [Fact]
+    public void A_last_row_label_spanning_the_first_columns_on_a_page_the_table_runs_over_stays_merged()
+    {
+        // scan-04-mixed-serif's page 4: the table's last two rows, (七)总计 beside the first column's continued cell, then
+        // 四、结转下年度继续办理 spanning both label columns. Both cells above the line at 160 are one column wide.
+        int[] columns = [100, 160, 560, 660, 760, 860, 960, 1060];
+        var grid = Assert.Single(Table(2, columns, vertical: (x, r) => !(x == 160 && r == 1)).Grids());
+        Assert.Equal(2, Assert.Single(grid.Cells, c => c.Row == 1 && c.Column == 0).ColumnSpan);
     }
 
     [Fact]
