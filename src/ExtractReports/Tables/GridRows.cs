@@ -162,11 +162,17 @@ public static partial class GridRows
             return new Token(TokenKind.Blank, "", "", line, -1, page, null, 0)
                 { Glyphs = new ExtractReports.Lines.GlyphEvidence(0, 0, false, 0, 0, true, false) };
         if (cell.IsNumber || cell.IsBlank && cell.Tokens.Count == 1) return cell.Tokens[0];
-        var first = cell.Tokens[0];
+        return Unknown(cell.Tokens);
+    }
+
+    /// <summary>A value cell that reads as no number (its tokens): an unknown in its place, ink read there.</summary>
+    internal static Token Unknown(IReadOnlyList<Token> cell)
+    {
+        var first = cell[0];
         return first with
         {
-            Kind = TokenKind.Blank, Raw = string.Concat(cell.Tokens.Select(t => t.Raw)), Norm = "", Atomic = false, Note = null, Placeholder = false,
-            Confidence = Math.Min(cell.Tokens.Min(t => t.Confidence), RowGrouper.UnreadableConfidence),
+            Kind = TokenKind.Blank, Raw = string.Concat(cell.Select(t => t.Raw)), Norm = "", Atomic = false, Note = null, Placeholder = false,
+            Confidence = Math.Min(cell.Min(t => t.Confidence), RowGrouper.UnreadableConfidence),
             Glyphs = (first.Glyphs ?? new ExtractReports.Lines.GlyphEvidence(0, 0, false, 0, 0, true, false)) with { SeenEmpty = false },
         };
     }

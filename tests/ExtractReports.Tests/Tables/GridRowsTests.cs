@@ -177,6 +177,38 @@ public class GridRowsTests
         Assert.Null(GridRows.Groups(region, T3Reader.Columns));
     }
 
+    /// <summary>Table 二 as hzq2023_working at 150 dpi bilevel reads: no caption, label or header naming a row.</summary>
+    private const string GarbledT2 =
+        "二、主动公开政府信息情;\n第一个条第`)项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n项总\t0\t0\t0\n行政肯范尾六件\t3\t1\t12\n" +
+        "第一|条第〈厂)项\n信息内容\t本年处理决定数量\n行下1约许上\tSS0\n第一二条第〈信)项\n信息内容\t本年处理决定数量\n行政处宁\t了二350\n行叶区出组制\t4\n" +
+        "入六侦条第《八)山彤于\n信息内容\t本年收费金额〈单位:万元)\n行虹专业性收咒\t12.5000\n";
+
+    [Fact]
+    public void Table_二_whose_captions_and_labels_read_as_garbage_is_placed_by_its_grid_shape()
+    {
+        var r = ReadAsGrid(Title + "\n" + GarbledT2 + T3Tabs(ReportFormat.F2021) + T4Line);
+        Assert.Equal(ReportFormat.F2021, r.T2!.Format);
+        Assert.False(r.T2.FormatCertain);
+        string[] expected = ["t2.rules.issued=0", "t2.rules.repealed=0", "t2.rules.in_force=0", "t2.normative.issued=3", "t2.normative.repealed=1",
+            "t2.normative.in_force=12", "t2.coercion.decisions=4", "t2.fees.amount=12.5"];
+        foreach (var pair in expected)
+        {
+            var (field, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+            Assert.True(r.Cell(field) is { Origin: CellOrigin.Read } c && c.Value == value && c.Flags.Contains(CellAssembler.LabelUnconfirmed), $"{field}: {r.Cell(field)}");
+        }
+        // Cells that read as no number are unknowns in their place, not values.
+        Assert.Equal(CellOrigin.Missing, r.Cell("t2.licensing.decisions").Origin);
+        Assert.Equal(CellOrigin.Missing, r.Cell("t2.penalty.decisions").Origin);
+    }
+
+    [Fact]
+    public void Table_二_whose_rows_are_neither_forms_shape_is_not_placed()
+    {
+        // One sub-table's row lost: 3 3 1 1 1 is neither form's 3 3 1 1 1 1 nor 3 3 3 3 3 3 2 2.
+        var r = ReadAsGrid(Title + "\n" + GarbledT2.Replace("行叶区出组制\t4\n", "") + T3Tabs(ReportFormat.F2021) + T4Line);
+        Assert.Null(r.T2);
+    }
+
     [Fact]
     public void A_value_placed_by_order_alone_is_bounded_below_the_review_threshold()
     {
