@@ -67,6 +67,10 @@ namespace ExtractReports.Scoring;
 /// table 四 has none) is at most <see cref="PlacementInDoubt"/>: a row's own sum holds whichever of its parts holds which
 /// value, so it confirms the values and not their columns (measured 2026-12-03 on the scan-conditions matrix, held-out
 /// part: a table 四 row's 0 and 2 exchanged between 维持 and 尚未审结 at 0.985 and 1, its 总计 unchanged).</item>
+/// <item>a table 三 value read by OCR whose row was placed by its order alone (flag <c>label_unconfirmed</c>: the row's own
+/// label, read as garbage, names no row) is at most <see cref="PlacedByOrder"/>: its place is as sure as the count of rows
+/// between the rows whose labels read, which a row lost and a stray line in the same stretch break unseen, and the identities
+/// do not check a row's place among the result rows ((七)总计 is their sum in any order), so none lifts it.</item>
 /// </list>
 /// A field of a table the document shows no sign of printing (a page cut after table 二, a page image of table 三
 /// alone) is not bounded here: it is rightly missing.
@@ -113,6 +117,9 @@ public static class DoubtCaps
     /// <summary>The bound for a value read by OCR whose column no cell of its row and no identity across rows makes sure.</summary>
     public const double PlacementInDoubt = 0.7;
 
+    /// <summary>The bound for a table value read by OCR in a row placed by its order alone.</summary>
+    public const double PlacedByOrder = 0.7;
+
     /// <summary>The bound for a blank read by OCR that no cell seen empty stands for.</summary>
     public const double UnseenOcrBlank = 0.7;
 
@@ -138,6 +145,7 @@ public static class DoubtCaps
         if (e.FromOcr && field.Status == FieldStatus.Ok && e.Glyphs is { ReadsAgree: false } && e.IdentitiesHeld == 0) bound = Math.Min(bound, DoubtfulOcrRead);
         if (e.FromOcr && field.Status == FieldStatus.Ok && tableValue && !e.ColumnCertain && e.ColumnIdentitiesHeld == 0)
             bound = Math.Min(bound, PlacementInDoubt);
+        if (e.FromOcr && tableValue && field.Flags.Contains(Tables.CellAssembler.LabelUnconfirmed)) bound = Math.Min(bound, PlacedByOrder);
         return bound;
     }
 

@@ -5,8 +5,12 @@ namespace ExtractReports.Tables;
 /// <summary>Turns chosen row readings into cell readings with their evidence and flags.</summary>
 internal static class CellAssembler
 {
+    /// <summary>The flag of a value whose row was placed by its order alone, its own label naming no row (OCR).</summary>
+    public const string LabelUnconfirmed = "label_unconfirmed";
+
     /// <param name="placementDoubtful">The row was placed by order where a row may be absent or added: its values may be a neighbour's.</param>
-    public static IEnumerable<CellReading> Cells(ChosenRow chosen, bool columnsFromPositions, bool placementDoubtful = false)
+    /// <param name="labelUnconfirmed">The row's own label does not name it (read as garbage, or none): it was placed by its order alone.</param>
+    public static IEnumerable<CellReading> Cells(ChosenRow chosen, bool columnsFromPositions, bool placementDoubtful = false, bool labelUnconfirmed = false)
     {
         var (row, group, cand, equivalent) = (chosen.Row, chosen.Group, chosen.Chosen, chosen.Equivalent);
         var (strong, _) = group.Match(row);
@@ -38,7 +42,7 @@ internal static class CellAssembler
                 group.IsLabelled,
                 complete || columnsFromPositions && source is not null && !cand.PlacementUnknown,
                 alternatives,
-                Flags(origin, alternatives, source, group.IsLabelled),
+                Flags(origin, alternatives, source, group.IsLabelled, labelUnconfirmed),
                 alternatives > 1 ? equivalent.Select(e => e.Values[c] ?? "").Distinct().ToList() : null)
             {
                 Glyphs = source?.Glyphs,
@@ -47,7 +51,7 @@ internal static class CellAssembler
         }
     }
 
-    private static IReadOnlyList<string> Flags(CellOrigin origin, int alternatives, Token? source, bool labelledRow)
+    private static IReadOnlyList<string> Flags(CellOrigin origin, int alternatives, Token? source, bool labelledRow, bool labelUnconfirmed)
     {
         List<string>? flags = null; // most cells have none: they share the empty list
         void Add(string flag) => (flags ??= []).Add(flag);
@@ -57,6 +61,7 @@ internal static class CellAssembler
         if (source?.Note is { } note) Add($"note:{note}");
         if (origin == CellOrigin.Text) Add("sentence_in_numeric_cell");
         if (!labelledRow) Add("row_placed_by_order");
+        if (labelUnconfirmed) Add(LabelUnconfirmed);
         return flags ?? [];
     }
 

@@ -115,7 +115,8 @@ public static class RowCandidates
                 continue;
             }
             decimal x = sum.Solve(c, i => NumberText.Value(values[i]!)!.Value);
-            if (x <= 0) continue; // a zero sum: the cell may well be blank in the report
+            // A zero sum: the cell may well be blank in the report, unless ink was read there (a 0 read as a character).
+            if (x < 0 || x == 0 && printed.Sources[c] is not { Raw.Length: > 0 }) continue;
             values[c] = NumberText.Canonical(x.ToString(System.Globalization.CultureInfo.InvariantCulture));
             origins[c] = CellOrigin.Inferred;
             changed = true;

@@ -27,7 +27,8 @@ public static class T2Reader
 
         var fit19 = Fit(groups, labelsAlone, TableTemplates.T2F2019, o);
         var fit21 = Fit(groups, labelsAlone, TableTemplates.T2F2021, o);
-        if (fit19.Rows.Count == 0 && fit21.Rows.Count == 0) return null;
+        // No row named (captions and labels past reading): the grid's shape and its number pattern may still place the table.
+        if (fit19.Rows.Count == 0 && fit21.Rows.Count == 0) return T2GridShape.Read(region);
         double s19 = fit19.Score + 5 * votes19, s21 = fit21.Score + 5 * votes21;
         var fit = s21 >= s19 ? fit21 : fit19;
         bool certain = Math.Abs(s21 - s19) >= 5;

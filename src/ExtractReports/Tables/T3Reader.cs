@@ -16,7 +16,8 @@ public static partial class T3Reader
     /// <param name="closed">The region ends where table 四 begins, not where the page was cut: its last label is a whole row.</param>
     public static TableReading? Read(IReadOnlyList<Token> region, ReportFormat? hint, AlignerOptions? options = null, bool closed = false)
     {
-        var groups = SplitStacked(RowGrouper.Group(region, sentencesAreValues: false));
+        // A whole grid gives its rows by the cells' places, whatever they read; else the token stream is cut into rows.
+        var groups = GridRows.Groups(region, Columns) ?? SplitStacked(RowGrouper.Group(region, sentencesAreValues: false));
         var alone = LabelsAlone(region, closed);
         if (groups.Count == 0) return BlankTable(alone, hint);
         // Both formats share most rows: match each group against each row once.
@@ -37,8 +38,9 @@ public static partial class T3Reader
             .Select(kv => (alignment.Template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, RowTotal, centers)))
             .ToList();
         var doubtful = DoubtfulPlacements(alignment, groups, options ?? AlignerOptions.Default);
+        var byOrder = PlacedByOrder(alignment, options ?? AlignerOptions.Default);
         var chosen = CandidateSelector.Select(rows, TableIdentities.ForT3(format), doubtful);
-        var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null, doubtful.Contains(c.Group))).ToList();
+        var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null, doubtful.Contains(c.Group), byOrder.Contains(c.Group))).ToList();
         return new TableReading("t3", format, certain, cells, centers is null ? "aligned" : "aligned+positions");
     }
 
@@ -209,6 +211,18 @@ public static partial class T3Reader
         }
         return doubtful;
     }
+
+    /// <summary>
+    /// Groups read by an engine (OCR) whose own label does not name the row they were put in: placed by their order among
+    /// the rows whose labels did (a label read as garbage, or no label). Their place is as sure as the count of rows
+    /// between those anchors, which a row lost or a stray line added in the same stretch breaks unseen, and no identity
+    /// checks it: (七)总计 is the sum of the result rows in any order. So their values say so
+    /// (<c>label_unconfirmed</c>, bounded in <see cref="Scoring.DoubtCaps"/>). A text layer reads its labels as printed.
+    /// </summary>
+    private static HashSet<RowGroup> PlacedByOrder(Alignment alignment, AlignerOptions o) => new(
+        alignment.RowToGroup
+            .Where(kv => kv.Value.Slots.Any(s => s.Glyphs is not null) && kv.Value.Match(alignment.Template.Rows[kv.Key]).Strong < o.MinMatch)
+            .Select(kv => kv.Value), ReferenceEqualityComparer.Instance);
 
     /// <summary>A group with a label of its own (words, not just an ordinal) that names none of <paramref name="rows"/>.</summary>
     private static bool NamesNoRow(RowGroup group, IReadOnlyList<TemplateRow> rows, AlignerOptions o) =>

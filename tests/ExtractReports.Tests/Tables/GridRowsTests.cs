@@ -1,0 +1,221 @@
+using ExtractReports.Fields;
+using ExtractReports.Lines;
+using ExtractReports.Lines.TextDump;
+using ExtractReports.Pages;
+using ExtractReports.Schema;
+using ExtractReports.Scoring;
+using ExtractReports.Tables;
+using static ExtractReports.Tests.Tables.ReportBuilder;
+
+namespace ExtractReports.Tests.Tables;
+
+/// <summary>
+/// Table 三 of a fax-like scan whose labels read as garbage (issue 9, labels): the grid's cells place the values (cells
+/// left of the value columns are the label, whatever they read; each value column's cell its value or an unknown), and
+/// the rows are placed by their order among the rows whose labels read. A row placed so says so (<c>label_unconfirmed</c>,
+/// bounded below the review threshold).
+/// </summary>
+public class GridRowsTests
+{
+    private static readonly GlyphEvidence LabelRead = new(0.2, 1, true, 0, 0, false, false);
+    private static readonly GlyphEvidence DigitRead = new(0.95, 1, true, 1, 1, false, false);
+    private static readonly GlyphEvidence SeenEmpty = new GlyphEvidence(1, 0, true, 0, 0, false, false) { SeenEmpty = true };
+
+    /// <summary>
+    /// The dump as an OCR'd ruled grid reads it: value cells boxed by column (the first value column at x 1000, 100
+    /// apart), label cells by their order at the left; a page break before line <paramref name="pageBreakAt"/>. Value
+    /// cells are the last seven of a table 三 row, every cell of a line of numbers (table 四), and every cell after the
+    /// label elsewhere (table 二).
+    /// </summary>
+    private static ReportReading ReadAsGrid(string dump, int pageBreakAt = int.MaxValue) =>
+        new ReportReader().Read(new LineDocument(AsGrid(dump, pageBreakAt), "ocr-grid"));
+
+    private static Line[] AsGrid(string dump, int pageBreakAt = int.MaxValue) =>
+        TextDumpReader.ReadText(dump).Lines.Select((line, li) =>
+        {
+            bool allNumbers = line.Cells.Count > 8 && line.Cells.All(c => c.Text.All(char.IsAsciiDigit));
+            int values = allNumbers ? line.Cells.Count : line.Cells.Count >= 8 ? 7 : Math.Max(0, line.Cells.Count - 1);
+            int first = line.Cells.Count - values;
+            var cells = line.Cells.Select((c, ci) =>
+            {
+                c = c.Text == "□" ? c with { Text = "" } : c;
+                var y = li * 40;
+                if (ci < first)
+                    return c with { Box = new Box(100 * ci, y, 100 * ci + 90, y + 30), Confidence = 0.3, Glyphs = LabelRead };
+                int v = ci - first;
+                return c with
+                {
+                    Box = new Box(1000 + 100 * v, y, 1080 + 100 * v, y + 30), Confidence = c.IsBlank ? 1 : 0.95,
+                    Glyphs = c.IsBlank ? SeenEmpty : DigitRead,
+                };
+            }).ToArray();
+            return line with { Cells = cells, Page = li >= pageBreakAt ? 2 : 1, Delimited = true };
+        }).ToArray();
+
+    /// <summary>Labels as a fax-like scan at 150 dpi read them (seen on the scan-conditions matrix): nothing of the row's words.</summary>
+    private static readonly Dictionary<string, string> Garbled = new()
+    {
+        ["granted"] = "三、本年度办理姑果\t( “)乞以公片",
+        ["partially_granted"] = "《2)部分公生人分处再的，愉让这一司形",
+        ["withheld.state_secret"] = "( -)个王公并\t1局上可家秘筑",
+        ["withheld.third_party"] = "4作护第万合法权直",
+        ["withheld.internal_affairs"] = ".关于三类内部事努全",
+        ["withheld.process_info"] = "9.辣寺四类过程诈倍筷",
+        ["unavailable.not_held"] = "《叫)无法提供\t1.术机关和不区措特闫政府人和龟",
+        ["unavailable.needs_creation"] = ".入有珊成全各二此另行制作",
+        ["unavailable.unclear"] = "3补二大旺旺请内容代不虽傅",
+        ["not_processed.duplicate"] = "2",
+        ["total_handled"] = "(蕊)总诈",
+    };
+
+    /// <summary>Values distinct row by row (a row one off reads wrong), every identity holding.</summary>
+    private static readonly Dictionary<string, int[]> Values = new()
+    {
+        ["new_requests"] = [12, 1, 0, 0, 0, 2, 15],
+        ["carried_over"] = [1, 0, 0, 0, 0, 0, 1],
+        ["granted"] = [3, 1, 0, 0, 0, 0, 4],
+        ["partially_granted"] = [1, 0, 0, 0, 0, 0, 1],
+        ["withheld.state_secret"] = [0, 0, 0, 0, 0, 1, 1],
+        ["withheld.third_party"] = [1, 0, 0, 0, 0, 0, 1],
+        ["withheld.process_info"] = [2, 0, 0, 0, 0, 0, 2],
+        ["unavailable.not_held"] = [3, 0, 0, 0, 0, 1, 4],
+        ["unavailable.unclear"] = [1, 0, 0, 0, 0, 0, 1],
+        ["not_processed.petition"] = [1, 0, 0, 0, 0, 0, 1],
+        ["total_handled"] = [12, 1, 0, 0, 0, 2, 15],
+        ["carried_forward"] = [1, 0, 0, 0, 0, 0, 1],
+    };
+
+    private static int[] ValuesOf(string prefix) => Values.TryGetValue(prefix, out var v) ? v : [0, 0, 0, 0, 0, 0, 0];
+
+    /// <summary>Table 三 with <see cref="Garbled"/> labels; <paramref name="cells"/> may rewrite a row's value cells.</summary>
+    private static string Report(ReportFormat format, Func<string, string[], string[]>? cells = null)
+    {
+        var sb = new System.Text.StringBuilder(Title + "\n" + T2Tabs2021 + "三、收到和处理政府信息公开申请情况\n");
+        foreach (var r in TableTemplates.T3(format).Rows)
+        {
+            var prefix = r.Prefix[3..];
+            var label = Garbled.GetValueOrDefault(prefix) ?? Labels2021[prefix];
+            var printed = ValuesOf(prefix).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            sb.Append(label).Append('\t').Append(string.Join("\t", cells?.Invoke(prefix, printed) ?? printed)).Append('\n');
+        }
+        return sb + T4Line;
+    }
+
+    private static void AssertAllRight(ReportReading r, ReportFormat format)
+    {
+        Assert.Equal(format, r.T3!.Format);
+        foreach (var row in TableTemplates.T3(format).Rows)
+        {
+            var expected = ValuesOf(row.Prefix[3..]);
+            for (int c = 0; c < row.Columns.Count; c++)
+                Assert.True(r.Cell(row.FieldId(c)).Value == expected[c].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"{row.FieldId(c)}: expected {expected[c]}, got {r.Cell(row.FieldId(c))}");
+        }
+    }
+
+    [Fact]
+    public void Rows_whose_labels_read_as_garbage_are_placed_by_their_order_in_a_whole_grid()
+    {
+        // Also cells no number reads from: a broken 0 read `(0)`, a 1 read as a character; the rows' sums give them.
+        var r = ReadAsGrid(Report(ReportFormat.F2021, (prefix, v) => prefix switch
+        {
+            "unavailable.not_held" => [v[0], v[1], "(0)", v[3], v[4], v[5], v[6]],
+            "withheld.state_secret" => [v[0], v[1], v[2], v[3], v[4], "于", v[6]],
+            _ => v,
+        }));
+        AssertAllRight(r, ReportFormat.F2021);
+        // The rows placed by order alone say so; a row whose label read does not.
+        Assert.Contains(CellAssembler.LabelUnconfirmed, r.Cell("t3.not_processed.duplicate.total").Flags);
+        Assert.Contains(CellAssembler.LabelUnconfirmed, r.Cell("t3.withheld.third_party.natural_person").Flags);
+        Assert.DoesNotContain(CellAssembler.LabelUnconfirmed, r.Cell("t3.not_processed.petition.total").Flags);
+        Assert.Equal(CellOrigin.Inferred, r.Cell("t3.unavailable.not_held.research").Origin);
+    }
+
+    [Fact]
+    public void The_count_of_grid_rows_tells_the_2019_form_when_no_label_does()
+    {
+        var r = ReadAsGrid(Report(ReportFormat.F2019));
+        AssertAllRight(r, ReportFormat.F2019);
+    }
+
+    [Fact]
+    public void A_row_the_page_foot_cut_is_one_row_not_two()
+    {
+        // The row's values on one page, the rest of its label in a row of empty cells on the next (pdf-01 at 150 dpi).
+        var dump = Report(ReportFormat.F2021, (prefix, v) => prefix == "other.overdue_correction" ? [.. v, "\n逾期不补正、行路机关不玫处下其政府伟息公开由请\t□\t□\t□\t□\t□\t□\t□"] : v);
+        int split = TextDumpReader.ReadText(dump).Lines.ToList().FindIndex(l => l.Text.StartsWith("逾期不补正", StringComparison.Ordinal));
+        var r = ReadAsGrid(dump, pageBreakAt: split);
+        AssertAllRight(r, ReportFormat.F2021);
+    }
+
+    [Fact]
+    public void A_line_of_numbers_outside_the_grid_leaves_the_rows_to_the_token_stream()
+    {
+        // A grid found in pieces: one row's values in one cell over the columns. GridRows gives no rows, and the table is
+        // read as before (its other rows placed).
+        var region = Tokenizer.Tokenize(new[]
+        {
+            Row(0, "一、本年新收", 1, 0, 0, 0, 0, 0, 1), Row(1, "二、上年结转", 0, 0, 0, 0, 0, 0, 0), Row(2, "(一)予以公开", 1, 0, 0, 0, 0, 0, 1),
+            new Line([new Cell("1 0 0 0 0 0 1", new Box(1000, 120, 1680, 150), 0.5) { Glyphs = DigitRead }], 1, true),
+        });
+        Assert.Null(GridRows.Groups(region, T3Reader.Columns));
+        Assert.NotNull(GridRows.Groups(region.Where(t => t.Line < 3).ToList(), T3Reader.Columns));
+
+        static Line Row(int i, string label, params int[] values) => new(
+            [new Cell(label, new Box(0, 40 * i, 900, 40 * i + 30), 0.9) { Glyphs = LabelRead },
+             .. values.Select((v, c) => new Cell(v.ToString(System.Globalization.CultureInfo.InvariantCulture), new Box(1000 + 100 * c, 40 * i, 1080 + 100 * c, 40 * i + 30), 0.95) { Glyphs = DigitRead })],
+            1, true);
+    }
+
+    [Fact]
+    public void A_text_layer_grid_is_left_to_the_token_stream()
+    {
+        var region = Tokenizer.Tokenize(TextDumpReader.ReadText(T3Tabs(ReportFormat.F2021)).Lines.Select((l, li) => l with
+        {
+            Cells = l.Cells.Select((c, ci) => c with { Box = new Box(100 * ci, 40 * li, 100 * ci + 90, 40 * li + 30) }).ToArray(),
+        }).ToList());
+        Assert.Null(GridRows.Groups(region, T3Reader.Columns));
+    }
+
+    /// <summary>Table 二 as hzq2023_working at 150 dpi bilevel reads: no caption, label or header naming a row.</summary>
+    private const string GarbledT2 =
+        "二、主动公开政府信息情;\n第一个条第`)项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n项总\t0\t0\t0\n行政肯范尾六件\t3\t1\t12\n" +
+        "第一|条第〈厂)项\n信息内容\t本年处理决定数量\n行下1约许上\tSS0\n第一二条第〈信)项\n信息内容\t本年处理决定数量\n行政处宁\t了二350\n行叶区出组制\t4\n" +
+        "入六侦条第《八)山彤于\n信息内容\t本年收费金额〈单位:万元)\n行虹专业性收咒\t12.5000\n";
+
+    [Fact]
+    public void Table_二_whose_captions_and_labels_read_as_garbage_is_placed_by_its_grid_shape()
+    {
+        var r = ReadAsGrid(Title + "\n" + GarbledT2 + T3Tabs(ReportFormat.F2021) + T4Line);
+        Assert.Equal(ReportFormat.F2021, r.T2!.Format);
+        Assert.False(r.T2.FormatCertain);
+        string[] expected = ["t2.rules.issued=0", "t2.rules.repealed=0", "t2.rules.in_force=0", "t2.normative.issued=3", "t2.normative.repealed=1",
+            "t2.normative.in_force=12", "t2.coercion.decisions=4", "t2.fees.amount=12.5"];
+        foreach (var pair in expected)
+        {
+            var (field, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+            Assert.True(r.Cell(field) is { Origin: CellOrigin.Read } c && c.Value == value && c.Flags.Contains(CellAssembler.LabelUnconfirmed), $"{field}: {r.Cell(field)}");
+        }
+        // Cells that read as no number are unknowns in their place, not values.
+        Assert.Equal(CellOrigin.Missing, r.Cell("t2.licensing.decisions").Origin);
+        Assert.Equal(CellOrigin.Missing, r.Cell("t2.penalty.decisions").Origin);
+    }
+
+    [Fact]
+    public void Table_二_whose_rows_are_neither_forms_shape_is_not_placed()
+    {
+        // One sub-table's row lost: 3 3 1 1 1 is neither form's 3 3 1 1 1 1 nor 3 3 3 3 3 3 2 2.
+        var r = ReadAsGrid(Title + "\n" + GarbledT2.Replace("行叶区出组制\t4\n", "") + T3Tabs(ReportFormat.F2021) + T4Line);
+        Assert.Null(r.T2);
+    }
+
+    [Fact]
+    public void A_value_placed_by_order_alone_is_bounded_below_the_review_threshold()
+    {
+        var field = new FieldValue("t3.withheld.process_info.total", "2", FieldStatus.Ok, "", 3, null, [CellAssembler.LabelUnconfirmed],
+            new FieldEvidence(0, true, true, 1, 0.95, true, IdentitiesHeld: 3, FromOcr: true) { ColumnIdentitiesHeld = 1 });
+        Assert.Equal(DoubtCaps.PlacedByOrder, DoubtCaps.Bound(field));
+        Assert.True(DoubtCaps.PlacedByOrder < 0.9);
+        Assert.Equal(1, DoubtCaps.Bound(field with { Flags = [] }));
+    }
+}
