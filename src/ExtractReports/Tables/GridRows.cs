@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace ExtractReports.Tables;
 
-/// <summary>Knobs of <see cref="GridRows"/>; eval tunes them.</summary>
+/// <summary>Knobs of <see cref="GridRows"/>, their defaults as measured on the scan-conditions matrix (docs/scan-reader.md, "Rows placed by order").</summary>
 public sealed record GridRowOptions
 {
     /// <summary>Fewest lines whose last cells are one plain number per value column for the columns' places to be learned
@@ -50,6 +50,9 @@ public static partial class GridRows
     [GeneratedRegex(@"^([一二三四五六七八九十]{1,2}[、.]|\(.{1,2}\)|[0-9]{1,2}\s*[.、])")]
     private static partial Regex OpeningOrdinal();
 
+    /// <summary>The glyph evidence of a value cell with no read behind it: ink that read as nothing.</summary>
+    private static readonly ExtractReports.Lines.GlyphEvidence NothingRead = new(0, 0, false, 0, 0, true, false);
+
     /// <summary>One cell of a line: its tokens (a cell may tokenize as several) and where it is.</summary>
     private sealed record GridCell(int Line, int Cell, ExtractReports.Pages.Box Box, IReadOnlyList<Token> Tokens)
     {
@@ -60,6 +63,7 @@ public static partial class GridRows
 
     public static IReadOnlyList<RowGroup>? Groups(IReadOnlyList<Token> region, int columns, GridRowOptions? options = null)
     {
+        options?.Validate();
         var o = options ?? GridRowOptions.Default;
         // Only an engine's reading: a text layer's labels read as printed, and its token stream is not in doubt.
         if (!region.Any(t => t.Glyphs is not null)) return null;
@@ -85,6 +89,7 @@ public static partial class GridRows
             else if (numberLines.Contains(line)) return null;
         }
         if (rows.Count < o.MinFullRows) return null;
+        var rowLines = rows.Select(r => r.Line).ToHashSet();
         if (numberLines.Any(l => !lines.ContainsKey(l))) return null; // numbers in lines without cells (prose)
 
         var groups = new List<RowGroup>();
@@ -93,7 +98,7 @@ public static partial class GridRows
         {
             string strong = string.Concat(label.SelectMany(c => c.Tokens).Select(t => t.Kind == TokenKind.Number ? t.Raw : t.Norm));
             // Text on lines of no row since the previous row (a label spanning rows, 本年度办理结果, read on a line of its own).
-            string weak = string.Concat(region.Where(t => t.Line > previousLine && t.Line < line && t.Kind == TokenKind.Text && !rows.Exists(r => r.Line == t.Line)).Select(t => t.Norm));
+            string weak = string.Concat(region.Where(t => t.Line > previousLine && t.Line < line && t.Kind == TokenKind.Text && !rowLines.Contains(t.Line)).Select(t => t.Norm));
             int page = region.First(t => t.Line == line).Page;
             if (groups.Count > 0 && values.All(v => v is null || v.IsBlank) && !OpeningOrdinal().IsMatch(strong)
                 && groups[^1].Slots.Any(s => s.Kind == TokenKind.Number) && groups[^1].Slots[0].Page < page)
@@ -160,7 +165,7 @@ public static partial class GridRows
     {
         if (cell is null)
             return new Token(TokenKind.Blank, "", "", line, -1, page, null, 0)
-                { Glyphs = new ExtractReports.Lines.GlyphEvidence(0, 0, false, 0, 0, true, false) };
+                { Glyphs = NothingRead };
         if (cell.IsNumber || cell.IsBlank && cell.Tokens.Count == 1) return cell.Tokens[0];
         return Unknown(cell.Tokens);
     }
@@ -173,7 +178,7 @@ public static partial class GridRows
         {
             Kind = TokenKind.Blank, Raw = string.Concat(cell.Select(t => t.Raw)), Norm = "", Atomic = false, Note = null, Placeholder = false,
             Confidence = Math.Min(cell.Min(t => t.Confidence), RowGrouper.UnreadableConfidence),
-            Glyphs = (first.Glyphs ?? new ExtractReports.Lines.GlyphEvidence(0, 0, false, 0, 0, true, false)) with { SeenEmpty = false },
+            Glyphs = (first.Glyphs ?? NothingRead) with { SeenEmpty = false },
         };
     }
 }

@@ -167,7 +167,15 @@ public static class DigitShapes
         if (h < 8 || w < 3) return whenTooSmall;
         var seen = new bool[w * h];
         bool Ink(int x, int y) => text.Ink[(y0 + y) * text.Width + x0 + x] != 0;
+        // Four-connected, unlike InkPieces' eight-connected ink: background between two strokes that touch only at a
+        // corner is enclosed.
         var stack = new Stack<int>();
+        void Reach(int x, int y)
+        {
+            if (x < 0 || y < 0 || x >= w || y >= h || seen[y * w + x] || Ink(x, y)) return;
+            seen[y * w + x] = true;
+            stack.Push(y * w + x);
+        }
         int Fill(int start)
         {
             int area = 0;
@@ -178,8 +186,7 @@ public static class DigitShapes
                 int i = stack.Pop(), x = i % w, y = i / w;
                 area++;
                 if (x == 0 || y == 0 || x == w - 1 || y == h - 1) edge = true;
-                foreach (var (nx, ny) in new[] { (x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1) })
-                    if (nx >= 0 && ny >= 0 && nx < w && ny < h && !seen[ny * w + nx] && !Ink(nx, ny)) { seen[ny * w + nx] = true; stack.Push(ny * w + nx); }
+                Reach(x - 1, y); Reach(x + 1, y); Reach(x, y - 1); Reach(x, y + 1);
             }
             return edge ? 0 : area;
         }
