@@ -33,7 +33,10 @@ public sealed class WhitespaceGridFinder(OcrOptions options)
     /// <param name="exclude">Regions already read (ruled tables).</param>
     public IReadOnlyList<TableGrid> Find(BinaryImage text, IReadOnlyList<OcrWord> words, IReadOnlyList<Box> exclude, int dpi)
     {
-        var labels = words.Where(IsLabel).Select(w => w.Box).ToList();
+        // A digit whole-page OCR read as one Chinese character (a 0 read as 口) is no label and no heading: erased as a
+        // label it leaves pieces of its ring, and as a heading it cuts the table at its row, so the row is lost.
+        var digitShaped = DigitShapedWords(text, words, dpi);
+        var labels = words.Where(w => IsLabel(w) && !digitShaped.Contains(w)).Select(w => w.Box).ToList();
         var candidates = new byte[text.Ink.Length];
         Array.Copy(text.Ink, candidates, candidates.Length);
         var masked = new BinaryImage(text.Width, text.Height, candidates);
@@ -45,7 +48,7 @@ public sealed class WhitespaceGridFinder(OcrOptions options)
         var blobs = Blobs(masked, dpi).Where(b => Isolated(context, b, dpi)).ToList();
         int columnGap = options.Px(options.BorderlessMinColumnGapInches, dpi);
         var rows = Rows(blobs).Where(r => r.Zip(r.Skip(1)).All(p => p.Second.X0 - p.First.X1 >= columnGap)).ToList();
-        var headings = words.Where(w => w.Text.Any(OcrText.IsCjk)).Select(w => w.Box).ToList();
+        var headings = words.Where(w => w.Text.Any(OcrText.IsCjk) && !digitShaped.Contains(w)).Select(w => w.Box).ToList();
         var blocks = Blocks(rows, headings, context);
         return blocks.Where(IsTable).Select(b => ToGrid(b, dpi)).ToList();
     }
@@ -53,6 +56,28 @@ public sealed class WhitespaceGridFinder(OcrOptions options)
     /// <summary>Label text: a Chinese word that whole-page OCR is sure of (a short doubtful one may be a misread digit).</summary>
     private bool IsLabel(OcrWord w) =>
         w.Text.Any(OcrText.IsCjk) && !(w.Text.Length <= options.MaxDoubtfulLength && w.Confidence < options.DoubtfulConfidence);
+
+    /// <summary>
+    /// Words of one Chinese character whose ink is as narrow as a digit (no wider than <see cref="OcrOptions.GlyphWidthShare"/>
+    /// of its height) and as tall as a number: a Chinese character's ink is about as wide as tall, a digit's about half.
+    /// The ink is the pieces the word's box touches, since the engine's box of a misread glyph can be smaller than it.
+    /// </summary>
+    private HashSet<OcrWord> DigitShapedWords(BinaryImage text, IReadOnlyList<OcrWord> words, int dpi)
+    {
+        var lone = words.Where(w => w.Text.Trim() is { Length: 1 } c && OcrText.IsCjk(c[0])).ToList();
+        if (lone.Count == 0) return [];
+        var pieces = Components(text);
+        int minHeight = options.Px(options.BorderlessMinDigitHeightInches, dpi), maxHeight = options.Px(options.BorderlessMaxDigitHeightInches, dpi);
+        var shaped = new HashSet<OcrWord>();
+        foreach (var w in lone)
+        {
+            var touched = pieces.Where(p => p.X0 < w.Box.X1 && p.X1 > w.Box.X0 && p.Y0 < w.Box.Y1 && p.Y1 > w.Box.Y0).ToList();
+            if (touched.Count == 0) continue;
+            int x0 = touched.Min(p => p.X0), x1 = touched.Max(p => p.X1), y0 = touched.Min(p => p.Y0), y1 = touched.Max(p => p.Y1);
+            if (y1 - y0 >= minHeight && y1 - y0 <= maxHeight && x1 - x0 <= options.GlyphWidthShare * (y1 - y0)) shaped.Add(w);
+        }
+        return shaped;
+    }
 
     private static void Erase(BinaryImage image, Box b, int pad)
     {
