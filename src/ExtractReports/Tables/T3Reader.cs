@@ -38,7 +38,7 @@ public static partial class T3Reader
             .Select(kv => (alignment.Template.Rows[kv.Key], kv.Value, RowCandidates.For(kv.Value, Columns, RowTotal, centers)))
             .ToList();
         var doubtful = DoubtfulPlacements(alignment, groups, options ?? AlignerOptions.Default);
-        var byOrder = PlacedByOrder(alignment, options ?? AlignerOptions.Default);
+        var byOrder = PlacedByOrder(alignment, region, options ?? AlignerOptions.Default);
         var chosen = CandidateSelector.Select(rows, TableIdentities.ForT3(format), doubtful);
         var cells = chosen.SelectMany(c => CellAssembler.Cells(c, centers is not null, doubtful.Contains(c.Group), byOrder.Contains(c.Group))).ToList();
         return new TableReading("t3", format, certain, cells, centers is null ? "aligned" : "aligned+positions");
@@ -218,11 +218,39 @@ public static partial class T3Reader
     /// between those anchors, which a row lost or a stray line added in the same stretch breaks unseen, and no identity
     /// checks it: (七)总计 is the sum of the result rows in any order. So their values say so
     /// (<c>label_unconfirmed</c>, bounded in <see cref="Scoring.DoubtCaps"/>). A text layer reads its labels as printed.
+    /// So are groups read on a line whose labels name two rows: the labels of rows whose ruling a fax-like scan lost read as
+    /// one cell beside one row of values, and which row's values they are, the label it took or the other, nothing says
+    /// (measured 2026-12-04 on the scan-conditions matrix, 200-bilevel-hairline tuned: 3.危及"三安全一稳定"'s zeros, read on
+    /// the line of 3.危及… 4.保护第三方合法权益, put in row 4 at confidence 1).
     /// </summary>
-    private static HashSet<RowGroup> PlacedByOrder(Alignment alignment, AlignerOptions o) => new(
-        alignment.RowToGroup
-            .Where(kv => kv.Value.Slots.Any(s => s.Glyphs is not null) && kv.Value.Match(alignment.Template.Rows[kv.Key]).Strong < o.MinMatch)
+    private static HashSet<RowGroup> PlacedByOrder(Alignment alignment, IReadOnlyList<Token> region, AlignerOptions o)
+    {
+        var rows = alignment.Template.Rows;
+        var lines = region.Where(t => t.Kind == TokenKind.Text).GroupBy(t => t.Line)
+            .Where(line => line.Select(t => NamedRow(t, rows, o)).OfType<TemplateRow>().Distinct().Count() > 1)
+            .Select(line => line.Key).ToHashSet();
+        return new(alignment.RowToGroup
+            .Where(kv => kv.Value.Slots.Any(s => s.Glyphs is not null)
+                && (kv.Value.Match(rows[kv.Key]).Strong < o.MinMatch || kv.Value.Slots.Any(s => lines.Contains(s.Line))))
             .Select(kv => kv.Value), ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>The row a label token names best, when it names one (a catch-all aside); a token's best only, since a label
+    /// shares words with others (上年结转政府信息公开申请数量 with 本年新收政府信息公开申请数量).</summary>
+    private static TemplateRow? NamedRow(Token label, IReadOnlyList<TemplateRow> rows, AlignerOptions o)
+    {
+        var prepared = PreparedLabel.Of(label.Norm);
+        TemplateRow? best = null;
+        double bestMatch = o.MinMatch;
+        foreach (var r in rows)
+            if (!IsCatchAll(r) && r.NormalizedKeys.Max(k => LabelText.Match(prepared, k)) is var m && m >= bestMatch && (best is null || m > bestMatch))
+                (best, bestMatch) = (r, m);
+        return best;
+    }
+
+    /// <summary>A row whose label is a catch-all (其他, 3.其他): a section's heading beside another row's label
+    /// ((六)其他处理 beside 2.申请人逾期未按收费通知…) names it too, so it does not tell of two rows read as one.</summary>
+    private static bool IsCatchAll(TemplateRow row) => row.NormalizedKeys.Any(k => k.Contains("其他"));
 
     /// <summary>A group with a label of its own (words, not just an ordinal) that names none of <paramref name="rows"/>.</summary>
     private static bool NamesNoRow(RowGroup group, IReadOnlyList<TemplateRow> rows, AlignerOptions o) =>
