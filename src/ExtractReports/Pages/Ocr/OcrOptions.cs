@@ -119,6 +119,14 @@ public sealed record OcrOptions
     /// stretches a 150-200 dpi bilevel scan loses; see docs/scan-reader.md, "Grid steps on by default".</summary>
     public int MaxCompletedCells { get; init; } = 4;
 
+    /// <summary><see cref="MergedCellSplitter"/> cuts a merged cell along a grid line of which the ruling masks keep a piece
+    /// this long inside the cell (a fax-like scan's broken border; a merged cell of the design has none); 0: never.</summary>
+    public double MinCellCutInches { get; init; } = 0.1;
+
+    /// <summary>Text crosses a grid line, and <see cref="MergedCellSplitter"/> does not cut there, where ink runs through
+    /// the line this far either side (farther than a ruling left in the text ink is thick).</summary>
+    public double CellCutCrossingInches { get; init; } = 0.02;
+
     /// <summary>A grid column at most this many times as wide as the table's median column is a number column (numbers
     /// sit in columns of about one width; labels in wider ones). <see cref="RulingGridFinder"/> completes a column line lost
     /// in a table's last row only between two number columns: a last-row label spanning label columns is the design
@@ -297,6 +305,8 @@ public sealed record OcrOptions
         if (MaxEngines < 0) throw new ArgumentException("MaxEngines must be 0 (one per processor) or more");
         if (RenderDpi is < 72 or > 1200) throw new ArgumentException("RenderDpi must be between 72 and 1200");
         if (BorderPresentFraction is <= 0 or > 1) throw new ArgumentException("BorderPresentFraction must be in (0,1]");
+        if (MinCellCutInches < 0) throw new ArgumentException("MinCellCutInches must not be negative");
+        if (CellCutCrossingInches <= 0) throw new ArgumentException("CellCutCrossingInches must be positive");
         if (MaxCompletedCells < 0) throw new ArgumentException("MaxCompletedCells must not be negative");
         if (NumberColumnWidthFactor < 1) throw new ArgumentException("NumberColumnWidthFactor must be at least 1");
         if (MaxSkewDegrees is < 0 or > 45) throw new ArgumentException("MaxSkewDegrees must be in [0,45]");

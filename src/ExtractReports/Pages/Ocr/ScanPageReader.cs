@@ -24,6 +24,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     private readonly BrokenRulingFinder _broken = new(options);
     private readonly RulingGapCloser _gaps = new(options);
     private readonly BorderlessBlankRows _blankRows = new(options);
+    private readonly MergedCellSplitter _split = new(options);
 
     /// <summary>
     /// Reads the page as it lies; a page that reads as mostly illegible (<see cref="Legibility"/> below
@@ -94,6 +95,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         if (lineInk != ink) scratch.Return(lineInk.Ink);
         var grids = gridFinder.Find(horizontal, vertical, dpi);
         var text = WithoutRulings(ink, horizontal, vertical, dpi, scratch);
+        if (options.MinCellCutInches > 0) grids = grids.Select(g => _split.Split(g, horizontal, vertical, text, dpi)).ToList();
         scratch.Return(ink.Ink);
         // A black-and-white scan has lost the thin parts of its strokes: what looks like specks are pieces of characters.
         if (!bilevel)
