@@ -61,7 +61,7 @@ public sealed class LeptonicaImaging : IPageImaging
         return gray.ToGray(dpi);
     }
 
-    public Deskewed Deskew(GrayImage image, double maxAngleDegrees, double minConfidence, bool interpolate = false)
+    public Deskewed Deskew(GrayImage image, double maxAngleDegrees, double minConfidence)
     {
         using var pix = Pix.FromGray(image);
         using var bin = Pix.Own(Lept.pixConvertTo1(pix.DangerousGetHandle(), 130), "threshold the page");
@@ -71,13 +71,9 @@ public sealed class LeptonicaImaging : IPageImaging
         if (Lept.pixFindSkewSweepAndSearch(bin.DangerousGetHandle(), out var angle, out var conf, 4, 2, (float)maxAngleDegrees, 1f, 0.01f) != 0
             || conf < minConfidence || Math.Abs(angle) < 0.05)
             return new Deskewed(image, 0, conf);
-        using var rotated = Pix.Own(Lept.pixRotate(pix.DangerousGetHandle(), (float)(angle * Math.PI / 180),
-            interpolate ? RotateAreaMap : RotateShear, 1, 0, 0), "rotate the page");
+        using var rotated = Pix.Own(Lept.pixRotate(pix.DangerousGetHandle(), (float)(angle * Math.PI / 180), 2, 1, 0, 0), "rotate the page");
         return new Deskewed(rotated.ToGray(image.Dpi), angle, conf);
     }
-
-    /// <summary>leptonica's L_ROTATE_AREA_MAP and L_ROTATE_SHEAR.</summary>
-    private const int RotateAreaMap = 1, RotateShear = 2;
 
     public BinaryImage Binarize(GrayImage image) => Binarize(image, SauvolaFactor);
 

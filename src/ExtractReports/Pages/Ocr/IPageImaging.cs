@@ -12,10 +12,8 @@ public interface IPageImaging
 
     /// <summary>Finds the skew of the page's text within ±<paramref name="maxAngleDegrees"/> and returns the page
     /// turned upright with the angle found; a page whose skew is found with less than
-    /// <paramref name="minConfidence"/> is returned as it is (angle 0). <paramref name="interpolate"/>: turned by area
-    /// mapping, each pixel made of the pixels it covers, so a thin or dotted line stays whole and straight (gray pages);
-    /// false: by shears, rows and columns shifted whole, so a black-and-white page stays black and white.</summary>
-    Deskewed Deskew(GrayImage image, double maxAngleDegrees, double minConfidence, bool interpolate = false);
+    /// <paramref name="minConfidence"/> is returned as it is (angle 0).</summary>
+    Deskewed Deskew(GrayImage image, double maxAngleDegrees, double minConfidence);
 
     /// <summary>Ink and background, adaptively (scans have uneven light).</summary>
     BinaryImage Binarize(GrayImage image);

@@ -217,7 +217,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
             double factor = bilevel ? options.BilevelEnlargement : Math.Min(4, Math.Ceiling(minDpi / (double)page.Dpi * 4) / 4);
             page = imaging.Scale(page, factor);
         }
-        return (imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence, interpolate: !bilevel), lowResolution, bilevel);
+        return (imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence), lowResolution, bilevel);
     }
 
     /// <summary>
