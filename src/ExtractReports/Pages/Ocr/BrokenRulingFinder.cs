@@ -46,6 +46,16 @@ public sealed record BrokenRulingOptions
     public int MinOpenEnds { get; init; } = 3;
     public double OpenEndsTogetherInches { get; init; } = 0.06;
 
+    /// <summary>Longest piece of a dotted line, inches, and widest gap between two of its pieces: a dotted ruling of a gray
+    /// scan comes out of the faint ruling ink as dots and short dashes a few hundredths of an inch apart.</summary>
+    public double MaxDotInches { get; init; } = 0.04;
+    public double MaxDotGapInches { get; init; } = 0.03;
+
+    /// <summary>Shortest dotted line, inches, on a gray page (see <see cref="BrokenRulingFinder.Complete"/>): as short as a
+    /// solid vertical ruling may be (<see cref="OcrOptions.MinVerticalRulingInches"/>), so that a table's last two rows
+    /// carried over to the next page keep their column lines.</summary>
+    public double MinDottedLengthInches { get; init; } = 0.25;
+
     public void Validate()
     {
         if (MaxPieceThicknessInches <= 0 || MaxGapInches <= 0 || MaxDriftInches <= 0 || MinLengthInches <= 0)
@@ -54,6 +64,8 @@ public sealed record BrokenRulingOptions
         if (MaxBesideShare is < 0 or > 1) throw new ArgumentException("BrokenRulingOptions.MaxBesideShare must be in [0,1]");
         if (MinCoverage is <= 0 or > 1) throw new ArgumentException("BrokenRulingOptions.MinCoverage must be in (0,1]");
         if (MinCrossings < 0) throw new ArgumentException("BrokenRulingOptions.MinCrossings must not be negative");
+        if (MaxDotInches <= 0 || MaxDotGapInches <= 0 || MinDottedLengthInches <= 0)
+            throw new ArgumentException("BrokenRulingOptions dot lengths must be positive");
     }
 }
 
@@ -133,9 +145,12 @@ public sealed class BrokenRulingFinder(OcrOptions options)
     /// the solid rulings (the page's ink opened with long bricks); pieces of broken lines are looked for in the rest of
     /// <paramref name="ink"/>, and each line found is added whole, its gaps bridged.
     /// <paramref name="buffers"/>: the page's scratch arrays, where its own are taken (and given back before it returns); null: fresh ones.
+    /// <paramref name="gray"/>: the page is a gray scan (its pixels say so), where a chain of dots at short regular gaps is a
+    /// dotted ruling and need only be as long as a solid one (<see cref="BrokenRulingOptions.MinDottedLengthInches"/>). A
+    /// black-and-white scan breaks strokes of text into dots too, so its lines keep the longer minimum.
     /// </summary>
     public (BinaryImage Horizontal, BinaryImage Vertical) Complete(BinaryImage ink, BinaryImage horizontal, BinaryImage vertical, int dpi,
-        PageBuffers? buffers = null)
+        PageBuffers? buffers = null, bool gray = false)
     {
         if (!_o.Enabled) return (horizontal, vertical);
         var s = buffers ?? new PageBuffers();
@@ -153,16 +168,19 @@ public sealed class BrokenRulingFinder(OcrOptions options)
         int gap = options.Px(_o.MaxGapInches, dpi), drift = options.Px(_o.MaxDriftInches, dpi), min = options.Px(_o.MinLengthInches, dpi);
         int beside = options.Px(_o.BesideInches, dpi);
         int hMin = Math.Max(min, options.Px(options.MinHorizontalRulingInches, dpi)), vMin = Math.Max(min, options.Px(options.MinVerticalRulingInches, dpi));
+        int dot = options.Px(_o.MaxDotInches, dpi), dotGap = options.Px(_o.MaxDotGapInches, dpi);
+        int dottedMin = gray ? options.Px(_o.MinDottedLengthInches, dpi) : int.MaxValue;
+        bool VLong(Chain c) => Long(c, vMin) || c.Length >= dottedMin && Dotted(c, dot, dotGap) && Long(c, dottedMin);
         // A dot is a piece of either direction. One that lies on a line of the other direction is that line's, not a
         // link of this one: otherwise the dots of a dotted ruling join a column of digit strokes across it into a line.
         var hFirst = Chains(hPieces, gap, drift).Where(c => Long(c, hMin)).ToList();
-        var vFirst = Chains(vPieces, gap, drift).Where(c => Long(c, vMin)).ToList();
+        var vFirst = Chains(vPieces, gap, drift).Where(VLong).ToList();
         hPieces = hPieces.Where(p => !IsDotOn(p, vFirst, thick, drift)).ToList();
         vPieces = vPieces.Where(p => !IsDotOn(p, hFirst, thick, drift)).ToList();
         var hChains = Chains(hPieces, gap, drift).Select(c => Trimmed(c, rest, w, h, thick, beside, true))
             .Where(c => c is not null && Long(c, hMin) && Alone(c, rest, w, h, thick, beside, true)).Select(c => c!).ToList();
         var vChains = Chains(vPieces, gap, drift).Select(c => Trimmed(c, rest, w, h, thick, beside, false))
-            .Where(c => c is not null && Long(c, vMin) && Alone(c, rest, w, h, thick, beside, false)).Select(c => c!).ToList();
+            .Where(c => c is not null && VLong(c) && Alone(c, rest, w, h, thick, beside, false)).Select(c => c!).ToList();
         var hKept = hChains.Where(c => c.Pieces.Any(p => p.Component != 0) && Crossings(c, vChains, gap).Count >= _o.MinCrossings)
             .Select(c => CutToCrossings(c, Crossings(c, vChains, gap), thick)).OfType<Chain>().ToList();
         var vKept = WithOpenBottoms(vChains.Where(c => c.Pieces.Any(p => p.Component != 0))
@@ -221,6 +239,22 @@ public sealed class BrokenRulingFinder(OcrOptions options)
     }
 
     private bool Long(Chain c, int minLength) => c.Length >= minLength && c.Covered() >= _o.MinCoverage * c.Length;
+
+    /// <summary>Whether a chain is a dotted line: its broken pieces are all dots or short dashes (no longer than
+    /// <paramref name="dot"/>) at most <paramref name="dotGap"/> apart. A column of text gives no such chain: a digit's upright
+    /// stroke is longer than a dot, and characters lie farther apart.</summary>
+    private static bool Dotted(Chain c, int dot, int dotGap)
+    {
+        var pieces = c.Pieces.Where(p => p.Component != 0).ToList();
+        if (pieces.Count < 2 || pieces.Any(p => p.End - p.Start + 1 > dot)) return false;
+        int reach = c.Pieces[0].End;
+        foreach (var p in c.Pieces.Skip(1))
+        {
+            if (p.Start - reach - 1 > dotGap) return false;
+            reach = Math.Max(reach, p.End);
+        }
+        return true;
+    }
 
     /// <summary>
     /// The chain without the pieces at its ends that have text beside them along most of their length: a line's last

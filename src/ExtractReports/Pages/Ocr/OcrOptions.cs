@@ -91,11 +91,12 @@ public sealed record OcrOptions
     /// (0: none). A dotted or faint ruling of a gray scan is light gray, and the text's binarization (factor 0.34: a pixel
     /// about a third darker than its neighbourhood) keeps a tenth of its pixels, too few to find it by; at 0.1 (a tenth
     /// darker) a 200 dpi dotted line keeps about half. Text and its JPEG halo also come out heavier, which only makes a
-    /// false line through text less likely. Black-and-white pages have no faint ink. Off (0) by default: measured at 0.1
-    /// with <see cref="RulingGapOptions.Enabled"/> on, the dotted tables of pdf-01 and pdf-03 were found (200-gray-dotted,
-    /// tuned: 269 -> 393 of their 404 fields) but hzq2023_working's dotted scan lost tables it had read (172 -> 104 of 189),
-    /// see docs/scan-reader.md.</summary>
-    public double FaintRulingSauvolaFactor { get; init; }
+    /// false line through text less likely. A page whose pixels are black and white (<see cref="ScanPageReader.IsBilevel"/>)
+    /// has no faint ink and is left alone. Off in the fifth round, when it was measured only together with
+    /// <see cref="RulingGapOptions.Enabled"/> (hzq2023_working's dotted scan lost tables then); alone, on main after the grid
+    /// steps, it finds the dotted tables and leaves the grids of gray scans with drawn rulings as they were
+    /// (docs/scan-reader.md, "s9-dotted").</summary>
+    public double FaintRulingSauvolaFactor { get; init; } = 0.1;
 
     /// <summary>Stretches of table lines a scan lost (a line that stops in the air): see <see cref="RulingGapCloser"/>.</summary>
     public RulingGapOptions RulingGaps { get; init; } = new();

@@ -90,7 +90,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var vertical = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, dpi));
         // Broken and faint lines are looked for in ink that keeps light-gray marks too (a dotted ruling's dots).
         var lineInk = bilevel || options.FaintRulingSauvolaFactor <= 0 ? ink : Union(ink, imaging.Binarize(image, options.FaintRulingSauvolaFactor), scratch);
-        (horizontal, vertical) = _broken.Complete(lineInk, horizontal, vertical, dpi, scratch);
+        (horizontal, vertical) = _broken.Complete(lineInk, horizontal, vertical, dpi, scratch, gray: !bilevel);
         (horizontal, vertical) = _gaps.Complete(lineInk, horizontal, vertical, dpi);
         if (lineInk != ink) scratch.Return(lineInk.Ink);
         var grids = gridFinder.Find(horizontal, vertical, dpi);

@@ -156,6 +156,24 @@ public class BrokenRulingFinderTests
         Assert.True(grid.Bounds.Y1 >= 515, $"the grid ends at {grid.Bounds.Y1}");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_two_dotted_rows_a_table_carries_over_keep_their_column_lines_on_a_gray_page_only(bool gray)
+    {
+        // A table's last two rows at the top of the next page, drawn in dots: its column lines are 0.4 in long, shorter than
+        // a broken line must be. On a gray page a chain of dots is a dotted ruling; a black-and-white page's dots may be text's.
+        var p = new Page();
+        foreach (var y in new[] { 100, 160, 220 }) p.HLine(y, 100, 800, on: 3, period: 5);
+        foreach (var x in new[] { 100, 350, 600, 800 }) p.VLine(x, 100, 221, on: 3, period: 5);
+
+        var (h, v) = new BrokenRulingFinder(_options).Complete(p.Mask(p.Ink), p.Mask(p.Horizontal), p.Mask(p.Vertical), Dpi, gray: gray);
+
+        if (!gray) { Assert.Equal(0, Count(v, 0, 0, W, H)); return; }
+        foreach (var x in new[] { 100, 350, 600, 800 }) Assert.True(Count(v, x - 2, 120, x + 4, 200) >= 75, $"column line at {x} not whole");
+        Assert.Equal(2 * 3, Assert.Single(new RulingGridFinder(_options).Find(h, v, Dpi)).Cells.Count);
+    }
+
     [Fact]
     public void Solid_rulings_are_kept_as_they_were_when_nothing_is_broken()
     {
