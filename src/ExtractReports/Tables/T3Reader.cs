@@ -66,7 +66,7 @@ public static partial class T3Reader
 
     /// <summary>The rows only the 2021 form prints whose labels name them alone; its third, `3.其他`, might be anything's.</summary>
     private static readonly TemplateRow[] Only2021Rows = TableTemplates.T3F2021.Rows
-        .Where(r => !TableTemplates.T3F2019.Rows.Contains(r) && r.NormalizedKeys.All(k => !k.Contains("其他"))).ToArray();
+        .Where(r => !TableTemplates.T3F2019.Rows.Contains(r) && !IsCatchAll(r)).ToArray();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{1,2}[.、]")]
     private static partial System.Text.RegularExpressions.Regex OpeningOrdinal();
@@ -226,6 +226,8 @@ public static partial class T3Reader
     private static HashSet<RowGroup> PlacedByOrder(Alignment alignment, IReadOnlyList<Token> region, AlignerOptions o)
     {
         var rows = alignment.Template.Rows;
+        // Only an engine's groups are looked at: a text layer's table (most documents) needs no label matched here.
+        if (!alignment.RowToGroup.Values.Any(g => g.Slots.Any(s => s.Glyphs is not null))) return new(ReferenceEqualityComparer.Instance);
         var lines = region.Where(t => t.Kind == TokenKind.Text).GroupBy(t => t.Line)
             .Where(line => line.Select(t => NamedRow(t, rows, o)).OfType<TemplateRow>().Distinct().Count() > 1)
             .Select(line => line.Key).ToHashSet();
