@@ -24,7 +24,7 @@ public class CrawlCommandTests : IAsyncLifetime
     {
         var sources = Path.Combine(_dir, "sources.csv");
         File.WriteAllText(sources, $"agency,url,note\n某某区,{_site.Root}gkml/nb/index.html,test site\n");
-        return RootCommandFactory.Run(["crawl", sources, "--out", Out, "--per-host-interval", "0", "--timeout", "2", "--retries", "1",
+        return RootCommandFactory.Run(["crawl", sources, "--out", Out, "--per-host-interval", "0", "--timeout", "8", "--retries", "1",
             "--retry-delay", "0.05", "--max-mb", "1", "-j", "2"]);
     }
 
@@ -51,7 +51,7 @@ public class CrawlCommandTests : IAsyncLifetime
         Assert.Equal("html", docs["html-02-2022-gbk"]["kind"]);
         Assert.Equal("docx", docs["docx-02-2019"]["kind"]); // an attachment of a report page
         Assert.Contains("HTTP 404", docs["gone"]["message"]);
-        Assert.Contains("no complete answer within 2 s (2 tries)", docs["slow"]["message"]);
+        Assert.Contains("no complete answer within 8 s (2 tries)", docs["slow"]["message"]);
         Assert.Contains("redirect loop", docs["a"]["message"]);
         Assert.Contains("size limit", docs["big"]["message"]);
         Assert.Contains("robots.txt", docs["secret"]["message"]);
