@@ -97,4 +97,40 @@ public class PageOrientationTests
         Assert.Equal(0, portrait.TurnedDegrees);
         Assert.Single(engine.Asked);
     }
+
+    /// <summary>An engine whose reads depend on which way up the page is (a dark mark marks its top): upright, some of its
+    /// Chinese reads sure and most not; upside down, its Chinese reads as garbage but its many zeros sure, as a table page of
+    /// a poor fax scan does. OSD says turned half round.</summary>
+    private sealed class ZerosReadEitherWay : IOcrEngine
+    {
+        private bool _upright;
+        public void SetImage(GrayImage image, GrayImage? numbers = null) =>
+            _upright = image.Pixels.Take(image.Pixels.Length / 2).Count(p => p < 128) > image.Pixels.Skip(image.Pixels.Length / 2).Count(p => p < 128);
+        public OcrReading Read(ExtractReports.Pages.Box? region, OcrMode mode) => _upright
+            ? Lines(("政府信息公开工作年度报告", 0.8), ("主动公开政府信息情况第二十条第一项", 0.3), ("收到和处理政府信息公开申请情况", 0.3), ("行政复议", 0.3), ("0010", 0.9))
+            : Lines(("况情请申开公息信", 0.2), ("府政理处和到收", 0.2), ("项一第条十二第况情息信府政开公动主", 0.2), ("告报度年作工开公息信府政", 0.2), ("议复政行", 0.2),
+                ("000000100000000000000000000100", 0.95));
+
+        /// <summary>Each word a line of its own, one below the other.</summary>
+        private static OcrReading Lines(params (string Text, double Confidence)[] words) =>
+            new(words.Select((w, i) => (IReadOnlyList<OcrWord>)[new OcrWord(w.Text, new ExtractReports.Pages.Box(100, 200 + i * 60, 100 + 30 * w.Text.Length, 240 + i * 60), w.Confidence, w.Confidence)]).ToList(),
+                words.Average(w => w.Confidence));
+        public OcrReading ReadEnlarged(ExtractReports.Pages.Box region, OcrMode mode, double factor) => Read(region, mode);
+        public PageOrientation? DetectOrientation(GrayImage page) => new PageOrientation(180, 30);
+        public void Dispose() { }
+    }
+
+    [NativeOcrFact]
+    public void A_page_osd_finds_upside_down_stays_upright_when_only_its_zeros_read_better_turned()
+    {
+        var options = new OcrOptions();
+        var page = White(850, 1200);
+        for (int y = 100; y < 130; y++)
+            for (int x = 100; x < 130; x++) page.Pixels[y * page.Width + x] = 0;
+
+        var read = new ScanPageReader(options, new LeptonicaImaging(), new RulingGridFinder(options)).Read(page, new ZerosReadEitherWay(), 1, CancellationToken.None);
+
+        Assert.Equal(0, read.TurnedDegrees);
+        Assert.Contains(read.Lines, l => l.Line.Text.Contains("政府信息公开工作年度报告"));
+    }
 }
