@@ -12,8 +12,15 @@ public interface IPageImaging
 
     /// <summary>Finds the skew of the page's text within ±<paramref name="maxAngleDegrees"/> and returns the page
     /// turned upright with the angle found; a page whose skew is found with less than
-    /// <paramref name="minConfidence"/> is returned as it is (angle 0).</summary>
+    /// <paramref name="minConfidence"/> is returned as it is (angle 0).
+    /// Turned by shears: rows and columns are shifted whole, so a black-and-white page stays black and white and glyphs
+    /// keep their strokes.</summary>
     Deskewed Deskew(GrayImage image, double maxAngleDegrees, double minConfidence);
+
+    /// <summary>The page turned by <paramref name="angleDegrees"/> as <see cref="Deskew"/> turns it, but by area mapping:
+    /// each pixel is made of the pixels it covers, so a thin or dotted line stays straight where shears shift it in steps.
+    /// A black-and-white page comes out gray.</summary>
+    GrayImage Rotate(GrayImage image, double angleDegrees);
 
     /// <summary>Ink and background, adaptively (scans have uneven light).</summary>
     BinaryImage Binarize(GrayImage image);

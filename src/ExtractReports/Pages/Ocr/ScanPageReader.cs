@@ -86,7 +86,8 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
 
     private ScanPageResult ReadAsItLies(GrayImage page, IOcrEngine engine, int pageNumber, int turned, CancellationToken cancellation)
     {
-        var (deskewed, lowResolution, bilevel) = Upright(page);
+        var (enlarged, lowResolution, bilevel) = Enlarged(page);
+        var deskewed = imaging.Deskew(enlarged, options.MaxSkewDegrees, options.MinSkewConfidence);
         var image = deskewed.Image;
         int dpi = image.Dpi;
         var scratch = new PageBuffers();
@@ -95,7 +96,10 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var horizontal = imaging.Open(ink, options.Px(options.MinHorizontalRulingInches, dpi), 1);
         var vertical = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, dpi));
         // Broken and faint lines are looked for in ink that keeps light-gray marks too (a dotted ruling's dots).
-        var lineInk = bilevel || options.FaintRulingSauvolaFactor <= 0 ? ink : Union(ink, imaging.Binarize(image, options.FaintRulingSauvolaFactor), scratch);
+        // On a gray page they are looked for in the page turned by area mapping, where shears shift a one-pixel dotted line
+        // in steps; text stays read from the sheared page (area mapping the whole page lost a title glyph of corpus scan-07).
+        var lineInk = bilevel || options.FaintRulingSauvolaFactor <= 0 ? ink
+            : Union(ink, imaging.Binarize(deskewed.AngleDegrees == 0 ? image : imaging.Rotate(enlarged, deskewed.AngleDegrees), options.FaintRulingSauvolaFactor), scratch);
         (horizontal, vertical) = _broken.Complete(lineInk, horizontal, vertical, dpi, scratch, gray: !bilevel);
         (horizontal, vertical) = _gaps.Complete(lineInk, horizontal, vertical, dpi);
         if (lineInk != ink) scratch.Return(lineInk.Ink);
@@ -219,6 +223,13 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     /// </summary>
     public (Deskewed Page, bool LowResolution, bool Bilevel) Upright(GrayImage page)
     {
+        var (scaled, lowResolution, bilevel) = Enlarged(page);
+        return (imaging.Deskew(scaled, options.MaxSkewDegrees, options.MinSkewConfidence), lowResolution, bilevel);
+    }
+
+    /// <summary>The page at its effective resolution, enlarged when that is low, before it is deskewed.</summary>
+    private (GrayImage Page, bool LowResolution, bool Bilevel) Enlarged(GrayImage page)
+    {
         page = page.WithDpi(EffectiveDpi(page));
         bool bilevel = IsBilevel(page);
         int minDpi = bilevel ? options.MinBilevelOcrDpi : options.MinOcrDpi;
@@ -228,7 +239,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
             double factor = bilevel ? options.BilevelEnlargement : Math.Min(4, Math.Ceiling(minDpi / (double)page.Dpi * 4) / 4);
             page = imaging.Scale(page, factor);
         }
-        return (imaging.Deskew(page, options.MaxSkewDegrees, options.MinSkewConfidence), lowResolution, bilevel);
+        return (page, lowResolution, bilevel);
     }
 
     /// <summary>

@@ -40,6 +40,35 @@ public class NativeOcrTests
         Assert.Equal(12, grid.Cells.Count);
     }
 
+    /// <summary>The ruling search of a gray page reads the page turned by area mapping and the text is read from the page
+    /// turned by shears: both must put each ruling in the same place.</summary>
+    [RenderedOcrTheory]
+    [InlineData(2.0)]
+    [InlineData(-1.3)]
+    public void Turning_by_area_mapping_puts_the_rulings_where_the_deskewed_page_has_them(double degrees)
+    {
+        var imaging = new LeptonicaImaging();
+        var options = new OcrOptions();
+        var page = imaging.Decode(TestPages.Table("二、主动公开政府信息情况", Rows, rotateDegrees: degrees))[0];
+        var deskewed = imaging.Deskew(page, 5, options.MinSkewConfidence);
+
+        var areaMapped = imaging.Rotate(page, deskewed.AngleDegrees);
+
+        TableGrid GridOf(GrayImage image)
+        {
+            var ink = imaging.Binarize(image);
+            var h = imaging.Open(ink, options.Px(options.MinHorizontalRulingInches, 300), 1);
+            var v = imaging.Open(ink, 1, options.Px(options.MinVerticalRulingInches, 300));
+            return Assert.Single(new RulingGridFinder(options).Find(h, v, 300));
+        }
+        var (sheared, mapped) = (GridOf(deskewed.Image), GridOf(areaMapped));
+        Assert.Equal((deskewed.Image.Width, deskewed.Image.Height), (areaMapped.Width, areaMapped.Height));
+        Assert.Equal(sheared.RowLines.Count, mapped.RowLines.Count);
+        Assert.Equal(sheared.ColumnLines.Count, mapped.ColumnLines.Count);
+        Assert.All(sheared.RowLines.Zip(mapped.RowLines), p => Assert.InRange(p.Second, p.First - 2, p.First + 2));
+        Assert.All(sheared.ColumnLines.Zip(mapped.ColumnLines), p => Assert.InRange(p.Second, p.First - 2, p.First + 2));
+    }
+
     [RenderedOcrFact]
     public void Grid_of_a_drawn_table_is_found_after_binarizing_and_opening()
     {
