@@ -48,10 +48,11 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         if (read.Legibility >= options.MinLegibleShare) return read;
         if ((landscape ? asked : SureOrientation(page, engine)) is not { ClockwiseDegrees: not 0 } o) return read;
         var turned = ReadUpright(page, engine, pageNumber, o, cancellation);
-        // Which read is upright is judged by the letters alone: a table's digits read sure either way up (0, 1 and 8 turned
-        // half round are 0, 1 and 8), and OSD can be sure and wrong on a page of poor Chinese and many zeros (a 150 dpi fax
-        // scan of pdf-01's table 三 upright, 2026-12-04: read turned, then lost with its tables).
-        return Legibility(turned.Lines, char.IsLetter) > Legibility(read.Lines, char.IsLetter) ? turned : read;
+        // Which read is upright is judged by how many letters each read sure: a table's digits read sure either way up (0, 1
+        // and 8 turned half round are 0, 1 and 8), and OSD can be sure and wrong on a page of poor Chinese and many zeros (a
+        // 150 dpi fax scan of pdf-01's table 三 upright, 2026-12-04: read turned, then lost with its tables). A count, not a
+        // share: a read upside down may hold too few letters for a share to mean anything.
+        return SureLetters(turned.Lines) > SureLetters(read.Lines) ? turned : read;
     }
 
     /// <summary>How OSD finds the page lying, when it is sure enough (<see cref="OcrOptions.MinOrientationConfidence"/>).</summary>
@@ -69,20 +70,22 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     /// <summary>The share of the page's characters read with at least <see cref="OcrOptions.LegibleConfidence"/>; 1 for a
     /// page with fewer than <see cref="OcrOptions.MinLegibilityCharacters"/> (nothing to judge by). A page read upside
     /// down or sideways reads as garbage at low confidence.</summary>
-    internal double Legibility(IReadOnlyList<PlacedLine> lines) => Legibility(lines, c => !char.IsWhiteSpace(c));
-
-    /// <summary>The share of the characters <paramref name="counted"/> read sure, as <see cref="Legibility(IReadOnlyList{PlacedLine})"/>.</summary>
-    private double Legibility(IReadOnlyList<PlacedLine> lines, Func<char, bool> counted)
+    internal double Legibility(IReadOnlyList<PlacedLine> lines)
     {
         int all = 0, sure = 0;
         foreach (var cell in lines.SelectMany(l => l.Line.Cells))
         {
-            int n = cell.Text.Count(counted);
+            int n = cell.Text.Count(c => !char.IsWhiteSpace(c));
             all += n;
             if (cell.Confidence >= options.LegibleConfidence) sure += n;
         }
         return all < options.MinLegibilityCharacters ? 1 : sure / (double)all;
     }
+
+    /// <summary>How many letters (Chinese characters among them; digits not) the lines hold in cells read at least
+    /// <see cref="OcrOptions.LegibleConfidence"/> sure.</summary>
+    private int SureLetters(IReadOnlyList<PlacedLine> lines) =>
+        lines.SelectMany(l => l.Line.Cells).Where(c => c.Confidence >= options.LegibleConfidence).Sum(c => c.Text.Count(char.IsLetter));
 
     private ScanPageResult ReadAsItLies(GrayImage page, IOcrEngine engine, int pageNumber, int turned, CancellationToken cancellation)
     {
