@@ -8,7 +8,7 @@ public sealed record RulingGapOptions
     /// some of them are then read with whole rows of zeros taken for blank or rows shifted at confidence 0.985-1 (8 -> 23
     /// fields wrong at >= 0.9 over the four bilevel and dotted conditions), which is worse than a missing table; see
     /// docs/scan-reader.md, "Lost stretches of table lines".</summary>
-    public bool Enabled { get; init; }
+    public bool Enabled { get; init; } = true;
 
     /// <summary>Longest stretch of a line completed, inches. A hairline that a small skew lays between two pixel columns
     /// is lost where the threshold keeps neither: at 200 dpi and 0.3° that is up to an inch (hzq2023_working's tables);
