@@ -46,8 +46,15 @@ public sealed record RulingGapOptions
     /// <summary>Most pixels along a path that may have ink crossing it (scan noise), inches.</summary>
     public double MaxCrossingInches { get; init; } = 0.01;
 
+    /// <summary>Longest gap between two pieces of one line, lying on one course, that is joined even where neither piece
+    /// crosses a line of the other direction (inches): a 200 dpi fax threshold loses a band of hairlines at once, the row
+    /// lines' pieces between lost column lines then cross nothing, and a row line comes out as pieces a cell wide with
+    /// 0.2-0.3 in between them. 0 joins none.</summary>
+    public double MaxPieceGapInches { get; init; } = 0.5;
+
     public void Validate()
     {
+        if (MaxPieceGapInches < 0) throw new ArgumentException("RulingGapOptions: MaxPieceGapInches must not be negative");
         if (MaxGapInches <= 0 || MaxBareGapInches < 0 || MinRemnantShare is < 0 or > 1 || MaxBlockedShare < 0 || LineHalfWidthInches <= 0 || CrossingBandInches <= LineHalfWidthInches || MaxCrossingInches < 0)
             throw new ArgumentException("RulingGapOptions: lengths must be positive and the crossing band wider than the line");
     }
@@ -81,6 +88,7 @@ public sealed class RulingGapCloser(OcrOptions options)
         for (int i = 0; i < rest.Length; i++) if (horizontal.Ink[i] != 0 || vertical.Ink[i] != 0) rest[i] = 0;
         var text = new BinaryImage(ink.Width, ink.Height, rest);
 
+        (horizontal, vertical) = (Joined(horizontal, vertical, text, true, tol, dpi), Joined(vertical, horizontal, text, false, tol, dpi));
         var vs = RulingGridFinder.Segments(vertical, horizontal: false, tol);
         var h = Close(RulingGridFinder.Segments(horizontal, horizontal: true, tol), vs, horizontal, text, true, tol, dpi);
         var v = Close(vs, RulingGridFinder.Segments(h, horizontal: true, tol), vertical, text, false, tol, dpi);
@@ -152,6 +160,32 @@ public sealed class RulingGapCloser(OcrOptions options)
             bool stretchBehind = lines.Any(o => Math.Abs(o.Pos - s.Pos) <= tol && o.End < s.Start && o.End > from.Pos);
             if (!stretchBehind && s.Start - from.Pos <= maxGap && InTable(s.Pos, from.Pos, s.Start))
                 changed |= Draw(result, text, from.Pos, s.Start, s.Pos, s.Pos, otherPositions, horizontalLine, tol, dpi);
+        }
+        return changed ? new BinaryImage(mask.Width, mask.Height, result) : mask;
+    }
+
+    /// <summary>
+    /// The mask with the gaps between pieces of one line joined: two pieces on one course (each kept by the opening or the
+    /// broken-line search, so each a line's stretch, not text) with a gap no longer than either piece and at most
+    /// <see cref="RulingGapOptions.MaxPieceGapInches"/> between them, whose path is free of text (and keeps remnants of the
+    /// line when longer than a bare gap, as <see cref="Draw"/> asks). The join needs no crossing line, unlike the closing: a
+    /// band of lost hairlines leaves row-line pieces that cross nothing, and the grid finder can tie them to no table.
+    /// </summary>
+    private BinaryImage Joined(BinaryImage mask, BinaryImage other, BinaryImage text, bool horizontalLine, int tol, int dpi)
+    {
+        int maxGap = options.Px(_o.MaxPieceGapInches, dpi);
+        if (maxGap <= 0) return mask;
+        var otherPositions = RulingGridFinder.Segments(other, !horizontalLine, tol).Select(o => o.Pos).ToList();
+        var result = (byte[])mask.Ink.Clone();
+        bool changed = false;
+        var pieces = RulingGridFinder.Segments(mask, horizontalLine, tol).OrderBy(p => p.Pos).ThenBy(p => p.Start).ToList();
+        foreach (var a in pieces)
+        {
+            var b = First(pieces.Where(o => Math.Abs(o.Pos - a.Pos) <= tol && o.Start > a.End).OrderBy(o => o.Start));
+            if (b is not { } next) continue;
+            double gap = next.Start - a.End;
+            if (gap > maxGap || gap > a.End - a.Start || gap > next.End - next.Start) continue;
+            changed |= Draw(result, text, a.End, next.Start, a.Pos, next.Pos, otherPositions, horizontalLine, tol, dpi);
         }
         return changed ? new BinaryImage(mask.Width, mask.Height, result) : mask;
     }

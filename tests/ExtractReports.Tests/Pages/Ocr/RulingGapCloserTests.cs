@@ -145,6 +145,33 @@ public class RulingGapCloserTests
         Assert.Equal(3 * 5, grids[1].Cells.Count);
     }
 
+    /// <summary>A table's borders and a row line across it in two pieces that cross nothing (the column lines between
+    /// them lost, and the line's ends short of the borders), the gap between them keeping dots, and
+    /// <paramref name="caption"/> across the gap when asked.</summary>
+    private static Page RowLineInPieces(bool caption)
+    {
+        var p = new Page().VLine(100, 100, 700).VLine(900, 100, 700).HLine(100, 100, 900).HLine(700, 100, 900);
+        p.HLine(400, 130, 480).HLine(400, 540, 860).HDots(400, 484, 536);
+        if (caption) p.Text(490, 380, 530, 420);
+        return p;
+    }
+
+    [Fact]
+    public void Pieces_of_one_row_line_that_cross_nothing_are_joined_across_their_gap()
+    {
+        var (h, _) = Complete(RowLineInPieces(caption: false));
+
+        Assert.All(Enumerable.Range(481, 58), x => Assert.True(h[x, 400], $"no line at x = {x}"));
+    }
+
+    [Fact]
+    public void Pieces_of_a_line_are_not_joined_through_text()
+    {
+        var (h, _) = Complete(RowLineInPieces(caption: true));
+
+        Assert.False(h[510, 400]);
+    }
+
     [Fact]
     public void Nothing_is_drawn_when_every_line_is_whole()
     {
