@@ -52,6 +52,12 @@ public sealed record RulingGapOptions
     /// 0.2-0.3 in between them. 0 joins none.</summary>
     public double MaxPieceGapInches { get; init; } = 0.5;
 
+    /// <summary>A line that ends on a line of the other direction is drawn on past it, to the next line it would meet, when
+    /// at least this share of that stretch has ink on its course (and no text crosses it): a hairline the scan broke into
+    /// dashes too close to text for the broken-line search (a row line between two rows' labels, 55-80 % inked), where a
+    /// merged cell of the design has nothing on the course. Above 1 draws none.</summary>
+    public double MinDashedShare { get; init; } = 0.5;
+
     public void Validate()
     {
         if (MaxPieceGapInches < 0) throw new ArgumentException("RulingGapOptions: MaxPieceGapInches must not be negative");
@@ -154,12 +160,23 @@ public sealed class RulingGapCloser(OcrOptions options)
                     at = next.Pos;
             }
 
+            // Past a line it ends on, where the scan left the line's dashes (each stretch to the next line on its own).
+            if (endOnLine && resumes is null)
+                changed |= Dashed(result, text, s, s.End, others, otherPositions, horizontalLine, forward: true, tol, dpi);
+            bool lineBehind = lines.Any(o => Math.Abs(o.Pos - s.Pos) <= tol && o.End < s.Start);
+            if (startOnLine && !lineBehind)
+                changed |= Dashed(result, text, s, s.Start, others, otherPositions, horizontalLine, forward: false, tol, dpi);
+
             // Back from its start to the line it would have come from (a gap behind it is the previous stretch's to close).
             if (startOnLine || First(others.Where(o => o.Pos < s.Start - near && Spans(o, s.Pos)).OrderByDescending(o => o.Pos)) is not { } from)
                 continue;
             bool stretchBehind = lines.Any(o => Math.Abs(o.Pos - s.Pos) <= tol && o.End < s.Start && o.End > from.Pos);
-            if (!stretchBehind && s.Start - from.Pos <= maxGap && InTable(s.Pos, from.Pos, s.Start))
-                changed |= Draw(result, text, from.Pos, s.Start, s.Pos, s.Pos, otherPositions, horizontalLine, tol, dpi);
+            if (!stretchBehind && s.Start - from.Pos <= maxGap && InTable(s.Pos, from.Pos, s.Start)
+                && Draw(result, text, from.Pos, s.Start, s.Pos, s.Pos, otherPositions, horizontalLine, tol, dpi))
+            {
+                changed = true;
+                if (!lineBehind) Dashed(result, text, s, from.Pos, others, otherPositions, horizontalLine, forward: false, tol, dpi);
+            }
         }
         return changed ? new BinaryImage(mask.Width, mask.Height, result) : mask;
     }
@@ -188,6 +205,31 @@ public sealed class RulingGapCloser(OcrOptions options)
             changed |= Draw(result, text, a.End, next.Start, a.Pos, next.Pos, otherPositions, horizontalLine, tol, dpi);
         }
         return changed ? new BinaryImage(mask.Width, mask.Height, result) : mask;
+    }
+
+    /// <summary>Draws a line that ends on a line of the other direction on past it, line by line, while each stretch up to
+    /// the next line it would meet keeps <see cref="RulingGapOptions.MinDashedShare"/> of its length inked on the course and
+    /// no text crosses it; whether it drew.</summary>
+    private bool Dashed(byte[] result, BinaryImage text, RulingGridFinder.Segment s, double at, List<RulingGridFinder.Segment> others,
+        List<double> otherPositions, bool horizontalLine, bool forward, int tol, int dpi)
+    {
+        if (_o.MinDashedShare > 1) return false;
+        int near = 2 * tol;
+        bool Spans(RulingGridFinder.Segment o) => s.Pos >= o.Start - tol && s.Pos <= o.End + tol;
+        bool drew = false;
+        while (true)
+        {
+            var next = forward
+                ? First(others.Where(o => o.Pos > at + near && Spans(o)).OrderBy(o => o.Pos))
+                : First(others.Where(o => o.Pos < at - near && Spans(o)).OrderByDescending(o => o.Pos));
+            // No length limit: half a stretch inked on one course is the line, however long (a label column's row line).
+            if (next is not { } n) return drew;
+            double from = Math.Min(at, n.Pos), to = Math.Max(at, n.Pos);
+            if (Remnant(text, from, to, s.Pos, horizontalLine, dpi) < _o.MinDashedShare
+                || !Draw(result, text, from, to, s.Pos, s.Pos, otherPositions, horizontalLine, tol, dpi)) return drew;
+            drew = true;
+            at = n.Pos;
+        }
     }
 
     private static RulingGridFinder.Segment? First(IEnumerable<RulingGridFinder.Segment> segments)
