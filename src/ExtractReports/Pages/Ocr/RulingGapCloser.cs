@@ -3,11 +3,12 @@ namespace ExtractReports.Pages.Ocr;
 /// <summary>Knobs of <see cref="RulingGapCloser"/>. Lengths in inches, turned into pixels with the page's resolution.</summary>
 public sealed record RulingGapOptions
 {
-    /// <summary>Whether lost stretches of table lines are completed at all. Off by default: on the scan-conditions matrix it
-    /// finds the tables of hairline scans that were missing (200-bilevel-hairline, tuned: 295 -> 568 of 782 fields) but
-    /// some of them are then read with whole rows of zeros taken for blank or rows shifted at confidence 0.985-1 (8 -> 23
-    /// fields wrong at >= 0.9 over the four bilevel and dotted conditions), which is worse than a missing table; see
-    /// docs/scan-reader.md, "Lost stretches of table lines".</summary>
+    /// <summary>Whether lost stretches of table lines are completed at all; <see cref="ScanPageReader"/> asks for it on
+    /// black-and-white pages only. Off until 2026-12-04: in the fifth round it read the missing tables of hairline scans but
+    /// some with rows shifted at confidence 0.985-1; on main of 2026-12-04, with the grid steps, the blank-row fix and
+    /// the row placement by order, it adds no field wrong at >= 0.9 on the bilevel conditions measured and reads most of the
+    /// tables of 200 dpi hairline scans (docs/scan-reader.md, "s10-hairline"). On gray pages it stays off: the faint ink
+    /// keeps their lines, and in the fifth round it cost hzq2023_working's dotted scan tables it had read.</summary>
     public bool Enabled { get; init; } = true;
 
     /// <summary>Longest stretch of a line completed, inches. A hairline that a small skew lays between two pixel columns
@@ -78,6 +79,12 @@ public sealed record RulingGapOptions
 /// line of the other direction is that line's. A column line is completed only where other column lines besides the
 /// table's borders run beside the gap: two tables stacked with a caption between them, or two sub-tables of table 二
 /// whose columns happen to line up across a title row, have none there.
+/// </para>
+/// <para>
+/// Two more ways a 200 dpi fax threshold loses a hairline: a band of lines lost at once leaves row-line pieces between lost
+/// column lines that cross nothing (joined along their course, <see cref="RulingGapOptions.MaxPieceGapInches"/>), and a row
+/// line between two rows' labels comes out as dashes the broken-line search leaves for the text beside them (drawn on past
+/// the line it ends on while half the stretch is inked on its course, <see cref="RulingGapOptions.MinDashedShare"/>).
 /// </para>
 /// </summary>
 public sealed class RulingGapCloser(OcrOptions options)
