@@ -3,12 +3,13 @@ namespace ExtractReports.Pages.Ocr;
 /// <summary>Knobs of <see cref="RulingGapCloser"/>. Lengths in inches, turned into pixels with the page's resolution.</summary>
 public sealed record RulingGapOptions
 {
-    /// <summary>Whether lost stretches of table lines are completed at all. Off by default: on the scan-conditions matrix it
-    /// finds the tables of hairline scans that were missing (200-bilevel-hairline, tuned: 295 -> 568 of 782 fields) but
-    /// some of them are then read with whole rows of zeros taken for blank or rows shifted at confidence 0.985-1 (8 -> 23
-    /// fields wrong at >= 0.9 over the four bilevel and dotted conditions), which is worse than a missing table; see
-    /// docs/scan-reader.md, "Lost stretches of table lines".</summary>
-    public bool Enabled { get; init; }
+    /// <summary>Whether lost stretches of table lines are completed at all; <see cref="ScanPageReader"/> asks for it on
+    /// black-and-white pages only. Off until 2026-12-04: in the fifth round it read the missing tables of hairline scans but
+    /// some with rows shifted at confidence 0.985-1; on main of 2026-12-04, with the grid steps, the blank-row fix and
+    /// the row placement by order, it adds no field wrong at >= 0.9 on the bilevel conditions measured and reads most of the
+    /// tables of 200 dpi hairline scans (docs/scan-reader.md, "s10-hairline"). On gray pages it stays off: the faint ink
+    /// keeps their lines, and in the fifth round it cost hzq2023_working's dotted scan tables it had read.</summary>
+    public bool Enabled { get; init; } = true;
 
     /// <summary>Longest stretch of a line completed, inches. A hairline that a small skew lays between two pixel columns
     /// is lost where the threshold keeps neither: at 200 dpi and 0.3° that is up to an inch (hzq2023_working's tables);
@@ -46,8 +47,21 @@ public sealed record RulingGapOptions
     /// <summary>Most pixels along a path that may have ink crossing it (scan noise), inches.</summary>
     public double MaxCrossingInches { get; init; } = 0.01;
 
+    /// <summary>Longest gap between two pieces of one line, lying on one course, that is joined even where neither piece
+    /// crosses a line of the other direction (inches): a 200 dpi fax threshold loses a band of hairlines at once, the row
+    /// lines' pieces between lost column lines then cross nothing, and a row line comes out as pieces a cell wide with
+    /// 0.2-0.3 in between them. 0 joins none.</summary>
+    public double MaxPieceGapInches { get; init; } = 0.5;
+
+    /// <summary>A line that ends on a line of the other direction is drawn on past it, to the next line it would meet, when
+    /// at least this share of that stretch has ink on its course (and no text crosses it): a hairline the scan broke into
+    /// dashes too close to text for the broken-line search (a row line between two rows' labels, 55-80 % inked), where a
+    /// merged cell of the design has nothing on the course. Above 1 draws none.</summary>
+    public double MinDashedShare { get; init; } = 0.5;
+
     public void Validate()
     {
+        if (MaxPieceGapInches < 0) throw new ArgumentException("RulingGapOptions: MaxPieceGapInches must not be negative");
         if (MaxGapInches <= 0 || MaxBareGapInches < 0 || MinRemnantShare is < 0 or > 1 || MaxBlockedShare < 0 || LineHalfWidthInches <= 0 || CrossingBandInches <= LineHalfWidthInches || MaxCrossingInches < 0)
             throw new ArgumentException("RulingGapOptions: lengths must be positive and the crossing band wider than the line");
     }
@@ -66,6 +80,12 @@ public sealed record RulingGapOptions
 /// table's borders run beside the gap: two tables stacked with a caption between them, or two sub-tables of table 二
 /// whose columns happen to line up across a title row, have none there.
 /// </para>
+/// <para>
+/// Two more ways a 200 dpi fax threshold loses a hairline: a band of lines lost at once leaves row-line pieces between lost
+/// column lines that cross nothing (joined along their course, <see cref="RulingGapOptions.MaxPieceGapInches"/>), and a row
+/// line between two rows' labels comes out as dashes the broken-line search leaves for the text beside them (drawn on past
+/// the line it ends on while half the stretch is inked on its course, <see cref="RulingGapOptions.MinDashedShare"/>).
+/// </para>
 /// </summary>
 public sealed class RulingGapCloser(OcrOptions options)
 {
@@ -81,6 +101,7 @@ public sealed class RulingGapCloser(OcrOptions options)
         for (int i = 0; i < rest.Length; i++) if (horizontal.Ink[i] != 0 || vertical.Ink[i] != 0) rest[i] = 0;
         var text = new BinaryImage(ink.Width, ink.Height, rest);
 
+        (horizontal, vertical) = (Joined(horizontal, vertical, text, true, tol, dpi), Joined(vertical, horizontal, text, false, tol, dpi));
         var vs = RulingGridFinder.Segments(vertical, horizontal: false, tol);
         var h = Close(RulingGridFinder.Segments(horizontal, horizontal: true, tol), vs, horizontal, text, true, tol, dpi);
         var v = Close(vs, RulingGridFinder.Segments(h, horizontal: true, tol), vertical, text, false, tol, dpi);
@@ -146,14 +167,76 @@ public sealed class RulingGapCloser(OcrOptions options)
                     at = next.Pos;
             }
 
+            // Past a line it ends on, where the scan left the line's dashes (each stretch to the next line on its own).
+            if (endOnLine && resumes is null)
+                changed |= Dashed(result, text, s, s.End, others, otherPositions, horizontalLine, forward: true, tol, dpi);
+            bool lineBehind = lines.Any(o => Math.Abs(o.Pos - s.Pos) <= tol && o.End < s.Start);
+            if (startOnLine && !lineBehind)
+                changed |= Dashed(result, text, s, s.Start, others, otherPositions, horizontalLine, forward: false, tol, dpi);
+
             // Back from its start to the line it would have come from (a gap behind it is the previous stretch's to close).
             if (startOnLine || First(others.Where(o => o.Pos < s.Start - near && Spans(o, s.Pos)).OrderByDescending(o => o.Pos)) is not { } from)
                 continue;
             bool stretchBehind = lines.Any(o => Math.Abs(o.Pos - s.Pos) <= tol && o.End < s.Start && o.End > from.Pos);
-            if (!stretchBehind && s.Start - from.Pos <= maxGap && InTable(s.Pos, from.Pos, s.Start))
-                changed |= Draw(result, text, from.Pos, s.Start, s.Pos, s.Pos, otherPositions, horizontalLine, tol, dpi);
+            if (!stretchBehind && s.Start - from.Pos <= maxGap && InTable(s.Pos, from.Pos, s.Start)
+                && Draw(result, text, from.Pos, s.Start, s.Pos, s.Pos, otherPositions, horizontalLine, tol, dpi))
+            {
+                changed = true;
+                if (!lineBehind) Dashed(result, text, s, from.Pos, others, otherPositions, horizontalLine, forward: false, tol, dpi);
+            }
         }
         return changed ? new BinaryImage(mask.Width, mask.Height, result) : mask;
+    }
+
+    /// <summary>
+    /// The mask with the gaps between pieces of one line joined: two pieces on one course (each kept by the opening or the
+    /// broken-line search, so each a line's stretch, not text) with a gap no longer than either piece and at most
+    /// <see cref="RulingGapOptions.MaxPieceGapInches"/> between them, whose path is free of text (and keeps remnants of the
+    /// line when longer than a bare gap, as <see cref="Draw"/> asks). The join needs no crossing line, unlike the closing: a
+    /// band of lost hairlines leaves row-line pieces that cross nothing, and the grid finder can tie them to no table.
+    /// </summary>
+    private BinaryImage Joined(BinaryImage mask, BinaryImage other, BinaryImage text, bool horizontalLine, int tol, int dpi)
+    {
+        int maxGap = options.Px(_o.MaxPieceGapInches, dpi);
+        if (maxGap <= 0) return mask;
+        var otherPositions = RulingGridFinder.Segments(other, !horizontalLine, tol).Select(o => o.Pos).ToList();
+        var result = (byte[])mask.Ink.Clone();
+        bool changed = false;
+        var pieces = RulingGridFinder.Segments(mask, horizontalLine, tol).OrderBy(p => p.Pos).ThenBy(p => p.Start).ToList();
+        foreach (var a in pieces)
+        {
+            var b = First(pieces.Where(o => Math.Abs(o.Pos - a.Pos) <= tol && o.Start > a.End).OrderBy(o => o.Start));
+            if (b is not { } next) continue;
+            double gap = next.Start - a.End;
+            if (gap > maxGap || gap > a.End - a.Start || gap > next.End - next.Start) continue;
+            changed |= Draw(result, text, a.End, next.Start, a.Pos, next.Pos, otherPositions, horizontalLine, tol, dpi);
+        }
+        return changed ? new BinaryImage(mask.Width, mask.Height, result) : mask;
+    }
+
+    /// <summary>Draws a line that ends on a line of the other direction on past it, line by line, while each stretch up to
+    /// the next line it would meet keeps <see cref="RulingGapOptions.MinDashedShare"/> of its length inked on the course and
+    /// no text crosses it; whether it drew.</summary>
+    private bool Dashed(byte[] result, BinaryImage text, RulingGridFinder.Segment s, double at, List<RulingGridFinder.Segment> others,
+        List<double> otherPositions, bool horizontalLine, bool forward, int tol, int dpi)
+    {
+        if (_o.MinDashedShare > 1) return false;
+        int near = 2 * tol;
+        bool Spans(RulingGridFinder.Segment o) => s.Pos >= o.Start - tol && s.Pos <= o.End + tol;
+        bool drew = false;
+        while (true)
+        {
+            var next = forward
+                ? First(others.Where(o => o.Pos > at + near && Spans(o)).OrderBy(o => o.Pos))
+                : First(others.Where(o => o.Pos < at - near && Spans(o)).OrderByDescending(o => o.Pos));
+            // No length limit: half a stretch inked on one course is the line, however long (a label column's row line).
+            if (next is not { } n) return drew;
+            double from = Math.Min(at, n.Pos), to = Math.Max(at, n.Pos);
+            if (Remnant(text, from, to, s.Pos, horizontalLine, dpi) < _o.MinDashedShare
+                || !Draw(result, text, from, to, s.Pos, s.Pos, otherPositions, horizontalLine, tol, dpi)) return drew;
+            drew = true;
+            at = n.Pos;
+        }
     }
 
     private static RulingGridFinder.Segment? First(IEnumerable<RulingGridFinder.Segment> segments)

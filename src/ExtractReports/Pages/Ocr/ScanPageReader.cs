@@ -109,7 +109,9 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
         var lineInk = bilevel || options.FaintRulingSauvolaFactor <= 0 ? ink
             : Union(ink, imaging.Binarize(deskewed.AngleDegrees == 0 ? image : imaging.Rotate(enlarged, deskewed.AngleDegrees), options.FaintRulingSauvolaFactor), scratch);
         (horizontal, vertical) = _broken.Complete(lineInk, horizontal, vertical, dpi, scratch, gray: !bilevel);
-        (horizontal, vertical) = _gaps.Complete(lineInk, horizontal, vertical, dpi);
+        // Lost stretches are closed on black-and-white pages only: a fax threshold drops a hairline where it falls between
+        // two pixel columns, leaving a line drawn on both sides of the stretch; on a gray page the faint ink keeps the line.
+        if (bilevel) (horizontal, vertical) = _gaps.Complete(lineInk, horizontal, vertical, dpi);
         if (lineInk != ink) scratch.Return(lineInk.Ink);
         var grids = gridFinder.Find(horizontal, vertical, dpi);
         var text = WithoutRulings(ink, horizontal, vertical, dpi, scratch);

@@ -145,6 +145,63 @@ public class RulingGapCloserTests
         Assert.Equal(3 * 5, grids[1].Cells.Count);
     }
 
+    /// <summary>A table's borders and a row line across it in two pieces that cross nothing (the column lines between
+    /// them lost, and the line's ends short of the borders), the gap between them keeping dots, and
+    /// <paramref name="caption"/> across the gap when asked.</summary>
+    private static Page RowLineInPieces(bool caption)
+    {
+        var p = new Page().VLine(100, 100, 700).VLine(900, 100, 700).HLine(100, 100, 900).HLine(700, 100, 900);
+        p.HLine(400, 130, 480).HLine(400, 540, 860).HDots(400, 484, 536);
+        if (caption) p.Text(490, 380, 530, 420);
+        return p;
+    }
+
+    [Fact]
+    public void Pieces_of_one_row_line_that_cross_nothing_are_joined_across_their_gap()
+    {
+        var (h, _) = Complete(RowLineInPieces(caption: false));
+
+        Assert.All(Enumerable.Range(481, 58), x => Assert.True(h[x, 400], $"no line at x = {x}"));
+    }
+
+    [Fact]
+    public void Pieces_of_a_line_are_not_joined_through_text()
+    {
+        var (h, _) = Complete(RowLineInPieces(caption: true));
+
+        Assert.False(h[510, 400]);
+    }
+
+    /// <summary>A table whose label column (100-300) holds a label line just above and below the row line at y = 300, that
+    /// line drawn across the number columns and, in the label column, <paramref name="dashed"/> (two pixels in three) or
+    /// not at all (a label spanning the two rows, as the design merges it).</summary>
+    private static Page LabelsOverARowLine(bool dashed)
+    {
+        var p = new Page();
+        foreach (var y in new[] { 100, 200, 400, 500 }) p.HLine(y, 100, 900);
+        p.HLine(300, 300, 900);
+        foreach (var x in new[] { 100, 300, 450, 600, 750, 900 }) p.VLine(x, 100, 500);
+        p.Text(120, 260, 280, 284).Text(120, 316, 280, 340);
+        if (dashed) for (int x = 102; x < 300; x++) if (x % 3 != 0) p.Ink[300 * W + x] = 1;
+        return p;
+    }
+
+    [Fact]
+    public void A_row_line_the_scan_left_in_dashes_between_two_labels_is_drawn_on_through_the_label_column()
+    {
+        var grid = Assert.Single(Grids(LabelsOverARowLine(dashed: true)));
+
+        Assert.All(grid.Cells, c => Assert.Equal(1, c.RowSpan));
+    }
+
+    [Fact]
+    public void A_label_cell_spanning_two_rows_with_nothing_on_the_course_stays_merged()
+    {
+        var grid = Assert.Single(Grids(LabelsOverARowLine(dashed: false)));
+
+        Assert.Single(grid.Cells, c => c.Column == 0 && c.RowSpan == 2);
+    }
+
     [Fact]
     public void Nothing_is_drawn_when_every_line_is_whole()
     {
