@@ -69,7 +69,7 @@ internal sealed record T4Placement(IReadOnlyList<Token> Slots, bool Sure, bool S
     /// on a line per piece, after header lines whose ink reads as digits (measured 2026-12-04 on the scan-conditions matrix,
     /// probe-4 200-bilevel, hzq2023_working: 1, 1, 2, 4 and 0 read in the header's cells and the fifteen values on five
     /// lines, so the values read in order were the header's and no reading came out). Table 四's values are its lowest
-    /// row, so the numbers whose middles lie within the lowest number's height are that row, in order across the page,
+    /// row, so the numbers of its last page whose middles lie within the lowest number's height are that row, in order across the page,
     /// when they are exactly <paramref name="count"/> single numbers each in a place of its own. Their columns are what
     /// their order says, not a cell of one row: not sure. Null when the numbers are on one line (no split: <see cref="Of"/>
     /// reads them) or the lowest band is not the whole row.
@@ -78,8 +78,10 @@ internal sealed record T4Placement(IReadOnlyList<Token> Slots, bool Sure, bool S
     {
         var boxed = numbers.Where(s => s.Kind == TokenKind.Number && s.Glyphs is not null && s.Box is not null).ToList();
         if (boxed.Count < count) return null;
-        var lowest = boxed.MaxBy(s => s.Box!.Value.CenterY)!.Box!.Value;
-        var band = boxed.Where(s => s.Box!.Value.CenterY >= lowest.Y0 && s.Box!.Value.CenterY <= lowest.Y1).OrderBy(s => s.Box!.Value.CenterX).ToList();
+        var last = boxed.OrderBy(s => s.Page).ThenBy(s => s.Box!.Value.CenterY).Last();
+        var lowest = last.Box!.Value;
+        var band = boxed.Where(s => s.Page == last.Page && s.Box!.Value.CenterY >= lowest.Y0 && s.Box!.Value.CenterY <= lowest.Y1)
+            .OrderBy(s => s.Box!.Value.CenterX).ToList();
         if (band.Count != count || band.Select(s => s.Line).Distinct().Count() < 2 || !band.All(s => s.Atomic)) return null;
         // Each value in a place of its own: a cell read twice (two pieces overlapping) is no second value.
         for (int i = 1; i < band.Count; i++)
