@@ -132,6 +132,17 @@ public class GridRowsTests
     }
 
     [Fact]
+    public void Values_beside_a_label_cell_that_names_two_rows_are_not_sure_of_their_row()
+    {
+        // hzq2023_working at 200 dpi bilevel (probe-6): the ruling between rows 一 and 二 lost, their labels read as one cell.
+        var clean = ReadAsGrid(Report(ReportFormat.F2021));
+        Assert.DoesNotContain(CellAssembler.LabelUnconfirmed, clean.Cell("t3.carried_over.total").Flags);
+        Assert.DoesNotContain(CellAssembler.LabelUnconfirmed, clean.Cell("t3.new_requests.total").Flags);
+        var merged = ReadAsGrid(Report(ReportFormat.F2021).Replace("二、上年结转政府信息公开申请数量", "一、本年新收政府信息公开申请数量二、上年结转政府信息公开申请数量"));
+        Assert.Contains(CellAssembler.LabelUnconfirmed, merged.Cell("t3.carried_over.total").Flags);
+    }
+
+    [Fact]
     public void The_count_of_grid_rows_tells_the_2019_form_when_no_label_does()
     {
         var r = ReadAsGrid(Report(ReportFormat.F2019));
