@@ -69,10 +69,10 @@ internal sealed record T4Placement(IReadOnlyList<Token> Slots, bool Sure, bool S
     /// on a line per piece, after header lines whose ink reads as digits (measured 2026-12-04 on the scan-conditions matrix,
     /// probe-4 200-bilevel, hzq2023_working: 1, 1, 2, 4 and 0 read in the header's cells and the fifteen values on five
     /// lines, so the values read in order were the header's and no reading came out). Table 四's values are its lowest
-    /// row, so the numbers of its last page whose middles lie within the lowest number's height are that row, in order across the page,
-    /// when they are exactly <paramref name="count"/> single numbers each in a place of its own. Their columns are what
-    /// their order says, not a cell of one row: not sure. Null when the numbers are on one line (no split: <see cref="Of"/>
-    /// reads them) or the lowest band is not the whole row.
+    /// row, so the numbers of the region's last page whose middles lie within the lowest number's height are that row, in
+    /// order across the page, when they are exactly <paramref name="count"/> single numbers each in a place of its own.
+    /// Their columns are what their order says, not a cell of one row: not sure. Null when the numbers are on one line (no
+    /// split: <see cref="Of"/> reads them) or the lowest band is not the whole row (blocks of five one under another).
     /// </summary>
     public static T4Placement? SplitRow(IReadOnlyList<Token> numbers, int count)
     {
