@@ -17,6 +17,16 @@ public static class T2GridShape
     /// counts that are neither form's.</summary>
     public static TableReading? Read(IReadOnlyList<Token> region)
     {
+        if (Place(region) is not { } placement) return null;
+        var chosen = CandidateSelector.Select(placement.Rows.Select(r => (r.Row, r.Group, RowCandidates.For(r.Group, r.Row.Columns.Count, []))).ToList(), []);
+        return new TableReading("t2", placement.Template.Format, false,
+            chosen.SelectMany(c => CellAssembler.Cells(c, false, labelUnconfirmed: true)).ToList(), "grid shape");
+    }
+
+    /// <summary>The form the grid's shape is, and each of its rows with the grid line that holds it, in order; null as for
+    /// <see cref="Read"/>.</summary>
+    public static (TableTemplate Template, IReadOnlyList<(TemplateRow Row, RowGroup Group)> Rows)? Place(IReadOnlyList<Token> region)
+    {
         if (!region.Any(t => t.Glyphs is not null)) return null;
         var rows = new List<(IReadOnlyList<Token> Label, IReadOnlyList<IReadOnlyList<Token>> Values)>();
         foreach (var line in region.Where(t => t.Cell >= 0 && t.Box is not null).GroupBy(t => t.Line).OrderBy(g => g.Key))
@@ -38,16 +48,13 @@ public static class T2GridShape
             .Where(t => t.Rows.Select(r => r.Columns.Count).SequenceEqual(counts)).ToList();
         if (forms.Count != 1) return null;
         var template = forms[0];
-
         var placed = rows.Select((r, i) =>
         {
             var slots = r.Values.Select(c => c is [{ Kind: TokenKind.Number, Atomic: true } n] ? n : GridRows.Unknown(c)).ToArray();
             var group = new RowGroup(slots, string.Concat(r.Label.Select(t => t.Norm.Length > 0 ? t.Norm : t.Raw)), "", TrailingBlankRun: false, i);
-            return (template.Rows[i], group, RowCandidates.For(group, template.Rows[i].Columns.Count, []));
+            return (template.Rows[i], group);
         }).ToList();
-        var chosen = CandidateSelector.Select(placed, []);
-        return new TableReading("t2", template.Format, false,
-            chosen.SelectMany(c => CellAssembler.Cells(c, false, labelUnconfirmed: true)).ToList(), "grid shape");
+        return (template, placed);
     }
 
     private static bool HoldsDigit(IReadOnlyList<Token> cell) => cell.Any(t => t.Raw.Any(char.IsAsciiDigit));

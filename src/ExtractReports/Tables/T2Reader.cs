@@ -33,9 +33,10 @@ public static class T2Reader
         var fit = s21 >= s19 ? fit21 : fit19;
         bool certain = Math.Abs(s21 - s19) >= 5;
 
+        fit = CompletedByShape(fit, region);
         var rows = fit.Rows.Select(r => (r.Row, r.Group, RowCandidates.For(r.Group, r.Row.Columns.Count, []))).ToList();
         var chosen = CandidateSelector.Select(rows, []);
-        var cells = chosen.SelectMany(c => CellAssembler.Cells(c, false, fit.ByOrder.Contains(c.Group))).ToList();
+        var cells = chosen.SelectMany(c => CellAssembler.Cells(c, false, fit.ByOrder.Contains(c.Group), labelUnconfirmed: fit.ByOrder.Contains(c.Group))).ToList();
         return new TableReading("t2", fit.Template.Format, certain, cells, "labelled rows");
     }
 
@@ -69,6 +70,30 @@ public static class T2Reader
         }
         return new TemplateFit(template, score, found, byOrder.Cast<RowGroup>().ToHashSet());
     }
+
+    /// <summary>
+    /// A fit that left rows unplaced, completed by the grid's shape (<see cref="T2GridShape"/>) when the shape is the fit's
+    /// form and puts every row the labels placed on the line they placed it on: the labels confirm the shape, and the shape
+    /// places the rows whose labels are past reading. Measured 2026-12-04 on the scan-conditions matrix (probe-4, 200 dpi
+    /// bilevel, hzq2023_working): 规章 read 规贞, 行政规范性文件 一,件 and 行政许可 行收;信诈1 (a label with a digit, so no
+    /// row of numbers, and the rows between 行政处罚 and the table's start no longer count as the template's), while
+    /// 行政处罚, 行政强制 (read 行政唾制) and 行政事业性收费 were named. The rows it places say so (label_unconfirmed).
+    /// </summary>
+    private static TemplateFit CompletedByShape(TemplateFit fit, IReadOnlyList<Token> region)
+    {
+        if (fit.Rows.Count == fit.Template.Rows.Count || T2GridShape.Place(region) is not { } shape || shape.Template != fit.Template) return fit;
+        var byRow = fit.Rows.ToDictionary(r => r.Row, r => r.Group);
+        foreach (var (row, group) in shape.Rows)
+            if (byRow.TryGetValue(row, out var labelled) && !SameLine(labelled, group)) return fit;
+        var rows = shape.Rows.Select(r => (r.Row, byRow.GetValueOrDefault(r.Row) ?? r.Group)).ToList();
+        var byOrder = fit.ByOrder.Concat(shape.Rows.Where(r => !byRow.ContainsKey(r.Row)).Select(r => r.Group)).ToHashSet(ReferenceEqualityComparer.Instance);
+        return fit with { Rows = rows, ByOrder = byOrder.Cast<RowGroup>().ToHashSet() };
+    }
+
+    /// <summary>Whether a row the labels placed lies on the grid line the shape placed there (a blank row, printed without
+    /// values, is none of the shape's: its lines all hold values).</summary>
+    private static bool SameLine(RowGroup labelled, RowGroup shaped) =>
+        labelled.Slots.Count > 0 && shaped.Slots.Count > 0 && labelled.Slots[0].Line == shaped.Slots[0].Line;
 
     /// <summary>Least number of labels without values that make an empty table (a template printed blank) rather than a passage naming rows.</summary>
     private const int MinBlankRowsOfEmptyTable = 3;

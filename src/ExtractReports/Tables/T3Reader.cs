@@ -229,7 +229,7 @@ public static partial class T3Reader
         // Only an engine's groups are looked at: a text layer's table (most documents) needs no label matched here.
         if (!alignment.RowToGroup.Values.Any(g => g.Slots.Any(s => s.Glyphs is not null))) return new(ReferenceEqualityComparer.Instance);
         var lines = region.Where(t => t.Kind == TokenKind.Text).GroupBy(t => t.Line)
-            .Where(line => line.Select(t => NamedRow(t, rows, o)).OfType<TemplateRow>().Distinct().Count() > 1)
+            .Where(line => line.Select(t => NamedRow(t, rows, o)).OfType<TemplateRow>().Distinct().Count() > 1 || line.Any(t => NamesTwoRows(t, rows)))
             .Select(line => line.Key).ToHashSet();
         return new(alignment.RowToGroup
             .Where(kv => kv.Value.Slots.Any(s => s.Glyphs is not null)
@@ -249,6 +249,15 @@ public static partial class T3Reader
                 (best, bestMatch) = (r, m);
         return best;
     }
+
+    /// <summary>
+    /// A label token that holds the keys of two rows whole: the labels of two rows read as one cell, their ruling lost
+    /// (measured 2026-12-04 on the scan-conditions matrix, probe-6 200-bilevel, hzq2023_working: 一、本年新收…数量二、上年结转…数量
+    /// as one cell beside 二's zeros, 一's 21 read on a line of its own before table 三's region; the zeros were put in row 一
+    /// at confidence 1). Whole keys only: a token's near matches share words with other rows' keys.
+    /// </summary>
+    private static bool NamesTwoRows(Token label, IReadOnlyList<TemplateRow> rows) =>
+        rows.Count(r => !IsCatchAll(r) && r.NormalizedKeys.Any(k => label.Norm.Contains(k, StringComparison.Ordinal))) > 1;
 
     /// <summary>A row whose label is a catch-all (其他, 3.其他): a section's heading beside another row's label
     /// ((六)其他处理 beside 2.申请人逾期未按收费通知…) names it too, so it does not tell of two rows read as one.</summary>

@@ -14,7 +14,8 @@ namespace ExtractReports.Tables;
 /// <param name="Slots">The values in their order across the row.</param>
 /// <param name="Sure">Every value is in the row (or a whole block) of its own cell; false when a value was put by its
 /// position among the row's, or a line holds part of a block.</param>
-internal sealed record T4Placement(IReadOnlyList<Token> Slots, bool Sure)
+/// <param name="Split">The values were found as a row split over several lines (<see cref="SplitRow"/>).</param>
+internal sealed record T4Placement(IReadOnlyList<Token> Slots, bool Sure, bool Split = false)
 {
     /// <summary>Values of table 四 a block holds: four results and their 总计.</summary>
     public const int BlockSize = 5;
@@ -60,6 +61,32 @@ internal sealed record T4Placement(IReadOnlyList<Token> Slots, bool Sure)
         // the position says, not what a cell says.
         bool put = inRow.Count > row.Count || after.Count > 0;
         return new([.. inRow.OrderBy(s => s.Box!.Value.CenterX), .. after], !put && wholeBlocks);
+    }
+
+    /// <summary>
+    /// The row of values when a grid found in pieces split it over several lines: a fax-like scan loses stretches of a
+    /// table's hairline rulings, each piece of the grid is read as a table of its own, and the value row's cells come out
+    /// on a line per piece, after header lines whose ink reads as digits (measured 2026-12-04 on the scan-conditions matrix,
+    /// probe-4 200-bilevel, hzq2023_working: 1, 1, 2, 4 and 0 read in the header's cells and the fifteen values on five
+    /// lines, so the values read in order were the header's and no reading came out). Table 四's values are its lowest
+    /// row, so the numbers of the region's last page whose middles lie within the lowest number's height are that row, in
+    /// order across the page, when they are exactly <paramref name="count"/> single numbers each in a place of its own.
+    /// Their columns are what their order says, not a cell of one row: not sure. Null when the numbers are on one line (no
+    /// split: <see cref="Of"/> reads them) or the lowest band is not the whole row (blocks of five one under another).
+    /// </summary>
+    public static T4Placement? SplitRow(IReadOnlyList<Token> numbers, int count)
+    {
+        var boxed = numbers.Where(s => s.Kind == TokenKind.Number && s.Glyphs is not null && s.Box is not null).ToList();
+        if (boxed.Count < count) return null;
+        var last = boxed.OrderBy(s => s.Page).ThenBy(s => s.Box!.Value.CenterY).Last();
+        var lowest = last.Box!.Value;
+        var band = boxed.Where(s => s.Page == last.Page && s.Box!.Value.CenterY >= lowest.Y0 && s.Box!.Value.CenterY <= lowest.Y1)
+            .OrderBy(s => s.Box!.Value.CenterX).ToList();
+        if (band.Count != count || band.Select(s => s.Line).Distinct().Count() < 2 || !band.All(s => s.Atomic)) return null;
+        // Each value in a place of its own: a cell read twice (two pieces overlapping) is no second value.
+        for (int i = 1; i < band.Count; i++)
+            if (band[i].Box!.Value.X0 < band[i - 1].Box!.Value.X1) return null;
+        return new(band, false, true);
     }
 
     private static int IndexOf(IReadOnlyList<Token> slots, Token t)

@@ -38,7 +38,9 @@ public static class T4Reader
             runs |= g.HasRuns;
         }
         if (slots.Count == 0) return null;
-        var placement = T4Placement.Of(slots, Count);
+        // A value row a grid in pieces split into lines is found whole by its place on the page, header ink read as digits aside.
+        var placement = T4Placement.SplitRow(groups.SelectMany(g => g.Slots).ToList(), Count) ?? T4Placement.Of(slots, Count);
+        if (placement.Split) runs = false;
         var merged = new RowGroup(placement.Slots, groups[0].StrongLabel, "", false, 0) { EmptyCells = empty };
         var candidates = RowCandidates.For(merged, Count, BlockTotals);
         var chosen = CandidateSelector.Select([(AllInOneRow, merged, candidates)], []);

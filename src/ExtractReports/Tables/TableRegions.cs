@@ -1,3 +1,5 @@
+using ExtractReports.Schema;
+
 namespace ExtractReports.Tables;
 
 /// <summary>Token ranges [Start, End) of the three tables in a document's token stream.</summary>
@@ -33,11 +35,12 @@ public static partial class TableRegionFinder
         // anchors (第-上|条第〈`)项, 第:上条第全-)硕) and not others, so the table starts at the first anchor read either way,
         // or at the section heading above it when that comes first (every anchor of the first sub-tables past reading).
         int anchor = Earliest(FindText(tokens, 0, n => n.Contains("第二十条"), t2Limit), FindText(tokens, 0, n => ArticleItem().IsMatch(n), t2Limit));
-        int heading = LastText(tokens, anchor >= 0 ? anchor : t2Limit, n => n.Length <= MaxHeadingLength && n.Contains("公开政府信息情况") && !n.Contains("申请"));
+        int heading = LastText(tokens, anchor >= 0 ? anchor : t2Limit, n => n.Length <= MaxHeadingLength && NamesT2Heading(n) && !n.Contains("申请"));
         int t2 = Earliest(anchor, heading);
         // Table 三's heading and column header come before its first row: a scan's header cells (a stray 01) are no rows of
         // table 二. The heading stays in table 二's region: a label of table 二 printed blank is followed by another text.
-        if (t2 >= 0 && FindText(tokens, t2 + 1, n => n.Length <= MaxHeadingLength * 2 && (n.Contains("收到和处理") || n.Contains("公开申请情况")), t2Limit) is var t3Heading and >= 0)
+        // A digit OCR read in it (三4收到和处理…) makes the heading a sentence: it is looked for among sentences too.
+        if (t2 >= 0 && FindText(tokens, t2 + 1, n => n.Length <= MaxHeadingLength * 2 && (n.Contains("收到和处理") || n.Contains("公开申请情况")), t2Limit, sentences: true) is var t3Heading and >= 0)
             t2Limit = t3Heading + 1;
 
         return new TableRegions(
@@ -94,10 +97,22 @@ public static partial class TableRegionFinder
         return -1;
     }
 
-    private static int FindText(IReadOnlyList<Token> tokens, int from, Func<string, bool> match, int limit = int.MaxValue)
+    /// <param name="sentences">Sentences (a text with a digit in it) are looked at too.</param>
+    private static int FindText(IReadOnlyList<Token> tokens, int from, Func<string, bool> match, int limit = int.MaxValue, bool sentences = false)
     {
         for (int i = Math.Max(0, from); i < tokens.Count && i < limit; i++)
-            if (tokens[i].Kind == TokenKind.Text && match(tokens[i].Norm)) return i;
+            if ((tokens[i].Kind == TokenKind.Text || sentences && tokens[i].Kind == TokenKind.Sentence) && match(tokens[i].Norm)) return i;
         return -1;
     }
+
+    /// <summary>Table 二's section heading, 主动公开政府信息情况, read whole or with one character misread (OCR of a fax-like
+    /// scan: 二、主动公开政府位息情况, measured 2026-12-04 on the scan-conditions matrix, probe-5 200-bilevel pdf-01, whose
+    /// first caption read 第二下条第〈...)项 as well, so table 二 began at its second sub-table and lost 规章 and 规范性文件).
+    /// A subsection of the opening (（一）主动公开情况) is too far from it.</summary>
+    private static bool NamesT2Heading(string norm) => LabelText.Match(norm, T2Heading) >= MinHeadingMatch;
+
+    private const string T2Heading = "公开政府信息情况";
+
+    /// <summary>One character of <see cref="T2Heading"/>'s eight misread (0.875), not two.</summary>
+    private const double MinHeadingMatch = 0.85;
 }

@@ -132,6 +132,17 @@ public class GridRowsTests
     }
 
     [Fact]
+    public void Values_beside_a_label_cell_that_names_two_rows_are_not_sure_of_their_row()
+    {
+        // hzq2023_working at 200 dpi bilevel (probe-6): the ruling between rows 一 and 二 lost, their labels read as one cell.
+        var clean = ReadAsGrid(Report(ReportFormat.F2021));
+        Assert.DoesNotContain(CellAssembler.LabelUnconfirmed, clean.Cell("t3.carried_over.total").Flags);
+        Assert.DoesNotContain(CellAssembler.LabelUnconfirmed, clean.Cell("t3.new_requests.total").Flags);
+        var merged = ReadAsGrid(Report(ReportFormat.F2021).Replace("二、上年结转政府信息公开申请数量", "一、本年新收政府信息公开申请数量二、上年结转政府信息公开申请数量"));
+        Assert.Contains(CellAssembler.LabelUnconfirmed, merged.Cell("t3.carried_over.total").Flags);
+    }
+
+    [Fact]
     public void The_count_of_grid_rows_tells_the_2019_form_when_no_label_does()
     {
         var r = ReadAsGrid(Report(ReportFormat.F2019));
@@ -207,6 +218,52 @@ public class GridRowsTests
         // One sub-table's row lost: 3 3 1 1 1 is neither form's 3 3 1 1 1 1 nor 3 3 3 3 3 3 2 2.
         var r = ReadAsGrid(Title + "\n" + GarbledT2.Replace("行叶区出组制\t4\n", "") + T3Tabs(ReportFormat.F2021) + T4Line);
         Assert.Null(r.T2);
+    }
+
+    /// <summary>Table 二 as hzq2023_working at 200 dpi bilevel reads (probe-4): the first sub-tables' labels past reading (one
+    /// with a digit in it, so a sentence), the later rows named.</summary>
+    private const string FirstLabelsGarbledT2 =
+        "二、主动公开政府信息情况\n第- -十条第〈一)项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规贞\t0\t0\t0\n一，件\t3\t1\t12\n" +
+        "第- .士条第〈五)项\n信息内容\t本年处理决定数量\n行收;信诈1\t2089\n第-十条第〈六)项\n信息内容\t本年处理决定数量\n行政处罚\t350\n行政唾制\t4\n" +
+        "第一十条第〈八)项\n信息内容\t本年收费金额〈单位:万元)\n行政事业性收弘\t12.5000\n";
+
+    [Fact]
+    public void Table_二_rows_whose_labels_read_as_garbage_are_placed_by_the_grid_shape_the_named_rows_confirm()
+    {
+        var r = ReadAsGrid(Title + "\n" + FirstLabelsGarbledT2 + T3Tabs(ReportFormat.F2021) + T4Line);
+        Assert.Equal(ReportFormat.F2021, r.T2!.Format);
+        string[] byShape = ["t2.rules.issued=0", "t2.rules.repealed=0", "t2.rules.in_force=0", "t2.normative.issued=3", "t2.normative.repealed=1",
+            "t2.normative.in_force=12", "t2.licensing.decisions=2089"];
+        foreach (var pair in byShape)
+        {
+            var (field, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+            Assert.True(r.Cell(field) is { Origin: CellOrigin.Read } c && c.Value == value && c.Flags.Contains(CellAssembler.LabelUnconfirmed), $"{field}: {r.Cell(field)}");
+        }
+        // The row its label names keeps it, and says nothing of order.
+        Assert.True(r.Cell("t2.penalty.decisions") is { Value: "350" } p && !p.Flags.Contains(CellAssembler.LabelUnconfirmed), $"{r.Cell("t2.penalty.decisions")}");
+    }
+
+    [Fact]
+    public void Table_二_rows_past_reading_are_not_placed_by_a_shape_the_named_rows_contradict()
+    {
+        // 行政强制 named on the line the shape gives 行政处罚: the lines are not the form's rows in order, so nothing is placed by them.
+        var dump = FirstLabelsGarbledT2.Replace("行政处罚\t350\n行政唾制\t4\n", "行政强制\t4\n行政处罚\t350\n");
+        var r = ReadAsGrid(Title + "\n" + dump + T3Tabs(ReportFormat.F2021) + T4Line);
+        Assert.DoesNotContain(r.T2!.Cells, c => c.FieldId is "t2.rules.issued" or "t2.licensing.decisions");
+        Assert.Equal("350", r.Cell("t2.penalty.decisions").Value);
+    }
+
+    [Fact]
+    public void Table_二_under_a_heading_with_a_character_misread_starts_at_the_heading_when_its_first_caption_is_past_reading()
+    {
+        // pdf-01 at 200 dpi bilevel (probe-5): 信 read 位 in the heading and 第二十条第（一）项 read 第二下条第〈...)项; table 三's heading
+        // read with a digit in it, a sentence.
+        var dump = T2Tabs2021.Replace("主动公开政府信息情况", "主动公开政府位息情况").Replace("第二十条第（一）项", "第二下条第〈...)项")
+            + T3Tabs(ReportFormat.F2021).Replace("三、收到和处理", "三4收到和处理") + T4Line;
+        var r = ReadAsGrid(Title + "\n" + dump);
+        Assert.Equal("3", r.Cell("t2.normative.issued").Value);
+        Assert.Equal("0", r.Cell("t2.rules.in_force").Value);
+        Assert.Equal("12.5", r.Cell("t2.fees.amount").Value);
     }
 
     [Fact]

@@ -62,6 +62,32 @@ public class T4PlacementTests
     }
 
     [Fact]
+    public void A_value_row_a_grid_in_pieces_split_over_lines_is_read_whole_in_order_with_no_column_sure()
+    {
+        // hzq2023_working at 200 dpi bilevel (probe-4): header ink read as digits on the header's lines, and the value row's
+        // three pieces (the middle first) read each as a line of its own, all at the row's height.
+        var tokens = new List<Token> { Text("行政复议", 0, 0), Number("1", 0, 3, 0.4), Number("2", 1, 1, 0.1), Text("其他结果", 1, 2), Number("4", 1, 4, 0.2) };
+        foreach (var (line, from) in new[] { (5, 5), (6, 10), (7, 0) })
+            for (int c = from; c < from + 5; c++)
+                tokens.Add(Number(Printed[c], line, c) with { Box = new Box(c * Pitch + 20, 300, c * Pitch + 80, 340) });
+        var t4 = T4Reader.Read(tokens)!;
+        Assert.Equal(Printed, t4.Cells.Select(c => c.Value));
+        Assert.All(t4.Cells, c => Assert.False(c.ColumnCertain, c.FieldId));
+    }
+
+    [Fact]
+    public void Blocks_of_five_on_lines_of_their_own_are_read_as_before()
+    {
+        // Three rows of five, one under another: the lowest holds five values, not the row of fifteen.
+        var tokens = new List<Token> { Text("行政复议", 0, 0) };
+        for (int b = 0; b < 3; b++)
+            for (int c = 0; c < 5; c++) tokens.Add(Number(Printed[b * 5 + c], 1 + b, c));
+        var t4 = T4Reader.Read(tokens)!;
+        Assert.Equal(Printed, t4.Cells.Select(c => c.Value));
+        Assert.All(t4.Cells, c => Assert.True(c.ColumnCertain, c.FieldId));
+    }
+
+    [Fact]
     public void A_text_layer_row_is_read_as_before()
     {
         var region = Region([]).Select(t => t with { Glyphs = null }).ToList();
