@@ -22,6 +22,8 @@ public static partial class TableRegionFinder
         if (t3 < 0) t3 = FindAnchored(tokens, 0, "新收政府信息公开申请", lookahead: 8);
         // A table 三 printed without numbers (an empty template): its first label followed by its second.
         if (t3 < 0) t3 = FindFollowed(tokens, "本年新收", "上年结转", lookahead: 3);
+        // Every label anchoring it misread (a 150 dpi fax scan: 一、本牟新收政府舍总会二申请数其): table 三 by its shape.
+        if (t3 < 0) t3 = FindT3ByShape(tokens);
         // Without table 三 (a page cut after table 二), table 四 is sought after table 二's anchor: the
         // opening summary mentions 行政复议 (`因政府信息公开申请行政复议…的情况`) long before either table.
         int firstT2 = t3 >= 0 ? -1 : FindText(tokens, 0, n => n.Contains("第二十条"));
@@ -62,6 +64,32 @@ public static partial class TableRegionFinder
             }
         }
         return -1;
+    }
+
+    /// <summary>The first label followed by a row of table 三's numbers (seven or eight: one per applicant column and the
+    /// total) whose next label is followed by such a row too. No other table has it: table 二's rows hold one to four numbers,
+    /// table 四's one row fifteen (or blocks of five), and prose is a sentence.</summary>
+    private static int FindT3ByShape(IReadOnlyList<Token> tokens)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Text) continue;
+            int n = NumbersAfter(tokens, i);
+            if (n is < MinT3Columns or > MaxT3Columns) continue;
+            int next = i + 1 + n;
+            if (next < tokens.Count && tokens[next].Kind == TokenKind.Text && NumbersAfter(tokens, next) is >= MinT3Columns and <= MaxT3Columns) return i;
+        }
+        return -1;
+    }
+
+    private const int MinT3Columns = 7, MaxT3Columns = 8;
+
+    /// <summary>How many numbers (blank cells among them) follow the token at <paramref name="i"/> before the next other token.</summary>
+    private static int NumbersAfter(IReadOnlyList<Token> tokens, int i)
+    {
+        int n = 0;
+        while (i + 1 + n < tokens.Count && tokens[i + 1 + n].Kind is TokenKind.Number or TokenKind.Blank) n++;
+        return n;
     }
 
     /// <summary>The first text holding <paramref name="key"/> with a text holding <paramref name="next"/> among the next few texts.</summary>

@@ -87,14 +87,16 @@ public class GridRowsTests
 
     private static int[] ValuesOf(string prefix) => Values.TryGetValue(prefix, out var v) ? v : [0, 0, 0, 0, 0, 0, 0];
 
-    /// <summary>Table 三 with <see cref="Garbled"/> labels; <paramref name="cells"/> may rewrite a row's value cells.</summary>
-    private static string Report(ReportFormat format, Func<string, string[], string[]>? cells = null)
+    /// <summary>Table 三 with <see cref="Garbled"/> labels; <paramref name="cells"/> may rewrite a row's value cells;
+    /// <paramref name="heading"/> and <paramref name="garbled"/>: table 三's heading and more labels read as garbage.</summary>
+    private static string Report(ReportFormat format, Func<string, string[], string[]>? cells = null, string heading = "三、收到和处理政府信息公开申请情况",
+        IReadOnlyDictionary<string, string>? garbled = null)
     {
-        var sb = new System.Text.StringBuilder(Title + "\n" + T2Tabs2021 + "三、收到和处理政府信息公开申请情况\n");
+        var sb = new System.Text.StringBuilder(Title + "\n" + T2Tabs2021 + heading + "\n");
         foreach (var r in TableTemplates.T3(format).Rows)
         {
             var prefix = r.Prefix[3..];
-            var label = Garbled.GetValueOrDefault(prefix) ?? Labels2021[prefix];
+            var label = garbled?.GetValueOrDefault(prefix) ?? Garbled.GetValueOrDefault(prefix) ?? Labels2021[prefix];
             var printed = ValuesOf(prefix).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             sb.Append(label).Append('\t').Append(string.Join("\t", cells?.Invoke(prefix, printed) ?? printed)).Append('\n');
         }
@@ -129,6 +131,22 @@ public class GridRowsTests
         Assert.Contains(CellAssembler.LabelUnconfirmed, r.Cell("t3.withheld.third_party.natural_person").Flags);
         Assert.DoesNotContain(CellAssembler.LabelUnconfirmed, r.Cell("t3.not_processed.petition.total").Flags);
         Assert.Equal(CellOrigin.Inferred, r.Cell("t3.unavailable.not_held.research").Origin);
+    }
+
+    [Fact]
+    public void Table_三_whose_heading_and_anchoring_labels_read_as_garbage_is_found_by_its_rows_of_seven_numbers()
+    {
+        // As a 150 dpi fax scan read pdf-01 (probe-5 of the scan-conditions matrix): 本年新收, 上年结转 and 收到和处理 misread.
+        var r = ReadAsGrid(Report(ReportFormat.F2021, heading: "三、收伸香处理政府信息公开中请情况", garbled: new Dictionary<string, string>
+        {
+            ["new_requests"] = "一、本牟新收政府舍总会二申请数其",
+            ["carried_over"] = "-、上第结转政让全站会于申请数基",
+        }));
+
+        AssertAllRight(r, ReportFormat.F2021);
+        Assert.Contains(CellAssembler.LabelUnconfirmed, r.Cell("t3.new_requests.natural_person").Flags);
+        // Table 二 and 四 stay as they were: the shape is table 三's alone.
+        Assert.Equal("2089", r.Cell("t2.licensing.decisions").Value);
     }
 
     [Fact]
