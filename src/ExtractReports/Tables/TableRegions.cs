@@ -67,7 +67,7 @@ public static partial class TableRegionFinder
     }
 
     /// <summary>The first label followed by a row of table 三's numbers (seven or eight: one per applicant column and the
-    /// total) whose next label is followed by such a row too. No other table has it: table 二's rows hold one to four numbers,
+    /// total, none blank) whose next label is followed by such a row too. No other table has it: table 二's rows hold one to four numbers,
     /// table 四's one row fifteen (or blocks of five), and prose is a sentence.</summary>
     private static int FindT3ByShape(IReadOnlyList<Token> tokens)
     {
@@ -84,11 +84,13 @@ public static partial class TableRegionFinder
 
     private const int MinT3Columns = 7, MaxT3Columns = 8;
 
-    /// <summary>How many numbers (blank cells among them) follow the token at <paramref name="i"/> before the next other token.</summary>
+    /// <summary>How many numbers follow the token at <paramref name="i"/> before the next other token. Blanks end the run: a
+    /// text dump's empty lines between cells are blank tokens, and a table 二 row of three numbers and their empty lines would
+    /// count seven (a real page cut after table 二, page-p09).</summary>
     private static int NumbersAfter(IReadOnlyList<Token> tokens, int i)
     {
         int n = 0;
-        while (i + 1 + n < tokens.Count && tokens[i + 1 + n].Kind is TokenKind.Number or TokenKind.Blank) n++;
+        while (i + 1 + n < tokens.Count && tokens[i + 1 + n].Kind is TokenKind.Number) n++;
         return n;
     }
 
