@@ -71,15 +71,20 @@ public sealed class LeptonicaImaging : IPageImaging
         if (Lept.pixFindSkewSweepAndSearch(bin.DangerousGetHandle(), out var angle, out var conf, 4, 2, (float)maxAngleDegrees, 1f, 0.01f) != 0
             || conf < minConfidence || Math.Abs(angle) < 0.05)
             return new Deskewed(image, 0, conf);
-        using var rotated = Pix.Own(Lept.pixRotate(pix.DangerousGetHandle(), (float)(angle * Math.PI / 180), RotateShear, 1, 0, 0), "rotate the page");
-        return new Deskewed(rotated.ToGray(image.Dpi), angle, conf);
+        return new Deskewed(Turned(pix, angle, RotateShear, image.Dpi), angle, conf);
     }
 
     public GrayImage Rotate(GrayImage image, double angleDegrees)
     {
         using var pix = Pix.FromGray(image);
-        using var rotated = Pix.Own(Lept.pixRotate(pix.DangerousGetHandle(), (float)(angleDegrees * Math.PI / 180), RotateAreaMap, 1, 0, 0), "rotate the page");
-        return rotated.ToGray(image.Dpi);
+        return Turned(pix, angleDegrees, RotateAreaMap, image.Dpi);
+    }
+
+    /// <summary>The page turned about its centre by leptonica's rotation <paramref name="type"/>, white brought in, its size kept.</summary>
+    private static GrayImage Turned(Pix pix, double angleDegrees, int type, int dpi)
+    {
+        using var rotated = Pix.Own(Lept.pixRotate(pix.DangerousGetHandle(), (float)(angleDegrees * Math.PI / 180), type, 1, 0, 0), "rotate the page");
+        return rotated.ToGray(dpi);
     }
 
     /// <summary>leptonica's L_ROTATE_AREA_MAP and L_ROTATE_SHEAR.</summary>

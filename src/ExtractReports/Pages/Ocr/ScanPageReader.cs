@@ -95,7 +95,7 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     private ScanPageResult ReadAsItLies(GrayImage page, IOcrEngine engine, int pageNumber, int turned, CancellationToken cancellation)
     {
         var (enlarged, lowResolution, bilevel) = Enlarged(page);
-        var deskewed = imaging.Deskew(enlarged, options.MaxSkewDegrees, options.MinSkewConfidence);
+        var deskewed = Deskew(enlarged);
         var image = deskewed.Image;
         int dpi = image.Dpi;
         var scratch = new PageBuffers();
@@ -234,8 +234,10 @@ public sealed class ScanPageReader(OcrOptions options, IPageImaging imaging, IGr
     public (Deskewed Page, bool LowResolution, bool Bilevel) Upright(GrayImage page)
     {
         var (scaled, lowResolution, bilevel) = Enlarged(page);
-        return (imaging.Deskew(scaled, options.MaxSkewDegrees, options.MinSkewConfidence), lowResolution, bilevel);
+        return (Deskew(scaled), lowResolution, bilevel);
     }
+
+    private Deskewed Deskew(GrayImage enlarged) => imaging.Deskew(enlarged, options.MaxSkewDegrees, options.MinSkewConfidence);
 
     /// <summary>The page at its effective resolution, enlarged when that is low, before it is deskewed.</summary>
     private (GrayImage Page, bool LowResolution, bool Bilevel) Enlarged(GrayImage page)
