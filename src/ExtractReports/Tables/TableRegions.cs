@@ -24,6 +24,7 @@ public static partial class TableRegionFinder
         if (t3 < 0) t3 = FindFollowed(tokens, "本年新收", "上年结转", lookahead: 3);
         // Every label anchoring it misread (a 150 dpi fax scan: 一、本牟新收政府舍总会二申请数其): table 三 by its shape.
         if (t3 < 0) t3 = FindT3ByShape(tokens);
+        if (t3 >= 0) t3 = WithRowAbove(tokens, t3);
         // Without table 三 (a page cut after table 二), table 四 is sought after table 二's anchor: the
         // opening summary mentions 行政复议 (`因政府信息公开申请行政复议…的情况`) long before either table.
         int firstT2 = t3 >= 0 ? -1 : FindText(tokens, 0, n => n.Contains("第二十条"));
@@ -83,6 +84,24 @@ public static partial class TableRegionFinder
     }
 
     private const int MinT3Columns = 7, MaxT3Columns = 8;
+
+    /// <summary>
+    /// Table 三's start moved up to a row of its numbers printed on a line of their own right before the label that anchors
+    /// it: a fax-like scan that lost the ruling between rows 一 and 二 reads their labels as one cell on the line of 二's
+    /// values, and 一's values as a line above it (measured 2026-12-04 on the scan-conditions matrix, probe-6 200-bilevel,
+    /// hzq2023_working: `21 0 0 0 0 0 21` / `一、本年新收…数量二、上年结转…数量 0 0 0 0 0 0 0`; begun at the label, the region
+    /// lost 一's values and every row below was read one off). Only a whole row (seven or eight numbers, the column
+    /// header's text before it): table 二's rows hold one to four.
+    /// </summary>
+    private static int WithRowAbove(IReadOnlyList<Token> tokens, int start)
+    {
+        // Blank cells (an empty label cell) count for nothing; they do not end the run.
+        int i = start - 1, numbers = 0;
+        for (; i >= 0 && tokens[i].Kind is TokenKind.Number or TokenKind.Blank && tokens[i].Line != tokens[start].Line; i--)
+            if (tokens[i].Kind == TokenKind.Number) numbers++;
+        return numbers is >= MinT3Columns and <= MaxT3Columns && i >= 0 && tokens[i].Kind == TokenKind.Text && tokens[i].Line != tokens[i + 1].Line
+            ? i + 1 : start;
+    }
 
     /// <summary>How many numbers follow the token at <paramref name="i"/> before the next other token. Blanks end the run: a
     /// text dump's empty lines between cells are blank tokens, and a table 二 row of three numbers and their empty lines would

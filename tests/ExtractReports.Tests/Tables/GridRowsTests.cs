@@ -161,6 +161,21 @@ public class GridRowsTests
     }
 
     [Fact]
+    public void Row_一s_values_read_on_a_line_above_the_label_that_anchors_table_三_are_row_一s()
+    {
+        // hzq2023_working at 200 dpi bilevel (probe-6): the ruling between rows 一 and 二 lost, their labels read as one cell
+        // on 二's line, 一's values a line of their own above it (its label cell read empty). Begun at the label, table 三
+        // lost 一's values and read every row one off.
+        var dump = Report(ReportFormat.F2021)
+            .Replace("一、本年新收政府信息公开申请数量\t", "□\t")
+            .Replace("二、上年结转政府信息公开申请数量", "一、本年新收政府信息公开申请数量二、上年结转政府信息公开申请数量");
+        var r = ReadAsGrid(dump);
+        AssertAllRight(r, ReportFormat.F2021);
+        // Table 二's last row keeps its values.
+        Assert.Equal("2089", r.Cell("t2.licensing.decisions").Value);
+    }
+
+    [Fact]
     public void The_count_of_grid_rows_tells_the_2019_form_when_no_label_does()
     {
         var r = ReadAsGrid(Report(ReportFormat.F2019));
