@@ -72,6 +72,16 @@ public static class RowGrouper
     /// </summary>
     public const int MinBlankCellsOfBlankRow = 3;
 
+    /// <summary>
+    /// An engine's cell that reads as one digit in brackets, `(0)`: a thin digit whose broken outline a fax-like scan read
+    /// with brackets beside it, which makes it a bracketed note, not a number (measured 2026-12-04 on the scan-conditions
+    /// matrix, probe-7 150-bilevel, pdf-01-2021-serif: four of table 四's fifteen zeros read `(0)`, the row cut at each, and
+    /// its values put one to three columns off). Amid a row of numbers it is a value misread: an unknown in its place,
+    /// which the row's sums give, not the digit it shows. A text layer stores what was printed.
+    /// </summary>
+    private static bool IsBracketedDigit(Token t) =>
+        t.Glyphs is not null && t.Norm is [ '(' or '[', >= '0' and <= '9', ')' or ']' ];
+
     /// <summary>The confidence given to a value cell that read as stray characters.</summary>
     public const double UnreadableConfidence = 0.3;
 
@@ -123,8 +133,8 @@ public static class RowGrouper
             return i > 0 ? contentLines[i - 1] : -1; // blank lines (a page break) in between do not count
         }
         bool IsUnreadableValue(Token t) =>
-            slots.Count > 0 && t.Line == lastValueLine && t.Cell >= 0 && t.Norm.Length <= 2
-            && NumbersOn(t.Line) >= 3 && !LabelKeys.Mentions(t.Norm) && !t.Norm.Any(char.IsAsciiDigit);
+            slots.Count > 0 && t.Line == lastValueLine && t.Cell >= 0 && NumbersOn(t.Line) >= 3
+            && (t.Norm.Length <= 2 && !LabelKeys.Mentions(t.Norm) && !t.Norm.Any(char.IsAsciiDigit) || IsBracketedDigit(t));
         // The one empty cell of a line holding at most one value: a blank cell of a one-cell-per-line dump.
         bool IsEmptyCellLine(Token t) =>
             t.Cell == 0 && perLine.GetValueOrDefault(t.Line) is { Contents: <= 1, EmptyCells: 1 };

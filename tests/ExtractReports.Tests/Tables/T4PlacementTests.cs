@@ -107,4 +107,17 @@ public class T4PlacementTests
         Assert.Equal(1, DoubtCaps.Bound(Value("t4.review.upheld", columnCertain: false, ocr: false)));
         Assert.Equal(1, DoubtCaps.Bound(Value("t3.granted.natural", columnCertain: false, ocr: true, columnIdentities: 1)));
     }
+
+    [Fact]
+    public void Zeros_read_in_brackets_are_unknowns_in_their_place_that_the_block_sums_give()
+    {
+        // pdf-01 at 150 dpi bilevel (probe-7): broken zeros read `(0)`, two to a block; as labels they cut the row and put
+        // its values columns off. Two unknowns whose block's read parts already make its 总计 are both zero.
+        int[] broken = [6, 8, 11, 12];
+        var region = Region([]).Select(t => t.Line == 2 && broken.Contains(t.Cell) ? Text("(0)", 2, t.Cell) : t).ToList();
+        var t4 = T4Reader.Read(region)!;
+        Assert.Equal(Printed, t4.Cells.Select(c => c.Value));
+        Assert.All(broken, c => Assert.Equal(CellOrigin.Inferred, t4.Cells[c].Origin));
+        Assert.Equal(CellOrigin.Read, t4.Cells[7].Origin);
+    }
 }
