@@ -57,7 +57,7 @@ public sealed record RulingGapOptions
     /// at least this share of that stretch has ink on its course (and no text crosses it): a hairline the scan broke into
     /// dashes too close to text for the broken-line search (a row line between two rows' labels, 55-80 % inked), where a
     /// merged cell of the design has nothing on the course. Above 1 draws none.</summary>
-    public double MinDashedShare { get; init; } = 0.5;
+    public double MinDashedShare { get; init; } = 0.25;
 
     public void Validate()
     {
@@ -169,10 +169,10 @@ public sealed class RulingGapCloser(OcrOptions options)
 
             // Past a line it ends on, where the scan left the line's dashes (each stretch to the next line on its own).
             if (endOnLine && resumes is null)
-                changed |= Dashed(result, text, s, s.End, others, otherPositions, horizontalLine, forward: true, tol, dpi);
+                changed |= Dashed(result, text, s, s.End, others, otherPositions, horizontalLine, forward: true, InTable, tol, dpi);
             bool lineBehind = lines.Any(o => Math.Abs(o.Pos - s.Pos) <= tol && o.End < s.Start);
             if (startOnLine && !lineBehind)
-                changed |= Dashed(result, text, s, s.Start, others, otherPositions, horizontalLine, forward: false, tol, dpi);
+                changed |= Dashed(result, text, s, s.Start, others, otherPositions, horizontalLine, forward: false, InTable, tol, dpi);
 
             // Back from its start to the line it would have come from (a gap behind it is the previous stretch's to close).
             if (startOnLine || First(others.Where(o => o.Pos < s.Start - near && Spans(o, s.Pos)).OrderByDescending(o => o.Pos)) is not { } from)
@@ -182,7 +182,7 @@ public sealed class RulingGapCloser(OcrOptions options)
                 && Draw(result, text, from.Pos, s.Start, s.Pos, s.Pos, otherPositions, horizontalLine, tol, dpi))
             {
                 changed = true;
-                if (!lineBehind) Dashed(result, text, s, from.Pos, others, otherPositions, horizontalLine, forward: false, tol, dpi);
+                if (!lineBehind) Dashed(result, text, s, from.Pos, others, otherPositions, horizontalLine, forward: false, InTable, tol, dpi);
             }
         }
         return changed ? new BinaryImage(mask.Width, mask.Height, result) : mask;
@@ -218,7 +218,7 @@ public sealed class RulingGapCloser(OcrOptions options)
     /// the next line it would meet keeps <see cref="RulingGapOptions.MinDashedShare"/> of its length inked on the course and
     /// no text crosses it; whether it drew.</summary>
     private bool Dashed(byte[] result, BinaryImage text, RulingGridFinder.Segment s, double at, List<RulingGridFinder.Segment> others,
-        List<double> otherPositions, bool horizontalLine, bool forward, int tol, int dpi)
+        List<double> otherPositions, bool horizontalLine, bool forward, Func<double, double, double, bool> inTable, int tol, int dpi)
     {
         if (_o.MinDashedShare > 1) return false;
         int near = 2 * tol;
@@ -232,7 +232,9 @@ public sealed class RulingGapCloser(OcrOptions options)
             // No length limit: half a stretch inked on one course is the line, however long (a label column's row line).
             if (next is not { } n) return drew;
             double from = Math.Min(at, n.Pos), to = Math.Max(at, n.Pos);
-            if (Remnant(text, from, to, s.Pos, horizontalLine, dpi) < _o.MinDashedShare
+            // A column line is drawn on only inside its table, as a gap is closed: the left border of a table lost below its
+            // bottom line, drawn on across the heading of the next table to that table's border in dashes, joins the two.
+            if (Remnant(text, from, to, s.Pos, horizontalLine, dpi) < _o.MinDashedShare || !inTable(s.Pos, from, to)
                 || !Draw(result, text, from, to, s.Pos, s.Pos, otherPositions, horizontalLine, tol, dpi)) return drew;
             drew = true;
             at = n.Pos;

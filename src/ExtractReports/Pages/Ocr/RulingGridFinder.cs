@@ -165,6 +165,16 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
                     for (int c = c0; c <= c1; c++) b2[r, c] = true;
                 c0 = c1;
             }
+        // Row line under row r in the table's last column, which has no cell right of it to confirm the line: completed when
+        // the cells left of it, above and below the line, are each one row tall and one column wide and both columns are
+        // number columns (a 总计 column whose row lines a scan left in dots, its rows then read as one cell). A header cell
+        // spanning rows there (总计 beside 法人或其他组织 spanning columns) has a wider or taller cell beside it.
+        int last = nc - 1;
+        bool SingleCell(int r, int c) => (c == 0 || right[r, c - 1]) && right[r, c] && (r == 0 || below[r - 1, c]) && below[r, c];
+        if (last >= 2 && NumberColumn(last) && NumberColumn(last - 1))
+            for (int r = 0; r + 1 < nr; r++)
+                if (!below[r, last] && SingleCell(r, last - 1) && SingleCell(r + 1, last - 1) && (r == 0 || below[r - 1, last] || b2[r - 1, last] || right[r, last - 1]))
+                    b2[r, last] = true;
         // Column line right of column c, down rows r0..r1.
         bool OtherColumnLine(int r, int c) => Enumerable.Range(0, nc - 1).Any(k => k != c && right[r, k]);
         for (int c = 0; c + 1 < nc; c++)

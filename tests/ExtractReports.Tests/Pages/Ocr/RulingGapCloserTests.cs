@@ -173,16 +173,16 @@ public class RulingGapCloserTests
     }
 
     /// <summary>A table whose label column (100-300) holds a label line just above and below the row line at y = 300, that
-    /// line drawn across the number columns and, in the label column, <paramref name="dashed"/> (two pixels in three) or
+    /// line drawn across the number columns and, in the label column, <paramref name="dashed"/> (<paramref name="inkedOfThree"/> pixels in three) or
     /// not at all (a label spanning the two rows, as the design merges it).</summary>
-    private static Page LabelsOverARowLine(bool dashed)
+    private static Page LabelsOverARowLine(bool dashed, int inkedOfThree = 2)
     {
         var p = new Page();
         foreach (var y in new[] { 100, 200, 400, 500 }) p.HLine(y, 100, 900);
         p.HLine(300, 300, 900);
         foreach (var x in new[] { 100, 300, 450, 600, 750, 900 }) p.VLine(x, 100, 500);
         p.Text(120, 260, 280, 284).Text(120, 316, 280, 340);
-        if (dashed) for (int x = 102; x < 300; x++) if (x % 3 != 0) p.Ink[300 * W + x] = 1;
+        if (dashed) for (int x = 102; x < 300; x++) if (x % 3 < inkedOfThree) p.Ink[300 * W + x] = 1;
         return p;
     }
 
@@ -192,6 +192,32 @@ public class RulingGapCloserTests
         var grid = Assert.Single(Grids(LabelsOverARowLine(dashed: true)));
 
         Assert.All(grid.Cells, c => Assert.Equal(1, c.RowSpan));
+    }
+
+    [Fact]
+    public void A_row_line_left_a_third_inked_is_drawn_on_through_the_label_column()
+    {
+        // hzq2023_working's last column at 200 dpi black and white: its row lines kept a third to a half of their pixels.
+        var grid = Assert.Single(Grids(LabelsOverARowLine(dashed: true, inkedOfThree: 1)));
+
+        Assert.All(grid.Cells, c => Assert.Equal(1, c.RowSpan));
+    }
+
+    [Fact]
+    public void A_left_border_is_not_drawn_on_across_the_heading_of_the_table_below()
+    {
+        // pdf-03's page 2: table 二's left border ends on its bottom line (y 400); below it the heading of table 三 starts
+        // at the border's course (strokes running right from it), then table 三, whose top border and left border the
+        // scan lost (its left border in dashes), with its next row line at y 900 starting at the border's course.
+        var p = Table(new Page(), 100, 3, [100, 300, 450, 600, 750, 900]);
+        p.Text(101, 440, 180, 443).Text(101, 470, 180, 473).Text(200, 430, 600, 480);
+        for (int y = 520; y < 900; y++) if (y % 5 != 0) p.Ink[y * W + 100] = 1;
+        p.HLine(600, 300, 900).HLine(750, 100, 900).HLine(900, 100, 900);
+        foreach (var x in new[] { 300, 450, 600, 750, 900 }) p.VLine(x, 520, 900);
+
+        var (_, v) = Complete(p);
+
+        Assert.Equal(0, v.Ink[460 * W + 100]);
     }
 
     [Fact]

@@ -88,6 +88,25 @@ public class RulingGridCompletionTests
     }
 
     [Fact]
+    public void Row_lines_lost_in_the_last_number_column_are_completed()
+    {
+        // hzq2023_working's 总计 column at 200 dpi black and white: its row lines left in dots for five rows running.
+        var table = Table(7, Columns, horizontal: (y, c) => !(c == 4 && y is >= 300 and <= 700));
+        Assert.True(AllSingle(Assert.Single(table.Grids())));
+        // As found, the five rows' totals are one cell.
+        Assert.Single(Assert.Single(table.Grids(On with { MaxCompletedCells = 0 })).Cells, c => c.Column == 4 && c.RowSpan == 6);
+    }
+
+    [Fact]
+    public void A_last_column_header_spanning_rows_beside_a_cell_spanning_columns_stays_merged()
+    {
+        // 总计 spans the two header rows; left of it, 法人或其他组织 spans two number columns in the first header row.
+        var table = Table(5, Columns, vertical: (x, r) => !(x == 700 && r == 0), horizontal: (y, c) => !(c == 4 && y == 200));
+        var total = Assert.Single(Assert.Single(table.Grids()).Cells, c => c.Row == 0 && c.Column == 4);
+        Assert.Equal(2, total.RowSpan);
+    }
+
+    [Fact]
     public void A_label_spanning_rows_stays_merged()
     {
         // Column 0 is one label cell over rows 1-3; the row lines under it are not drawn there, nor is the table's edge left of it.
