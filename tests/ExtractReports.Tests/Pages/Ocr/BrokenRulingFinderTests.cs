@@ -175,6 +175,36 @@ public class BrokenRulingFinderTests
     }
 
     [Fact]
+    public void Two_carried_over_rows_whose_dotted_column_lines_came_out_in_dashes_keep_them_on_a_gray_page()
+    {
+        // As above, but blur ran the dots together: dashes of 20 px (0.07 in) with 4 px gaps, longer than a dot, and the
+        // lines 0.4 in long, shorter than a broken line must be (pdf-03 200-gray-dotted, the rows carried over to page 4).
+        var p = new Page();
+        foreach (var y in new[] { 100, 160, 220 }) p.HLine(y, 100, 800, on: 3, period: 5);
+        foreach (var x in new[] { 100, 350, 600, 800 }) p.VLine(x, 100, 221, on: 20, period: 24);
+
+        var (h, v) = new BrokenRulingFinder(_options).Complete(p.Mask(p.Ink), p.Mask(p.Horizontal), p.Mask(p.Vertical), Dpi, gray: true);
+
+        foreach (var x in new[] { 100, 350, 600, 800 }) Assert.True(Count(v, x - 2, 120, x + 4, 200) >= 75, $"column line at {x} not whole");
+        Assert.Equal(2 * 3, Assert.Single(new RulingGridFinder(_options).Find(h, v, Dpi)).Cells.Count);
+    }
+
+    [Fact]
+    public void Straight_strokes_stacked_in_a_column_between_dotted_rulings_are_no_line_on_a_gray_page()
+    {
+        // Two rows 60 px high drawn in dots, and in one column an upright stroke with no flag in each row (an l, a 丨),
+        // 0.1 in long: in line, but each lies farther than a dotted line's gap from the rulings and from the next.
+        var p = new Page();
+        foreach (var y in new[] { 100, 160, 220 }) p.HLine(y, 100, 800, on: 3, period: 5);
+        foreach (var x in new[] { 100, 800 }) p.VLine(x, 100, 221, on: 3, period: 5);
+        foreach (var y in new[] { 115, 175 }) p.VLine(450, y, y + 30, thickness: 3, text: true);
+
+        var (_, v) = new BrokenRulingFinder(_options).Complete(p.Mask(p.Ink), p.Mask(p.Horizontal), p.Mask(p.Vertical), Dpi, gray: true);
+
+        Assert.Equal(0, Count(v, 440, 0, 460, H));
+    }
+
+    [Fact]
     public void Solid_rulings_are_kept_as_they_were_when_nothing_is_broken()
     {
         var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600).HLine(100, 100, 800).HLine(600, 100, 800);
