@@ -79,7 +79,7 @@ public static class RowGrouper
     /// its values put one to three columns off). Amid a row of numbers it is a value misread: an unknown in its place,
     /// which the row's sums give, not the digit it shows. A text layer stores what was printed.
     /// </summary>
-    private static bool IsBracketedDigit(Token t) =>
+    internal static bool IsBracketedDigit(Token t) =>
         t.Glyphs is not null && t.Norm is [ '(' or '[', >= '0' and <= '9', ')' or ']' ];
 
     /// <summary>The confidence given to a value cell that read as stray characters.</summary>

@@ -105,11 +105,16 @@ public static partial class TableRegionFinder
 
     /// <summary>How many numbers follow the token at <paramref name="i"/> before the next other token. Blanks end the run: a
     /// text dump's empty lines between cells are blank tokens, and a table 二 row of three numbers and their empty lines would
-    /// count seven (a real page cut after table 二, page-p09).</summary>
+    /// count seven (a real page cut after table 二, page-p09). An engine's cell that reads as a digit in brackets, on the line of
+    /// the number before it, is a value misread (<see cref="RowGrouper.IsBracketedDigit"/>) and counts: a fax-like scan read one of
+    /// row 二's zeros `(0)` while every anchoring label read as garbage, so row 二 did not count seven, the shape matched rows
+    /// (一) and (二) instead, and table 三 began two rows down, read one row off (measured 2026-12-04 on the scan-conditions
+    /// matrix, probe-11 200-bilevel, pdf-01-2021-serif: 15 fields lost).</summary>
     private static int NumbersAfter(IReadOnlyList<Token> tokens, int i)
     {
         int n = 0;
-        while (i + 1 + n < tokens.Count && tokens[i + 1 + n].Kind is TokenKind.Number) n++;
+        while (i + 1 + n < tokens.Count && tokens[i + 1 + n] is var t
+               && (t.Kind is TokenKind.Number || n > 0 && RowGrouper.IsBracketedDigit(t) && t.Line == tokens[i + n].Line)) n++;
         return n;
     }
 

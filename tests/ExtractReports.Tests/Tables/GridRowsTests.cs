@@ -150,6 +150,22 @@ public class GridRowsTests
     }
 
     [Fact]
+    public void Table_三_found_by_its_shape_starts_at_row_一_when_row_二_has_a_zero_read_in_brackets()
+    {
+        // pdf-01 at 200 dpi bilevel (probe-11 of the scan-conditions matrix): every anchoring label misread, and one of row
+        // 二's zeros read `(0)`. Counting numbers only, the shape matched rows (一) and (二): table 三 began two rows down.
+        var r = ReadAsGrid(Report(ReportFormat.F2021, (prefix, v) => prefix == "carried_over" ? [v[0], v[1], v[2], v[3], "(0)", v[5], v[6]] : v,
+            heading: "三、收伸香处理政府信息公开中请情况", garbled: new Dictionary<string, string>
+            {
+                ["new_requests"] = "-、林年新收政府信息公玫中请数引",
+                ["carried_over"] = "-二、上上年结转政府信息公开中请数纪",
+            }));
+
+        AssertAllRight(r, ReportFormat.F2021);
+        Assert.Equal("2089", r.Cell("t2.licensing.decisions").Value);
+    }
+
+    [Fact]
     public void Values_beside_a_label_cell_that_names_two_rows_are_not_sure_of_their_row()
     {
         // hzq2023_working at 200 dpi bilevel (probe-6): the ruling between rows 一 and 二 lost, their labels read as one cell.
