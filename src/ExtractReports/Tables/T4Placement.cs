@@ -17,6 +17,9 @@ namespace ExtractReports.Tables;
 /// <param name="Split">The values were found as a row split over several lines (<see cref="SplitRow"/>).</param>
 internal sealed record T4Placement(IReadOnlyList<Token> Slots, bool Sure, bool Split = false)
 {
+    /// <summary>Values were split out of cells a scan merged (<see cref="MergedCells"/>): no digit run is left to decode.</summary>
+    public bool FromMergedCells { get; init; }
+
     /// <summary>Values of table 四 a block holds: four results and their 总计.</summary>
     public const int BlockSize = 5;
 
@@ -88,6 +91,52 @@ internal sealed record T4Placement(IReadOnlyList<Token> Slots, bool Sure, bool S
             if (band[i].Box!.Value.X0 < band[i - 1].Box!.Value.X1) return null;
         return new(band, false, true);
     }
+
+    /// <summary>
+    /// The row of values when a scan lost rulings between value cells: the cells on both sides of a lost column line are read
+    /// as one cell as wide as both, and their digits as one number (measured 2026-12-04 on the scan-conditions matrix,
+    /// probe-13 200-bilevel, hzq2023_working: `10 1 0 0 0 0 0 0 00 50 0 0 0`, thirteen cells, `00` and `50` each in a cell
+    /// twice as wide as the others, so no reading came out). A cell <see cref="MergedWidthShare"/> or more of the row's median
+    /// cell width that holds as many digits as it spans cells is that many single-digit values, when that makes the row whole
+    /// (<paramref name="count"/> values). Their digits are the engine's, their columns what the widths say: not sure, and no
+    /// surer than <see cref="MergedValueConfidence"/>. Null when the row is no such row.
+    /// </summary>
+    public static T4Placement? MergedCells(IReadOnlyList<Token> slots, int count)
+    {
+        if (slots.Count is < MinRowValues || slots.Count >= count
+            || slots.Any(s => s is not { Kind: TokenKind.Number, Glyphs: not null, Box: not null })
+            || slots.Select(s => (s.Page, s.Line)).Distinct().Count() != 1) return null;
+        var widths = slots.Select(s => s.Box!.Value.Width).Order().ToList();
+        double median = widths[widths.Count / 2];
+        int Spans(Token s) => s.Box!.Value.Width >= MergedWidthShare * median ? (int)Math.Round(s.Box!.Value.Width / median) : 1;
+        if (slots.Sum(Spans) != count) return null;
+        var split = new List<Token>();
+        foreach (var s in slots)
+        {
+            int spans = Spans(s);
+            // A cell of one value is read whole; `00` (a run: no number starts with 0) can only be cells merged.
+            if (spans == 1) { if (!s.Atomic) return null; split.Add(s); continue; }
+            if (s.Raw.Length != spans || !s.Raw.All(char.IsAsciiDigit)) return null;
+            var box = s.Box!.Value;
+            double w = box.Width / spans;
+            for (int k = 0; k < spans; k++)
+            {
+                var digit = s.Raw[k].ToString();
+                split.Add(s with
+                {
+                    Raw = digit, Norm = digit, Atomic = true, Confidence = Math.Min(s.Confidence, MergedValueConfidence),
+                    Box = box with { X0 = box.X0 + k * w, X1 = box.X0 + (k + 1) * w },
+                });
+            }
+        }
+        return new(split, false) { FromMergedCells = true };
+    }
+
+    /// <summary>A value cell this share of the row's median cell width or wider spans several cells (two cells merged: 2).</summary>
+    private const double MergedWidthShare = 1.6;
+
+    /// <summary>Highest confidence of a value split out of a merged cell: its column is the cell's width's guess.</summary>
+    private const double MergedValueConfidence = 0.5;
 
     private static int IndexOf(IReadOnlyList<Token> slots, Token t)
     {

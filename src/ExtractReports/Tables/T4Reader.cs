@@ -39,8 +39,10 @@ public static class T4Reader
         }
         if (slots.Count == 0) return null;
         // A value row a grid in pieces split into lines is found whole by its place on the page, header ink read as digits aside.
-        var placement = T4Placement.SplitRow(groups.SelectMany(g => g.Slots).ToList(), Count) ?? T4Placement.Of(slots, Count);
-        if (placement.Split) runs = false;
+        // A row whose lost column lines merged value cells is split by their widths.
+        var placement = T4Placement.SplitRow(groups.SelectMany(g => g.Slots).ToList(), Count) ?? T4Placement.MergedCells(slots, Count)
+            ?? T4Placement.Of(slots, Count);
+        if (placement.Split || placement.FromMergedCells) runs = false;
         var merged = new RowGroup(placement.Slots, groups[0].StrongLabel, "", false, 0) { EmptyCells = empty };
         var candidates = RowCandidates.For(merged, Count, BlockTotals);
         var chosen = CandidateSelector.Select([(AllInOneRow, merged, candidates)], []);

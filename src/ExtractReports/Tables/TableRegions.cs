@@ -69,18 +69,33 @@ public static partial class TableRegionFinder
 
     /// <summary>The first label followed by a row of table 三's numbers (seven or eight: one per applicant column and the
     /// total, none blank) whose next label is followed by such a row too. No other table has it: table 二's rows hold one to four numbers,
-    /// table 四's one row fifteen (or blocks of five), and prose is a sentence.</summary>
+    /// table 四's one row fifteen (or blocks of five), and prose is a sentence. A label is the cells of text before a row's
+    /// numbers on their line, one or more, a garbled one read with a digit in it (a sentence) too: row 一's label read
+    /// `、本人年六:狐出文员《府于信5妃公了FFHH请多灼量` and row 二's as two cells, `二、上;4` and `:结转政府信息公天申请数量`, so the
+    /// shape matched rows 二 and (一) and table 三 began a row down (measured 2026-12-04 on the scan-conditions matrix,
+    /// probe-13 200-bilevel, pdf-01-2021-serif). The region starts at the label's first cell.</summary>
     private static int FindT3ByShape(IReadOnlyList<Token> tokens)
     {
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind != TokenKind.Text) continue;
-            int n = NumbersAfter(tokens, i);
-            if (n is < MinT3Columns or > MaxT3Columns) continue;
-            int next = i + 1 + n;
-            if (next < tokens.Count && tokens[next].Kind == TokenKind.Text && NumbersAfter(tokens, next) is >= MinT3Columns and <= MaxT3Columns) return i;
+            if (!IsLabel(tokens[i])) continue;
+            int last = LastLabelCell(tokens, i);
+            int n = NumbersAfter(tokens, last);
+            if (n is < MinT3Columns or > MaxT3Columns) { i = last; continue; }
+            int next = last + 1 + n;
+            if (next < tokens.Count && IsLabel(tokens[next]) && NumbersAfter(tokens, LastLabelCell(tokens, next)) is >= MinT3Columns and <= MaxT3Columns) return i;
+            i = last;
         }
         return -1;
+    }
+
+    private static bool IsLabel(Token t) => t.Kind is TokenKind.Text or TokenKind.Sentence;
+
+    /// <summary>The last of the label cells that start at <paramref name="i"/> on its line.</summary>
+    private static int LastLabelCell(IReadOnlyList<Token> tokens, int i)
+    {
+        while (i + 1 < tokens.Count && IsLabel(tokens[i + 1]) && tokens[i + 1].Line == tokens[i].Line && tokens[i + 1].Page == tokens[i].Page) i++;
+        return i;
     }
 
     private const int MinT3Columns = 7, MaxT3Columns = 8;

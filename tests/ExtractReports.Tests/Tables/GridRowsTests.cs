@@ -166,6 +166,21 @@ public class GridRowsTests
     }
 
     [Fact]
+    public void Table_三_found_by_its_shape_starts_at_row_一_whose_label_read_with_a_digit()
+    {
+        // pdf-01 at 200 dpi bilevel (probe-13): row 一's label read with a digit in it (a sentence), row 二's as two cells.
+        // Taking texts alone as labels, the shape matched rows 二 and (一): table 三 began a row down.
+        var r = ReadAsGrid(Report(ReportFormat.F2021, heading: "三、收介和处理政府信息公开申请情况", garbled: new Dictionary<string, string>
+        {
+            ["new_requests"] = "、本人年六:狐出文员《府于信5妃公了FFHH请多灼量",
+            ["carried_over"] = "二、上;4\t:结转政府信息公天申请数量",
+        }));
+
+        AssertAllRight(r, ReportFormat.F2021);
+        Assert.Equal("2089", r.Cell("t2.licensing.decisions").Value);
+    }
+
+    [Fact]
     public void Values_beside_a_label_cell_that_names_two_rows_are_not_sure_of_their_row()
     {
         // hzq2023_working at 200 dpi bilevel (probe-6): the ruling between rows 一 and 二 lost, their labels read as one cell.

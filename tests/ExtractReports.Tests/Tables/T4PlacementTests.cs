@@ -76,6 +76,25 @@ public class T4PlacementTests
     }
 
     [Fact]
+    public void Value_cells_a_lost_column_line_merged_are_split_by_their_width_with_no_column_sure()
+    {
+        // hzq2023_working at 200 dpi bilevel (probe-13): two column lines of the value row lost, `01` and `20` each read
+        // in a cell twice as wide as the others, thirteen cells for fifteen values.
+        var tokens = new List<Token> { Text("行政复议", 0, 0), Text("行政诉讼", 0, 5) };
+        Token Cell(string raw, int from, int to) => new Token(TokenKind.Number, raw, raw, 2, from, 4,
+            new Box(from * Pitch, 100, (to + 1) * Pitch, 140), 0.9, Atomic: raw.Length == 1 || raw[0] != '0') { Glyphs = Read };
+        for (int c = 0; c < 15; c++)
+            if (c is 8 or 10) tokens.Add(Cell(Printed[c] + Printed[c + 1], c, c + 1));
+            else if (c is not (9 or 11)) tokens.Add(Cell(Printed[c], c, c));
+
+        var t4 = T4Reader.Read(tokens)!;
+
+        Assert.Equal(Printed, t4.Cells.Select(c => c.Value));
+        Assert.All(t4.Cells, c => Assert.False(c.ColumnCertain, c.FieldId));
+        Assert.All(t4.Cells.Skip(8).Take(4), c => Assert.True(c.EngineConfidence <= 0.5, c.FieldId));
+    }
+
+    [Fact]
     public void Blocks_of_five_on_lines_of_their_own_are_read_as_before()
     {
         // Three rows of five, one under another: the lowest holds five values, not the row of fifteen.
