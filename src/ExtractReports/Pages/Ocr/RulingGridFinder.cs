@@ -165,18 +165,29 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
                     for (int c = c0; c <= c1; c++) b2[r, c] = true;
                 c0 = c1;
             }
+        // The table's first row, the last row's twin: a table run on from the page before starts with a row of numbers whose
+        // column lines the scan may lose whole (hzq2023_working's page 4 at 200 dpi black and white, four numbers read as one
+        // cell). Completed when the cells below on both sides are one column wide and end after one row, both are number
+        // columns, and another column line is drawn in the row: a header spanning number columns has a header cell below it
+        // that spans rows (行政复议 over 结果维持..., 申请人情况 over 自然人) or columns, and a title row has no line in it.
+        bool OtherColumnLine(int r, int c) => Enumerable.Range(0, nc - 1).Any(k => k != c && right[r, k]);
+        if (nr >= 3)
+            for (int c = 0; c + 1 < nc; c++)
+                if (!right[0, c] && right[1, c] && (c == 0 || right[1, c - 1]) && right[1, c + 1] && below[1, c] && below[1, c + 1]
+                    && OtherColumnLine(0, c) && NumberColumn(c) && NumberColumn(c + 1))
+                    r2[0, c] = true;
         // Row line under row r in the table's last column, which has no cell right of it to confirm the line: completed when
         // the cells left of it, above and below the line, are each one row tall and one column wide and both columns are
         // number columns (a 总计 column whose row lines a scan left in dots, its rows then read as one cell). A header cell
         // spanning rows there (总计 beside 法人或其他组织 spanning columns) has a wider or taller cell beside it.
         int last = nc - 1;
-        bool SingleCell(int r, int c) => (c == 0 || right[r, c - 1]) && right[r, c] && (r == 0 || below[r - 1, c]) && below[r, c];
+        // The first row's column lines completed above count: its last number lost its row line under it with them.
+        bool SingleCell(int r, int c) => (c == 0 || r2[r, c - 1]) && r2[r, c] && (r == 0 || below[r - 1, c]) && below[r, c];
         if (last >= 2 && NumberColumn(last) && NumberColumn(last - 1))
             for (int r = 0; r + 1 < nr; r++)
                 if (!below[r, last] && SingleCell(r, last - 1) && SingleCell(r + 1, last - 1) && (r == 0 || below[r - 1, last] || b2[r - 1, last] || right[r, last - 1]))
                     b2[r, last] = true;
         // Column line right of column c, down rows r0..r1.
-        bool OtherColumnLine(int r, int c) => Enumerable.Range(0, nc - 1).Any(k => k != c && right[r, k]);
         for (int c = 0; c + 1 < nc; c++)
             for (int r0 = 1; r0 < nr; r0++)
             {
