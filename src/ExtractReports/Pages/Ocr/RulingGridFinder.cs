@@ -140,9 +140,11 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
     /// one side of it, and a stretch of one row has another column line drawn (a title row spanning the columns of table
     /// 二's sub-tables has none); in the last row, when the cells above on both sides are one column wide and both columns
     /// are number columns (a label ending a table spans label columns: (七)总计 across table 三's two label columns under a
-    /// label spanning rows, 四、结转下年度继续办理 across the first two on a page the table runs over). Stretches longer than
-    /// <see cref="OcrOptions.MaxCompletedCells"/> cells are left as they are. Decided on the borders as found, so one
-    /// completion does not license another.
+    /// label spanning rows, 四、结转下年度继续办理 across the first two on a page the table runs over), and in the first row
+    /// alike when the cells below are one column wide and end after one row (a table run on from the page before). Stretches
+    /// longer than <see cref="OcrOptions.MaxCompletedCells"/> cells are left as they are. Decided on the borders as found, so
+    /// one completion does not license another, but for the first row's column lines, which the last column's row line under
+    /// that row asks for (the scan lost them together).
     /// </summary>
     private (bool[,] Right, bool[,] Below) Completed(bool[,] right, bool[,] below, List<double> cols)
     {
