@@ -170,13 +170,15 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
         // The table's first row, the last row's twin: a table run on from the page before starts with a row of numbers whose
         // column lines the scan may lose whole (hzq2023_working's page 4 at 200 dpi black and white, four numbers read as one
         // cell). Completed when the cells below on both sides are one column wide and end after one row, both are number
-        // columns, and another column line is drawn in the row: a header spanning number columns has a header cell below it
-        // that spans rows (行政复议 over 结果维持..., 申请人情况 over 自然人) or columns, and a title row has no line in it.
+        // columns, and another line between two number columns is drawn in the row (the row is a row of numbers that kept
+        // some of its lines): a header spanning number columns has only the label column's line beside it, or header cells
+        // below it that span rows (行政复议 over 结果维持..., 申请人情况 over 自然人) or columns; a title row has no line in it.
         bool OtherColumnLine(int r, int c) => Enumerable.Range(0, nc - 1).Any(k => k != c && right[r, k]);
+        bool OtherNumberLine(int c) => Enumerable.Range(0, nc - 1).Any(k => k != c && right[0, k] && NumberColumn(k) && NumberColumn(k + 1));
         if (nr >= 3)
             for (int c = 0; c + 1 < nc; c++)
                 if (!right[0, c] && right[1, c] && (c == 0 || right[1, c - 1]) && right[1, c + 1] && below[1, c] && below[1, c + 1]
-                    && OtherColumnLine(0, c) && NumberColumn(c) && NumberColumn(c + 1))
+                    && OtherNumberLine(c) && NumberColumn(c) && NumberColumn(c + 1))
                     r2[0, c] = true;
         // Row line under row r in the table's last column, which has no cell right of it to confirm the line: completed when
         // the cells left of it, above and below the line, are each one row tall and one column wide and both columns are
