@@ -433,21 +433,13 @@ public sealed class BrokenRulingFinder(OcrOptions options)
         if (extent > thick + 1 + length / 50) return false;
         if (extent <= 2) return true;
         int thickest = 0;
-        double lowest = double.MaxValue, highest = double.MinValue;
         for (int a = b.AlongFrom; a <= b.AlongTo; a++)
         {
-            int n = 0, sum = 0;
-            for (int c = b.AcrossFrom; c <= b.AcrossTo; c++) if (labels[b.Index(a, c, w)] == l) { n++; sum += c; }
+            int n = 0;
+            for (int c = b.AcrossFrom; c <= b.AcrossTo; c++) if (labels[b.Index(a, c, w)] == l) n++;
             thickest = Math.Max(thickest, n);
-            if (n == 0) continue;
-            lowest = Math.Min(lowest, sum / (double)n);
-            highest = Math.Max(highest, sum / (double)n);
         }
-        if (extent <= thickest + 1 + length / 50) return true;
-        // A hairline the threshold kept one or two pixels thick, stepping a row where the residual skew crosses one and
-        // with a speck of its ragged edge at an end, spans more rows than it is thick though its middle stays within two
-        // pixels all along (pdf-03's table 二 row line at 200 dpi, 2026-12-04). A digit's arc or flag that thin is short.
-        return thickest <= 2 && highest - lowest <= 2 && length >= 8 * extent;
+        return extent <= thickest + 1 + length / 50;
     }
 
     /// <summary>The piece with its position across at its two ends: the middle of its ink in its first and last column (row).</summary>
