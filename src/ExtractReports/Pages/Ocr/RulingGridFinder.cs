@@ -140,9 +140,11 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
     /// one side of it, and a stretch of one row has another column line drawn (a title row spanning the columns of table
     /// 二's sub-tables has none); in the last row, when the cells above on both sides are one column wide and both columns
     /// are number columns (a label ending a table spans label columns: (七)总计 across table 三's two label columns under a
-    /// label spanning rows, 四、结转下年度继续办理 across the first two on a page the table runs over). Stretches longer than
-    /// <see cref="OcrOptions.MaxCompletedCells"/> cells are left as they are. Decided on the borders as found, so one
-    /// completion does not license another.
+    /// label spanning rows, 四、结转下年度继续办理 across the first two on a page the table runs over), and in the first row
+    /// alike when the cells below are one column wide and end after one row (a table run on from the page before). Stretches
+    /// longer than <see cref="OcrOptions.MaxCompletedCells"/> cells are left as they are. Decided on the borders as found, so
+    /// one completion does not license another, but for the first row's column lines, which the last column's row line under
+    /// that row asks for (the scan lost them together).
     /// </summary>
     private (bool[,] Right, bool[,] Below) Completed(bool[,] right, bool[,] below, List<double> cols)
     {
@@ -165,18 +167,31 @@ public sealed class RulingGridFinder(OcrOptions options) : IGridFinder
                     for (int c = c0; c <= c1; c++) b2[r, c] = true;
                 c0 = c1;
             }
+        // The table's first row, the last row's twin: a table run on from the page before starts with a row of numbers whose
+        // column lines the scan may lose whole (hzq2023_working's page 4 at 200 dpi black and white, four numbers read as one
+        // cell). Completed when the cells below on both sides are one column wide and end after one row, both are number
+        // columns, and another line between two number columns is drawn in the row (the row is a row of numbers that kept
+        // some of its lines): a header spanning number columns has only the label column's line beside it, or header cells
+        // below it that span rows (行政复议 over 结果维持..., 申请人情况 over 自然人) or columns; a title row has no line in it.
+        bool OtherColumnLine(int r, int c) => Enumerable.Range(0, nc - 1).Any(k => k != c && right[r, k]);
+        bool OtherNumberLine(int c) => Enumerable.Range(0, nc - 1).Any(k => k != c && right[0, k] && NumberColumn(k) && NumberColumn(k + 1));
+        if (nr >= 3)
+            for (int c = 0; c + 1 < nc; c++)
+                if (!right[0, c] && right[1, c] && (c == 0 || right[1, c - 1]) && right[1, c + 1] && below[1, c] && below[1, c + 1]
+                    && OtherNumberLine(c) && NumberColumn(c) && NumberColumn(c + 1))
+                    r2[0, c] = true;
         // Row line under row r in the table's last column, which has no cell right of it to confirm the line: completed when
         // the cells left of it, above and below the line, are each one row tall and one column wide and both columns are
         // number columns (a 总计 column whose row lines a scan left in dots, its rows then read as one cell). A header cell
         // spanning rows there (总计 beside 法人或其他组织 spanning columns) has a wider or taller cell beside it.
         int last = nc - 1;
-        bool SingleCell(int r, int c) => (c == 0 || right[r, c - 1]) && right[r, c] && (r == 0 || below[r - 1, c]) && below[r, c];
+        // The first row's column lines completed above count: its last number lost its row line under it with them.
+        bool SingleCell(int r, int c) => (c == 0 || r2[r, c - 1]) && r2[r, c] && (r == 0 || below[r - 1, c]) && below[r, c];
         if (last >= 2 && NumberColumn(last) && NumberColumn(last - 1))
             for (int r = 0; r + 1 < nr; r++)
                 if (!below[r, last] && SingleCell(r, last - 1) && SingleCell(r + 1, last - 1) && (r == 0 || below[r - 1, last] || b2[r - 1, last] || right[r, last - 1]))
                     b2[r, last] = true;
         // Column line right of column c, down rows r0..r1.
-        bool OtherColumnLine(int r, int c) => Enumerable.Range(0, nc - 1).Any(k => k != c && right[r, k]);
         for (int c = 0; c + 1 < nc; c++)
             for (int r0 = 1; r0 < nr; r0++)
             {

@@ -98,12 +98,36 @@ public class RulingGridCompletionTests
     }
 
     [Fact]
+    public void The_first_row_of_a_table_run_on_from_the_page_before_keeps_its_numbers_apart()
+    {
+        // hzq2023_working's page 4 at 200 dpi black and white: the first row's number column lines lost whole (one line among
+        // them drawn), and with them the row line under its total: four zeros read as one cell and the next row's total
+        // joined to this one's.
+        var table = Table(5, Columns, vertical: (x, r) => !(r == 0 && x is 550 or 850), horizontal: (y, c) => !(y == 200 && c == 4));
+        Assert.True(AllSingle(Assert.Single(table.Grids())));
+        Assert.Single(Assert.Single(table.Grids(On with { MaxCompletedCells = 0 })).Cells, c => c.Row == 0 && c.Column == 1 && c.ColumnSpan == 2);
+    }
+
+    [Fact]
+    public void A_first_row_header_over_header_cells_spanning_rows_stays_merged()
+    {
+        // Table 四's 行政复议 over 结果维持, 结果纠正...: the cells under the header span two rows down to the values.
+        var table = Table(4, Columns, vertical: (x, r) => !(r == 0 && x is 550 or 700 or 850), horizontal: (y, c) => !(y == 300 && c >= 1));
+        var header = Assert.Single(Assert.Single(table.Grids()).Cells, c => c.Row == 0 && c.Column == 1);
+        Assert.Equal(4, header.ColumnSpan);
+    }
+
+    [Fact]
     public void A_last_column_header_spanning_rows_beside_a_cell_spanning_columns_stays_merged()
     {
-        // 总计 spans the two header rows; left of it, 法人或其他组织 spans two number columns in the first header row.
-        var table = Table(5, Columns, vertical: (x, r) => !(x == 700 && r == 0), horizontal: (y, c) => !(c == 4 && y == 200));
-        var total = Assert.Single(Assert.Single(table.Grids()).Cells, c => c.Row == 0 && c.Column == 4);
-        Assert.Equal(2, total.RowSpan);
+        // Table 三's header: 申请人情况 across the number columns; under it 总计 spans two header rows, and left of it
+        // 法人或其他组织 spans two number columns.
+        var table = Table(6, Columns, vertical: (x, r) => !(r == 0 && x is 550 or 700 or 850) && !(x == 700 && r == 1),
+            horizontal: (y, c) => !(c == 4 && y == 300));
+        var grid = Assert.Single(table.Grids());
+        Assert.Equal(2, Assert.Single(grid.Cells, c => c.Row == 1 && c.Column == 4).RowSpan);
+        Assert.Equal(2, Assert.Single(grid.Cells, c => c.Row == 1 && c.Column == 2).ColumnSpan);
+        Assert.Equal(4, Assert.Single(grid.Cells, c => c.Row == 0 && c.Column == 1).ColumnSpan);
     }
 
     [Fact]
