@@ -44,6 +44,26 @@ public class AgencyMentionsTests
     }
 
     [Fact]
+    public void A_title_misread_that_one_mention_repeats_loses_to_two_mentions_but_stays_unconfirmed()
+    {
+        // 200 dpi bilevel scan of hzq2023_working: the engine read 洪 as 潜 in the title and again at a line's end.
+        var m = Meta("潜泽区人民政府2023年政府信息公开工作年度报告",
+            "本报告由淮安市洪泽区人民政府办公室编制。统计期限自2023年1月1日起。如有疑问请与淮安市潜泽区人民政府办公室联系。2023年，洪泽区人民政府坚持以人民为中心。");
+        Assert.Equal("洪泽区人民政府", m.Agency);
+        Assert.True(m.AgencyFromMentions);
+        Assert.False(m.AgencyConfirmed);
+    }
+
+    [Fact]
+    public void A_title_one_mention_agrees_with_beats_one_other_mention()
+    {
+        var m = Meta("德清县人民政府2020年政府信息公开工作年度报告",
+            "由德清县人民政府编制。统计期限自2020年1月1日起。请与德清具人民政府办公室联系。");
+        Assert.Equal("德清县人民政府", m.Agency);
+        Assert.False(m.AgencyFromMentions);
+    }
+
+    [Fact]
     public void A_title_read_right_among_mentions_each_misread_differently_is_kept_unconfirmed()
     {
         // A badly read opening (corpus/scan/img-04): the commonest misread has two mentions, the title's spelling one.
