@@ -55,7 +55,8 @@ public static class AgencyMentions
     /// mentions' spellings but does not make one. A title's misread is a confusion the engine may repeat in a mention, and
     /// when the mentions still favour another spelling the title is the odd read (measured 2026-12-04 on the
     /// scan-conditions matrix: 潜泽区 in the title and one mention against 洪泽区 in two; 德清有具 in the title and two
-    /// mentions against 德清县 in three; counted as a whole mention, the title won both ties). Sure when two in three of
+    /// mentions against 德清县 in three; counted as a whole mention, the title won both ties). Another spelling needs two
+    /// mentions at least: one read against one is no majority. Sure when two in three of
     /// all the spellings, the title counted as one, agree: a close vote is never sure.
     /// </summary>
     public static Outcome Vote(string titleAgency, string rest)
@@ -67,7 +68,8 @@ public static class AgencyMentions
         int Halves(string spelling) => 2 * mentions.GetValueOrDefault(spelling) + (spelling == titleAgency ? 1 : 0);
         int totalHalves = 2 * mentions.Values.Sum() + 1;
         var best = counts.Keys.OrderByDescending(Halves).ThenByDescending(k => k == titleAgency).First();
-        var agency = 2 * Halves(best) > totalHalves ? best : titleAgency;
+        // One mention alone is no majority against the title, whatever the halves say.
+        var agency = 2 * Halves(best) > totalHalves && (best == titleAgency || mentions[best] >= 2) ? best : titleAgency;
         int agreeing = counts[agency], total = counts.Values.Sum();
         return new Outcome(agency, agreeing >= 2 && 3 * agreeing >= 2 * total, counts.Count > 1);
     }

@@ -64,6 +64,15 @@ public class AgencyMentionsTests
     }
 
     [Fact]
+    public void A_single_mention_does_not_outvote_the_title()
+    {
+        var m = Meta("德清县人民政府2020年政府信息公开工作年度报告", "统计期限自2020年1月1日起。请与德清具人民政府办公室联系。");
+        Assert.Equal("德清县人民政府", m.Agency);
+        Assert.False(m.AgencyFromMentions);
+        Assert.False(m.AgencyConfirmed);
+    }
+
+    [Fact]
     public void A_title_read_right_among_mentions_each_misread_differently_is_kept_unconfirmed()
     {
         // A badly read opening (corpus/scan/img-04): the commonest misread has two mentions, the title's spelling one.
