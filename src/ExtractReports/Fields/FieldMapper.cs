@@ -24,7 +24,7 @@ public static class FieldMapper
 
         var fields = new List<FieldValue>(schema.Fields.Count)
         {
-            FromMentions(Unconfirmed(Meta("meta.agency", meta.Agency, meta.Title, meta.TitleConfidence, meta.AgencySource), meta.AgencySource, meta.AgencyConfirmed), meta.AgencyFromMentions),
+            FromMentions(Unconfirmed(Meta("meta.agency", meta.Agency, meta.Title ?? meta.AgencySentence, meta.TitleConfidence, meta.AgencySource), meta.AgencySource, meta.AgencyConfirmed), meta.AgencyFromMentions),
             Unconfirmed(Meta("meta.year", meta.Year, meta.Title, meta.TitleConfidence, meta.YearSource), meta.YearSource, meta.YearConfirmed),
             FormatField(formatName, t2Format, t3Format, readFromBoth: reading.T2 is not null && reading.T3 is not null,
                 certain: reading.T2?.FormatCertain != false && reading.T3?.FormatCertain != false),

@@ -12,9 +12,10 @@ public enum MetaSource { Title, NamingSentence, Prose }
 /// <param name="YearConfirmed">The rest of the report states the title's year too (its statistics period, or the year its prose mentions most).</param>
 /// <param name="AgencyFromMentions">The agency is spelled as the report's other mentions spell it, not as its OCR'd title
 /// does (<see cref="AgencyMentions"/>).</param>
+/// <param name="AgencySentence">The sentence an agency not read from a title was taken from: its evidence.</param>
 public sealed record ReportMeta(string? Agency, string? Year, string? Title, double TitleConfidence = 1,
     MetaSource AgencySource = MetaSource.Title, MetaSource YearSource = MetaSource.Title,
-    bool AgencyConfirmed = true, bool YearConfirmed = true, bool AgencyFromMentions = false);
+    bool AgencyConfirmed = true, bool YearConfirmed = true, bool AgencyFromMentions = false, string? AgencySentence = null);
 
 /// <summary>
 /// Finds the title (the first lines that name a 年度报告, joined when the title wraps) and takes the
@@ -64,9 +65,12 @@ public static partial class MetaExtractor
         var prose = OpeningProse(document.Lines);
         if (NamingSentence().Match(prose) is { Success: true } named)
         {
-            if (meta.Agency is null && Agency(named, sentence: true) is { } a) meta = meta with { Agency = a, AgencySource = MetaSource.NamingSentence };
+            if (meta.Agency is null && Agency(named, sentence: true) is { } a)
+                meta = meta with { Agency = a, AgencySource = MetaSource.NamingSentence, AgencySentence = named.Value };
             if (meta.Year is null) meta = meta with { Year = named.Groups["year"].Value, YearSource = MetaSource.NamingSentence };
         }
+        if (meta.Agency is null && readByOcr && PreparedBy(prose) is { } author)
+            meta = meta with { Agency = author.Agency, AgencySource = MetaSource.NamingSentence, AgencySentence = author.Sentence };
         if (meta.Year is null && StatisticsPeriod().Match(prose) is { Success: true } period)
             meta = meta with { Year = period.Groups["year"].Value, YearSource = MetaSource.NamingSentence };
         if (meta.Year is null && MostMentionedYear(prose) is { } mentioned)
@@ -109,6 +113,20 @@ public static partial class MetaExtractor
     /// 2023). The year stays a guess from a sentence (flag <c>from_naming_sentence</c>, below the review threshold): the
     /// title said otherwise. A text layer's title is never overruled: a report that copied last year's period keeps its title's year.
     /// </summary>
+    /// <summary>
+    /// The agency an OCR'd report says prepared it (`由洛阳市人力资源和社会保障局编制`), spelled as most of the opening's
+    /// mentions spell it (<see cref="AgencyMentions.Vote"/>), for a scan whose title reads too badly to be found (a dotted
+    /// or hairline scan at 200 dpi: `洛7:T人力资源4 -会保章局2023乍政府人信息公开`, measured 2026-12-04 on the
+    /// scan-conditions matrix). The report names itself, but not in its title: the value stays below the review
+    /// threshold, as a naming sentence's does. A text layer keeps the rule of titles and naming sentences alone.
+    /// </summary>
+    private static (string Agency, string Sentence)? PreparedBy(string prose)
+    {
+        if (PreparedBySentence().Match(prose) is not { Success: true } by || Agency(by, sentence: true) is not { } author) return null;
+        if (author.Length < AgencyMentions.MinNameLength) return (author, by.Value);
+        return (AgencyMentions.Vote(author, prose.Remove(by.Index, by.Length)).Agency, by.Value);
+    }
+
     private static ReportMeta PeriodOverTitle(ReportMeta meta, string rest)
     {
         if (meta.YearConfirmed || meta.Year is null) return meta;
@@ -238,6 +256,10 @@ public static partial class MetaExtractor
     /// <summary>A report naming itself in a sentence: `特编制XX办公室2023年政府信息公开工作年度报告`, `现将我局2020年度政府信息公开情况报告如下`.</summary>
     [GeneratedRegex(@"(?<agency>[^\d,，。;；、《》()（）]{0,40}?)(?<year>(19|20)\d{2})\s*年度?(?<rest>[^\d,，。;；《》]{0,16}?)(政府)?信息公开[^,，。;；]{0,8}?(年度报告|年报|报告)")]
     private static partial Regex NamingSentence();
+
+    /// <summary>The report saying who prepared it: `由洛阳市人力资源和社会保障局编制`.</summary>
+    [GeneratedRegex(@"由(?<agency>[^\d,，。;；、《》()（）“”""]{4,30}?)(负责)?编制")]
+    private static partial Regex PreparedBySentence();
 
     /// <summary>The standard sentence on the reporting period: `统计期限自2023年1月1日起`.</summary>
     [GeneratedRegex(@"统计期限[为是]?自?(?<year>(19|20)\d{2})\d?\s*年\s*1\s*月")]

@@ -92,6 +92,34 @@ public class AgencyMentionsTests
         Assert.True(m.AgencyConfirmed);
     }
 
+    private const string PreparedByOpening =
+        "本报告根据《条例》要求，由洛阳市人力资源和社会保障局编制。统计期限自2023年1月1日起至2023年12月31日止。\n" +
+        "如对本报告有疑问，请与洛阳市人力资源和社会保障局办公室联系。\n";
+
+    [Fact]
+    public void A_scan_whose_title_reads_too_badly_takes_its_agency_from_the_sentence_saying_who_prepared_it()
+    {
+        var m = Meta("洛7:T人力资源4 -会保章局2023乍政府人信息公开\n-一作牌度::告", PreparedByOpening);
+        Assert.Equal("洛阳市人力资源和社会保障局", m.Agency);
+        Assert.Equal(MetaSource.NamingSentence, m.AgencySource);
+        Assert.Equal("2023", m.Year);
+    }
+
+    [Fact]
+    public void The_preparing_agency_misread_is_outvoted_by_the_other_mentions()
+    {
+        var m = Meta("洛7:T人力资源4", PreparedByOpening.Replace("由洛阳市", "由洛阴市") + "2023年，洛阳市人力资源和社会保障局深入贯彻。\n");
+        Assert.Equal("洛阳市人力资源和社会保障局", m.Agency);
+    }
+
+    [Fact]
+    public void A_text_layer_without_a_title_does_not_take_the_preparing_agency()
+    {
+        // DESIGN.md: without a title the agency is the one the report's naming sentence gives; a typed page lacks none of it.
+        var m = Meta("", PreparedByOpening, ocr: false);
+        Assert.Null(m.Agency);
+    }
+
     [Fact]
     public void A_text_layer_title_is_never_respelled()
     {
