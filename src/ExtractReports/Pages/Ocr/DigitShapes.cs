@@ -197,14 +197,15 @@ public static class DigitShapes
     }
 
     /// <summary>
-    /// The number with each 1 whose glyph is a 7 (<see cref="IsSeven"/>) read as 7, and each 9 whose glyph is a 5 a threshold
-    /// broke (<see cref="IsOpenFive"/>) read as 5, when its digits and the glyphs pair up one to one (left to right); null when
-    /// nothing changes. Every read said 1 or 9 (76 read 16 at confidence 1, a WenQuanYi 7; a serif 5 whose bowl's join a fax
-    /// threshold broke read 9: scan-conditions matrix, 200-bilevel, probe parts 9 and 11), in table 二 cells no sum checks.
+    /// The number with each 1 whose glyph is a 7 (<see cref="IsSeven"/>) read as 7, and each 9 or 3 whose glyph is a 5 with an
+    /// open bowl (<see cref="IsOpenFive"/>) read as 5, when its digits and the glyphs pair up one to one (left to right); null
+    /// when nothing changes. Every read said 1, 9 or 3 (76 read 16 at confidence 1, a WenQuanYi 7; serif 5s a fax threshold
+    /// thinned read 9 and 3: scan-conditions matrix, 200-bilevel, probe parts 9 and 11 and the tuned part), in table 二 and 四
+    /// cells no sum checks. A 6 is not corrected: its upper rows are a 5's, and a 6 whose counter broke is still a 6.
     /// </summary>
     public static string? CorrectSevensAndFives(string number, BinaryImage text, IReadOnlyList<Box> glyphs, OcrOptions options)
     {
-        if (!number.Contains('1') && !number.Contains('9')) return null;
+        if (!number.Any(d => d is '1' or '9' or '3')) return null;
         var digits = number.Select((c, i) => (c, i)).Where(d => char.IsAsciiDigit(d.c)).ToList();
         if (digits.Count != glyphs.Count) return null;
         var chars = number.ToCharArray();
@@ -212,7 +213,7 @@ public static class DigitShapes
         for (int k = 0; k < digits.Count; k++)
         {
             if (digits[k].c == '1' && IsSeven(text, glyphs[k], options)) { chars[digits[k].i] = '7'; changed = true; }
-            if (digits[k].c == '9' && IsOpenFive(text, glyphs[k], options)) { chars[digits[k].i] = '5'; changed = true; }
+            if (digits[k].c is '9' or '3' && IsOpenFive(text, glyphs[k], options)) { chars[digits[k].i] = '5'; changed = true; }
         }
         return changed ? new string(chars) : null;
     }
@@ -236,7 +237,7 @@ public static class DigitShapes
     /// Whether the glyph is a 5 whose bowl is open (a 5 read as 9, its counter's join broken or never closed): in the rows
     /// from <see cref="OcrOptions.FiveStemTop"/> to <see cref="OcrOptions.FiveStemBottom"/> of its height (under its bar,
     /// over its bowl) ink in the left half only, and in the rows of its lower half below that ink in the right third (the
-    /// bowl) in most. A 9's loop puts ink on both sides of those upper rows; a 3's upper rows hold the right side only.
+    /// bowl) in most. A 9's loop puts ink on both sides of those upper rows; a 3's upper rows hold its right side.
     /// </summary>
     public static bool IsOpenFive(BinaryImage text, Box glyph, OcrOptions options)
     {

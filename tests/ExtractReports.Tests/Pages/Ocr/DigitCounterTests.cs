@@ -67,6 +67,9 @@ public class DigitCounterTests
         Assert.False(OpenFive(LoneDigitTests.Six));
         Assert.False(OpenFive(LoneDigitTests.Eight));
         Assert.False(OpenFive(LoneDigitTests.One));
+        var (five, box) = LoneDigitTests.Draw(LoneDigitTests.Five);
+        Assert.Equal("5", DigitShapes.CorrectSevensAndFives("3", five, [box], options));
+        Assert.Null(DigitShapes.CorrectSevensAndFives("6", five, [box], options));
     }
 
     // The Nine with its loop's lower join lost (no counter): its upper rows still hold ink on both sides.
