@@ -45,7 +45,7 @@ public sealed class CellReader(OcrOptions options)
         double scale = NumberScale(digitHeight);
 
         // The digit reader's number, its sign taken from the ink and its digits checked against their glyphs' shapes.
-        NumberRead? Digits() => Shaped(Signed(engine, ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, region, glyphBoxes, scale), text, ink, glyphBoxes);
+        NumberRead? Digits() => Shaped(Apart(engine, Signed(engine, ReadNumber(engine, region, glyphs, scale, verifyNumbers), text, ink, region, glyphBoxes, scale), region, glyphBoxes, scale), text, ink, glyphBoxes);
 
         // A 9 whose glyph encloses no counter (a 5 read 9), a 7 whose glyph encloses one (a 0 read 7): nothing says which
         // digit it is, so the number taken is doubtful. Checked on the number taken, not before: a doubtful read is read
@@ -233,6 +233,47 @@ public sealed class CellReader(OcrOptions options)
         return Doubtful(r with { Text = "-" + digits });
     }
 
+    /// <summary>
+    /// A number read with fewer digits than its ink has glyphs, each no wider than one digit: every read at every scale
+    /// lost a glyph (two clean WenQuanYi 7s apart read 7 at 200 dpi bilevel, scan-conditions matrix, probe part 12). Each
+    /// glyph is read again alone (its columns, the region's rows); when each reads one digit those are the number, doubtful
+    /// (<see cref="OcrOptions.DoubtfulNumberConfidence"/>: the whole reads said otherwise). The read as it was otherwise.
+    /// </summary>
+    private NumberRead? Apart(IOcrEngine engine, NumberRead? read, Box region, List<Box> glyphs, double scale)
+    {
+        if (read is not { } r || glyphs.Count < 2 || r.Text.Count(char.IsAsciiDigit) >= glyphs.Count) return read;
+        double tallest = glyphs.Max(g => g.Height);
+        if (glyphs.Any(g => g.Width > options.GlyphWidthShare * tallest)) return read;
+        // The first glyph's crop leaves out a sign before it, which the read kept.
+        double margin = tallest / 4;
+        var digits = new System.Text.StringBuilder(r.Text.StartsWith('-') ? "-" : "");
+        for (int k = 0; k < glyphs.Count; k++)
+        {
+            // Halfway to the neighbours' ink: a margin of white, none of their strokes.
+            double left = k == 0 ? Math.Max(region.X0, glyphs[k].X0 - margin) : (glyphs[k - 1].X1 + glyphs[k].X0) / 2;
+            double right = k == glyphs.Count - 1 ? Math.Min(region.X1, glyphs[k].X1 + margin) : (glyphs[k].X1 + glyphs[k + 1].X0) / 2;
+            var alone = region with { X0 = left, X1 = right };
+            var one = Number(scale == 1 ? engine.Read(alone, OcrMode.Number) : engine.ReadEnlarged(alone, OcrMode.Number, scale));
+            if (one is not { } o || o.Text.Length != 1 || !char.IsAsciiDigit(o.Text[0])) return read;
+            digits.Append(o.Text);
+        }
+        // The digits the whole reads gave are among them, in order (7 of 77): a glyph read alone that contradicts them
+        // (a ruling's remnant counted as a glyph and read as a digit beside a right read) is no evidence.
+        string apart = digits.ToString();
+        return Subsequence(r.Text.Where(char.IsAsciiDigit), apart) ? Doubtful(r with { Text = apart, Reads = r.Reads + glyphs.Count }) : read;
+    }
+
+    private static bool Subsequence(IEnumerable<char> part, string whole)
+    {
+        int at = 0;
+        foreach (char c in part)
+        {
+            at = whole.IndexOf(c, at) + 1;
+            if (at == 0) return false;
+        }
+        return true;
+    }
+
     /// <summary>The right edge of the ink left of <paramref name="first"/> (the sign's), pixels.</summary>
     private static double SignRight(BinaryImage text, Box ink, Box first)
     {
@@ -251,10 +292,12 @@ public sealed class CellReader(OcrOptions options)
         // More digits than the glyphs hold, or a sign the ink does not show (or shows and the read lacks): doubtful.
         if (DigitShapes.TooManyDigits(r.Text, glyphs, options) || r.Text.StartsWith('-') != DigitShapes.MinusBefore(text, ink, glyphs, options))
             return Doubtful(r);
-        // A 1 whose glyph is a 7 (a bar over a footless stroke): every read said 1, so nothing says what it is; doubtful.
+        NumberRead Corrected(string digits) =>
+            r with { Text = digits, Confidence = Math.Min(r.Confidence, options.ShapeCorrectedConfidence), Sure = false, Agree = false };
+        if (DigitShapes.CorrectSevensAndFives(r.Text, text, glyphs, options) is { } sevensAndFives) r = Corrected(sevensAndFives);
+        // A 1 whose glyph is no 1 and no clear 7 (a bar over a footless stroke): nothing says what it is; doubtful.
         if (DigitShapes.RefutesOnes(r.Text, text, glyphs, options)) return Doubtful(r);
-        if (DigitShapes.CorrectOnes(r.Text, text, glyphs, options) is not { } corrected) return read;
-        return r with { Text = corrected, Confidence = Math.Min(r.Confidence, options.ShapeCorrectedConfidence), Sure = false, Agree = false };
+        return DigitShapes.CorrectOnes(r.Text, text, glyphs, options) is { } ones ? Corrected(ones) : r;
     }
 
     /// <summary>The value two of the reads give, or null.</summary>

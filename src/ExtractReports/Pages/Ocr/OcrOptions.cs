@@ -256,6 +256,12 @@ public sealed record OcrOptions
     public double SignHeightShare { get; init; } = 0.25;
     public double SignWidthShare { get; init; } = 0.25;
 
+    /// <summary>The rows of a glyph, as shares of its height, where a 5 has its stem alone, under its bar and over its bowl
+    /// (<see cref="DigitShapes.IsOpenFive"/>): Liberation Serif's bar ends at 0.1 and its bowl starts at 0.37 of the height, a 200 dpi
+    /// bilevel serif 5's at 0.35.</summary>
+    public double FiveStemTop { get; init; } = 0.2;
+    public double FiveStemBottom { get; init; } = 0.3;
+
     /// <summary>Highest confidence of a number whose digit reads were overruled by their glyphs' shapes: right more often
     /// than not, but every read said otherwise, so it goes to review.</summary>
     public double ShapeCorrectedConfidence { get; init; } = 0.8;

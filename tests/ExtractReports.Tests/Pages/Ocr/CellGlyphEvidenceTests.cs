@@ -50,7 +50,9 @@ public class CellGlyphEvidenceTests
     [Fact]
     public void Glyphs_the_digits_do_not_account_for_are_counted()
     {
-        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number ? FakeOcrEngine.Words(("1", 0.95)) : FakeOcrEngine.Words(("1", 0.9)));
+        // Every read of both glyphs gives one digit; each glyph read alone gives nothing.
+        var engine = new FakeOcrEngine((region, mode) => region is { } r && (r.X0 > 170 || r.X1 < 180) ? OcrReading.Empty
+            : mode == OcrMode.Number ? FakeOcrEngine.Words(("1", 0.95)) : FakeOcrEngine.Words(("1", 0.9)));
         var cell = _reader.Read(engine, Glyphs((150, 165), (185, 200)), new Box(0, 0, 400, 200), Dpi, likelyNumber: true);
         Assert.Equal(2, cell.Glyphs!.InkGlyphs);
         Assert.Equal(1, cell.Glyphs.DigitsRead);

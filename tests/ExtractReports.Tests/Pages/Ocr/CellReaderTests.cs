@@ -135,7 +135,9 @@ public class CellReaderTests
     [Fact]
     public void Reads_that_never_account_for_the_glyphs_leave_the_number_doubtful()
     {
-        var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number ? FakeOcrEngine.Words(("1", 0.95)) : FakeOcrEngine.Words(("1", 0.9)));
+        // Every read of both glyphs gives one digit; each glyph read alone gives nothing.
+        var engine = new FakeOcrEngine((region, mode) => region is { } r && (r.X0 > 170 || r.X1 < 180) ? OcrReading.Empty
+            : mode == OcrMode.Number ? FakeOcrEngine.Words(("1", 0.95)) : FakeOcrEngine.Words(("1", 0.9)));
         var cell = _reader.Read(engine, Glyphs((150, 165), (185, 200)), new Box(0, 0, 400, 200), Dpi, likelyNumber: true);
         Assert.Equal("1", cell.Text);
         Assert.True(cell.Confidence <= new OcrOptions().DoubtfulNumberConfidence);

@@ -35,14 +35,48 @@ public class DigitCounterTests
     }
 
     [Fact]
-    public void A_sure_nine_whose_glyph_is_a_five_is_a_doubtful_read()
+    public void A_sure_nine_whose_glyph_is_an_open_five_is_read_five_for_review()
     {
         var (ink, _) = LoneDigitTests.Draw(LoneDigitTests.Five);
         // Every read says 9 at a confidence the reader would otherwise keep (548 read 948 at 0.62-0.79, twice).
         var engine = new FakeOcrEngine((_, mode) => FakeOcrEngine.Words(("9", 0.99)));
         var cell = new CellReader(new OcrOptions()).Read(engine, ink, new Box(0, 0, ink.Width, ink.Height), 225, likelyNumber: true);
-        Assert.Equal("9", cell.Text);
-        Assert.True(cell.Confidence <= new OcrOptions().DoubtfulNumberConfidence);
+        Assert.Equal("5", cell.Text);
+        Assert.True(cell.Confidence < 0.9);
         Assert.False(cell.Glyphs!.ReadsAgree);
     }
+
+    [Fact]
+    public void A_nine_without_a_counter_whose_upper_rows_are_no_fives_stays_a_doubtful_nine()
+    {
+        var (ink, _) = LoneDigitTests.Draw(OpenNine);
+        var engine = new FakeOcrEngine((_, mode) => FakeOcrEngine.Words(("9", 0.99)));
+        var cell = new CellReader(new OcrOptions()).Read(engine, ink, new Box(0, 0, ink.Width, ink.Height), 225, likelyNumber: true);
+        Assert.Equal("9", cell.Text);
+        Assert.True(cell.Confidence <= new OcrOptions().DoubtfulNumberConfidence);
+    }
+
+    [Fact]
+    public void Only_a_five_has_its_upper_rows_on_the_left_alone()
+    {
+        var options = new OcrOptions();
+        bool OpenFive(string[] glyph) { var (ink, box) = LoneDigitTests.Draw(glyph); return DigitShapes.IsOpenFive(ink, box, options); }
+        Assert.True(OpenFive(LoneDigitTests.Five));
+        Assert.False(OpenFive(LoneDigitTests.Nine));
+        Assert.False(OpenFive(OpenNine));
+        Assert.False(OpenFive(LoneDigitTests.Six));
+        Assert.False(OpenFive(LoneDigitTests.Eight));
+        Assert.False(OpenFive(LoneDigitTests.One));
+        var (five, box) = LoneDigitTests.Draw(LoneDigitTests.Five);
+        Assert.Equal("5", DigitShapes.CorrectSevensAndFives("3", five, [box], options));
+        Assert.Null(DigitShapes.CorrectSevensAndFives("6", five, [box], options));
+    }
+
+    // The Nine with its loop's lower join lost (no counter): its upper rows still hold ink on both sides.
+    private static readonly string[] OpenNine =
+    [
+        "...######....", "..###...###..", ".###.....##..", "###......###.", "###.......##.", "###.......##.", "###.......###",
+        "###.......###", "###.......###", ".####.....###", "..........###", "..........###", "..........###", "..........##.",
+        ".........###.", ".#.......##..", ".#......###..", ".##...####...", ".#######.....",
+    ];
 }

@@ -182,15 +182,57 @@ public class DigitShapesTests
     }
 
     [Fact]
-    public void A_number_whose_one_is_a_seven_is_read_as_doubtful()
+    public void A_number_whose_one_is_a_seven_is_read_with_a_seven_for_review()
     {
         var (ink, _) = Draw(Seven, One);
         // Every read says 11, sure; the first glyph's ink is a 7.
         var engine = new FakeOcrEngine((_, _) => FakeOcrEngine.Words(("11", 0.99)));
         var cell = new CellReader(new OcrOptions { DigitHeightTolerance = 10 })
             .Read(engine, ink, new Box(0, 0, ink.Width, ink.Height), 300, likelyNumber: true);
-        Assert.Equal("11", cell.Text);
+        Assert.Equal("71", cell.Text);
         Assert.True(cell.Confidence < 0.9);
+        Assert.False(cell.Glyphs!.ReadsAgree);
+    }
+
+    [Fact]
+    public void A_seven_is_told_from_a_one_and_from_a_four()
+    {
+        var (ink, glyphs) = Draw(Seven, One, Four);
+        var options = new OcrOptions();
+
+        Assert.True(DigitShapes.IsSeven(ink, glyphs[0], options));
+        Assert.False(DigitShapes.IsSeven(ink, glyphs[1], options));
+        Assert.False(DigitShapes.IsSeven(ink, glyphs[2], options));
+        Assert.Equal("714", DigitShapes.CorrectSevensAndFives("114", ink, glyphs, options));
+        Assert.Null(DigitShapes.CorrectSevensAndFives("714", ink, glyphs, options));
+    }
+
+    [Fact]
+    public void Two_digits_every_read_took_for_one_are_read_glyph_by_glyph()
+    {
+        var (ink, _) = Draw(Seven, Seven);
+        // Every read of the whole number gives one 7 (77 read 7 at 200 dpi bilevel), as does each glyph alone.
+        var engine = new FakeOcrEngine((_, _) => FakeOcrEngine.Words(("7", 0.95)));
+        var cell = new CellReader(new OcrOptions { DigitHeightTolerance = 10 })
+            .Read(engine, ink, new Box(0, 0, ink.Width, ink.Height), 300, likelyNumber: true);
+
+        Assert.Equal("77", cell.Text);
+        Assert.True(cell.Confidence <= new OcrOptions().DoubtfulNumberConfidence);
+        Assert.False(cell.Glyphs!.ReadsAgree);
+    }
+
+    [Fact]
+    public void A_glyph_read_alone_that_contradicts_the_whole_reads_leaves_them_as_they_were()
+    {
+        var (ink, glyphs) = Draw(Seven, Four);
+        // The whole reads give 7; the glyphs alone read 1 and 4, which do not hold the 7.
+        var engine = new FakeOcrEngine((region, _) => FakeOcrEngine.Words(
+            (region is { } r && r.X1 < glyphs[0].X1 + 5 ? "1" : region is { } s && s.X0 > glyphs[0].X1 ? "4" : "7", 0.95)));
+        var cell = new CellReader(new OcrOptions { DigitHeightTolerance = 10 })
+            .Read(engine, ink, new Box(0, 0, ink.Width, ink.Height), 300, likelyNumber: true);
+
+        Assert.Equal("7", cell.Text);
+        Assert.True(cell.Confidence <= new OcrOptions().DoubtfulNumberConfidence);
     }
 
     /// <summary>A minus sign drawn as a glyph of digit height: a bar 3 px high, 14 wide, at 0.55 of the height.</summary>
