@@ -56,8 +56,8 @@ public static class AgencyMentions
     /// when the mentions still favour another spelling the title is the odd read (measured 2026-12-04 on the
     /// scan-conditions matrix: 潜泽区 in the title and one mention against 洪泽区 in two; 德清有具 in the title and two
     /// mentions against 德清县 in three; counted as a whole mention, the title won both ties). Another spelling needs two
-    /// mentions at least: one read against one is no majority. Sure when two in three of
-    /// all the spellings, the title counted as one, agree: a close vote is never sure.
+    /// mentions at least: one read against one is no majority. Sure when two in three of all the spellings, the title
+    /// counted as one, agree: a close vote is never sure.
     /// </summary>
     public static Outcome Vote(string titleAgency, string rest)
     {

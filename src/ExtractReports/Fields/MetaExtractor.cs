@@ -107,13 +107,6 @@ public static partial class MetaExtractor
     }
 
     /// <summary>
-    /// The year of an OCR'd title that the statistics period contradicts, taken from the period instead when both its ends
-    /// (`自2023年1月1日起至2023年12月31日止`) state the same other year: three reads against one. A scan's title misreads a
-    /// digit at the engine's full confidence (hzq2023_working at 300 dpi gray: `2022年` for 2023, its period read twice as
-    /// 2023). The year stays a guess from a sentence (flag <c>from_naming_sentence</c>, below the review threshold): the
-    /// title said otherwise. A text layer's title is never overruled: a report that copied last year's period keeps its title's year.
-    /// </summary>
-    /// <summary>
     /// The agency an OCR'd report says prepared it (`由洛阳市人力资源和社会保障局编制`), spelled as most of the opening's
     /// mentions spell it (<see cref="AgencyMentions.Vote"/>), for a scan whose title reads too badly to be found (a dotted
     /// or hairline scan at 200 dpi: `洛7:T人力资源4 -会保章局2023乍政府人信息公开`, measured 2026-12-04 on the
@@ -127,6 +120,13 @@ public static partial class MetaExtractor
         return (AgencyMentions.Vote(author, prose.Remove(by.Index, by.Length)).Agency, by.Value);
     }
 
+    /// <summary>
+    /// The year of an OCR'd title that the statistics period contradicts, taken from the period instead when both its ends
+    /// (`自2023年1月1日起至2023年12月31日止`) state the same other year: three reads against one. A scan's title misreads a
+    /// digit at the engine's full confidence (hzq2023_working at 300 dpi gray: `2022年` for 2023, its period read twice as
+    /// 2023). The year stays a guess from a sentence (flag <c>from_naming_sentence</c>, below the review threshold): the
+    /// title said otherwise. A text layer's title is never overruled: a report that copied last year's period keeps its title's year.
+    /// </summary>
     private static ReportMeta PeriodOverTitle(ReportMeta meta, string rest)
     {
         if (meta.YearConfirmed || meta.Year is null) return meta;

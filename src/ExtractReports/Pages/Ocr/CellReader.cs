@@ -187,7 +187,7 @@ public sealed class CellReader(OcrOptions options)
     {
         var reads = new List<NumberRead>();
         bool Fits(NumberRead r) => r.Text.Count(char.IsAsciiDigit) >= glyphs;
-        OcrReading Read(double factor) => factor == 1 ? engine.Read(region, OcrMode.Number) : engine.ReadEnlarged(region, OcrMode.Number, factor);
+        OcrReading Read(double factor) => ReadDigits(engine, region, factor);
         if (Number(Read(scale)) is { } first)
         {
             if (first.Sure && Fits(first) && !verify) return first;
@@ -226,7 +226,7 @@ public sealed class CellReader(OcrOptions options)
         {
             // The digits' crop starts halfway between the sign's last ink and the first digit.
             var digitsRegion = region with { X0 = (SignRight(text, ink, glyphs[0]) + glyphs[0].X0) / 2 };
-            var again = Number(scale == 1 ? engine.Read(digitsRegion, OcrMode.Number) : engine.ReadEnlarged(digitsRegion, OcrMode.Number, scale));
+            var again = Number(ReadDigits(engine, digitsRegion, scale));
             if (again is not { } a || a.Text.StartsWith('-') || a.Text.Count(char.IsAsciiDigit) != glyphs.Count) return read;
             digits = a.Text;
         }
@@ -253,7 +253,7 @@ public sealed class CellReader(OcrOptions options)
             double left = k == 0 ? Math.Max(region.X0, glyphs[k].X0 - margin) : (glyphs[k - 1].X1 + glyphs[k].X0) / 2;
             double right = k == glyphs.Count - 1 ? Math.Min(region.X1, glyphs[k].X1 + margin) : (glyphs[k].X1 + glyphs[k + 1].X0) / 2;
             var alone = region with { X0 = left, X1 = right };
-            var one = Number(scale == 1 ? engine.Read(alone, OcrMode.Number) : engine.ReadEnlarged(alone, OcrMode.Number, scale));
+            var one = Number(ReadDigits(engine, alone, scale));
             if (one is not { } o || o.Text.Length != 1 || !char.IsAsciiDigit(o.Text[0])) return read;
             digits.Append(o.Text);
         }
@@ -299,6 +299,10 @@ public sealed class CellReader(OcrOptions options)
         if (DigitShapes.RefutesOnes(r.Text, text, glyphs, options)) return Doubtful(r);
         return DigitShapes.CorrectOnes(r.Text, text, glyphs, options) is { } ones ? Corrected(ones) : r;
     }
+
+    /// <summary>The digit reader's reading of a region at a scale: on the page as it is at 1, a crop enlarged otherwise.</summary>
+    private static OcrReading ReadDigits(IOcrEngine engine, Box region, double scale) =>
+        scale == 1 ? engine.Read(region, OcrMode.Number) : engine.ReadEnlarged(region, OcrMode.Number, scale);
 
     /// <summary>The value two of the reads give, or null.</summary>
     private static string? Agreed(List<NumberRead> reads) =>

@@ -77,18 +77,10 @@ public static class DigitShapes
         double minMid = double.MaxValue, maxMid = double.MinValue;
         for (int y = y0 + (int)Math.Floor(options.StemBandTop * height); y < y0 + (int)Math.Ceiling(options.StemBandBottom * height); y++)
         {
-            int runs = 0, left = -1, right = -1;
-            bool inRun = false;
-            for (int x = x0; x < x1; x++)
-            {
-                bool ink = text.Ink[y * text.Width + x] != 0;
-                if (ink && !inRun) { runs++; if (left < 0) left = x; }
-                if (ink) right = x;
-                inRun = ink;
-            }
-            if (runs == 0) continue;
-            if (runs > 1 || right - left + 1 > maxStem) return false;
-            double mid = (left + right) / 2.0;
+            var runs = Runs(text, y, x0, x1);
+            if (runs.Count == 0) continue;
+            if (runs.Count > 1 || runs[0].Right - runs[0].Left + 1 > maxStem) return false;
+            double mid = (runs[0].Left + runs[0].Right) / 2.0;
             minMid = Math.Min(minMid, mid); maxMid = Math.Max(maxMid, mid);
         }
         return minMid <= maxMid && maxMid - minMid <= maxStem;
@@ -206,16 +198,10 @@ public static class DigitShapes
     public static string? CorrectSevensAndFives(string number, BinaryImage text, IReadOnlyList<Box> glyphs, OcrOptions options)
     {
         if (!number.Any(d => d is '1' or '9' or '3')) return null;
-        var digits = number.Select((c, i) => (c, i)).Where(d => char.IsAsciiDigit(d.c)).ToList();
-        if (digits.Count != glyphs.Count) return null;
-        var chars = number.ToCharArray();
-        bool changed = false;
-        for (int k = 0; k < digits.Count; k++)
-        {
-            if (digits[k].c == '1' && IsSeven(text, glyphs[k], options)) { chars[digits[k].i] = '7'; changed = true; }
-            if (digits[k].c is '9' or '3' && IsOpenFive(text, glyphs[k], options)) { chars[digits[k].i] = '5'; changed = true; }
-        }
-        return changed ? new string(chars) : null;
+        return Respelled(number, glyphs, (digit, glyph) =>
+            digit == '1' && IsSeven(text, glyph, options) ? '7'
+            : digit is '9' or '3' && IsOpenFive(text, glyph, options) ? '5'
+            : null);
     }
 
     /// <summary>
@@ -282,12 +268,19 @@ public static class DigitShapes
     public static string? CorrectOnes(string number, BinaryImage text, IReadOnlyList<Box> glyphs, OcrOptions options)
     {
         if (!number.Contains('4')) return null;
+        return Respelled(number, glyphs, (digit, glyph) => digit == '4' && IsOne(text, glyph, options) ? '1' : null);
+    }
+
+    /// <summary>The number with each digit that <paramref name="shape"/> says its glyph shows otherwise spelled so, digits and
+    /// glyphs paired one to one, left to right; null when they do not pair up or nothing changes.</summary>
+    private static string? Respelled(string number, IReadOnlyList<Box> glyphs, Func<char, Box, char?> shape)
+    {
         var digits = number.Select((c, i) => (c, i)).Where(d => char.IsAsciiDigit(d.c)).ToList();
         if (digits.Count != glyphs.Count) return null;
         var chars = number.ToCharArray();
         bool changed = false;
         for (int k = 0; k < digits.Count; k++)
-            if (digits[k].c == '4' && IsOne(text, glyphs[k], options)) { chars[digits[k].i] = '1'; changed = true; }
+            if (shape(digits[k].c, glyphs[k]) is { } shown) { chars[digits[k].i] = shown; changed = true; }
         return changed ? new string(chars) : null;
     }
 
