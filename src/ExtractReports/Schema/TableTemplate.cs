@@ -37,7 +37,7 @@ public static class TableTemplates
     private static readonly TemplateRow[] T3Head =
     [
         T3("new_requests", "本年新收", "新收政府信息公开申请"),
-        T3("carried_over", "上年结转"),
+        T3("carried_over", "上年结转", "上年结转政府信息公开申请数量"),
         T3("granted", "予以公开"),
         T3("partially_granted", "部分公开"),
         T3("withheld.state_secret", "属于国家秘密", "国家秘密"),

@@ -25,10 +25,11 @@ namespace ExtractReports.Scoring;
 /// field mapper promises it below the review threshold (measured 2026-12-03: an OCR'd 苑湖市 for
 /// 芜湖市 and a prose year 2041 for 2020, both at 0.985 in the class scans).</item>
 /// <item>a format read from one of tables 二 and 三 only is at most <see cref="FormatFromOneTable"/>:
-/// the table not read may be of the other format (a mixed report). So is one read by OCR from a table whose format its
+/// the table not read may be of the other format (a mixed report). So is one read from a table whose format its
 /// reader could not tell apart (flag <c>format_uncertain</c>): hzq2023_working at 200 dpi bilevel gave `2021` for its mixed
 /// format at confidence 1 with both tables read (2026-12-03, scan-conditions matrix; that its table 二's format was the
-/// uncertain one is the likely cause, not checked on that scan).</item>
+/// uncertain one is the likely cause, not checked on that scan), and so did text dumps whose table 三 lost the label of the
+/// one row the forms differ in (random damaged reports, 2026-12-04: `mixed` for 2019 at 1.0).</item>
 /// <item>an agency or year read by OCR from a title that the rest of the report does not confirm (flag
 /// <c>title_unconfirmed</c>: the report names its agency and states its year again, read apart) is at most
 /// <see cref="UnconfirmedOcrTitle"/>: one glyph misread in a title reads at the engine's full confidence (measured
@@ -134,7 +135,7 @@ public static class DoubtCaps
         if (field.Status == FieldStatus.Missing && e.LabelledRow && e.LabelMatch > 0) bound = Math.Min(bound, MissingInFoundRow);
         if (field.Flags.Contains("from_naming_sentence") || field.Flags.Contains("from_prose_years")) bound = Math.Min(bound, MetaFromProse);
         if (field.Flags.Contains("format_from_one_table")) bound = Math.Min(bound, FormatFromOneTable);
-        if (e.FromOcr && field.FieldId == "meta.format" && field.Flags.Contains("format_uncertain")) bound = Math.Min(bound, FormatFromOneTable);
+        if (field.FieldId == "meta.format" && field.Flags.Contains("format_uncertain")) bound = Math.Min(bound, FormatFromOneTable);
         if (e.FromOcr && field.Flags.Contains("title_unconfirmed")) bound = Math.Min(bound, UnconfirmedOcrTitle);
         if (ReadTables.IsMissing(field) && field.Flags.Contains(FieldMapper.TableNotRead)) bound = Math.Min(bound, MissingFromUnreadTable);
         if (ReadTables.IsMissing(field) && field.FieldId is "meta.agency" or "meta.year") bound = Math.Min(bound, MissingMeta);

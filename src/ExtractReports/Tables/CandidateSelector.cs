@@ -19,6 +19,10 @@ public static class CandidateSelector
     /// Groups placed in their row by order where they may belong to another (a row the schema lacks taken
     /// for a row the report left out): their values are as likely another row's, so they choose no other
     /// row's reading (an identity through them is left unchecked), or they could make a wrong reading fit.
+    /// A reading that put its values in columns by their order (<see cref="RowCandidate.PlacedByOrder"/>) is
+    /// as unsure of its columns, and chooses no other row's reading either: a row short of a cell, read
+    /// `1 _ 0 2 0 3` into the first six columns, once made a column add up with another row's dropped cell
+    /// re-inserted in the wrong column (t3.other.other.other_org 0 for 3 at 1.0).
     /// </param>
     public static IReadOnlyList<ChosenRow> Select(
         IReadOnlyList<(TemplateRow Row, RowGroup Group, IReadOnlyList<RowCandidate> Candidates)> rows,
@@ -30,7 +34,7 @@ public static class CandidateSelector
         {
             var (row, group, cands) = rows[i];
             var cand = cands[choice[i]];
-            bool known = unsure is null || !unsure.Contains(group);
+            bool known = (unsure is null || !unsure.Contains(group)) && !cand.PlacedByOrder;
             for (int c = 0; c < row.Columns.Count; c++)
                 current[row.FieldId(c)] = known && cand.Values[c] is { Length: > 0 } v ? NumberText.Value(v) : null;
         }

@@ -25,7 +25,17 @@ public sealed record RowSum(int Total, IReadOnlyList<int> Parts)
 /// <summary>One possible reading of a row: a value per column ("" for blank, null for unknown) and how each came about.</summary>
 /// <param name="PlacementUnknown">The cells' columns are not known (a row short of cells whose positions break its sum).</param>
 public sealed record RowCandidate(IReadOnlyList<string?> Values, IReadOnlyList<CellOrigin> Origins, double Prior, IReadOnlyList<Token?> Sources,
-    bool PlacementUnknown = false);
+    bool PlacementUnknown = false)
+{
+    /// <summary>
+    /// The values were put in the first columns by their order (a row short of cells that neither a sum nor positions
+    /// placed, its unknowns last), or their columns are unknown: each may belong to another column.
+    /// </summary>
+    public bool PlacedByOrder => PlacementUnknown || !FromPositions && Values.Any(v => v is null);
+
+    /// <summary>The values were placed by the cells' x positions (an unknown among them is a cell not read, not a shift).</summary>
+    public bool FromPositions { get; init; }
+}
 
 /// <summary>
 /// The possible readings of a row group: as printed when every cell is there; cut apart when digits
@@ -230,7 +240,7 @@ public static class RowCandidates
                 _ => ("", CellOrigin.Blank),
             };
         }
-        return new RowCandidate(values, origins, 0, sources);
+        return new RowCandidate(values, origins, 0, sources) { FromPositions = true };
     }
 
     /// <summary>Column x centers from rows where every column is present, or null when there are none.</summary>

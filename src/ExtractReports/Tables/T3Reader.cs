@@ -29,7 +29,7 @@ public static partial class T3Reader
         if (a19.RowToGroup.Count == 0 && a21.RowToGroup.Count == 0) return null;
         double margin = a21.Score - a19.Score;
         bool certain = Math.Abs(margin) >= 3;
-        var alignment = certain ? (margin > 0 ? a21 : a19) : (TieFormat(region, groups.Count, hint) == ReportFormat.F2019 ? a19 : a21);
+        var alignment = certain ? (margin > 0 ? a21 : a19) : (TieFormat(region, groups.Count - StrayRows(groups, options ?? AlignerOptions.Default), hint) == ReportFormat.F2019 ? a19 : a21);
         var format = alignment.Template.Format;
 
         var centers = RowCandidates.LearnColumnCenters(alignment.RowToGroup.Values, Columns);
@@ -48,7 +48,8 @@ public static partial class T3Reader
     /// The format of a table 三 whose rows fit both forms as well (their labels too garbled to tell, the rows the forms differ
     /// in not found): the rows only the 2021 form prints named anywhere in the region (逾期不补正, 收费通知, read apart from any
     /// row); else the number of rows found, when it is one form's row count (23 or 25: the forms have fixed shapes); else
-    /// table 二's format, and 2021 without one. Measured 2026-12-03: hzq2023_working (a 2019 table 三 beside a 2021 table 二)
+    /// table 二's format, and 2021 without one. Rows found are the groups but the stray rows among them (<see cref="StrayRows"/>):
+    /// two in a 2019 table 三 made 25 rows and a mixed report at 1.0 (random damaged reports, 2026-12-04). Measured 2026-12-03: hzq2023_working (a 2019 table 三 beside a 2021 table 二)
     /// at 150 and 200 dpi bilevel gave 2021 from table 二 with 23 rows found and no 2021 label in its table; the 2021 form's
     /// own labels read at those scans (pdf-01: `逾期不补正、行路机关…`, `…逾期林按了收费通知…`). The format stays a guess
     /// (<see cref="TableReading.FormatCertain"/> false) either way.
@@ -62,6 +63,32 @@ public static partial class T3Reader
         if (rowsFound == TableTemplates.T3F2019.Rows.Count) return ReportFormat.F2019;
         if (rowsFound == TableTemplates.T3F2021.Rows.Count) return ReportFormat.F2021;
         return hint == ReportFormat.F2019 ? ReportFormat.F2019 : ReportFormat.F2021;
+    }
+
+    /// <summary>
+    /// Groups that are rows the schema lacks (其他事项, （八）其他说明): their own label names no row, and the groups on either
+    /// side are labelled with rows next to each other in a form, so no row is left between them for it. A group whose label
+    /// is garbled past reading among other such groups (a fax-like scan) may be any row, and is no stray.
+    /// </summary>
+    private static int StrayRows(IReadOnlyList<RowGroup> groups, AlignerOptions o)
+    {
+        int stray = 0;
+        for (int k = 1; k + 1 < groups.Count; k++)
+            if (NamesNoRow(groups[k], BothFormatsRows, o)
+                && new[] { TableTemplates.T3F2019, TableTemplates.T3F2021 }.Any(t => LabelledRow(groups[k - 1], t, o) is >= 0 and var before
+                    && LabelledRow(groups[k + 1], t, o) == before + 1))
+                stray++;
+        return stray;
+    }
+
+    /// <summary>The row of <paramref name="template"/> a group's own label names best, or -1.</summary>
+    private static int LabelledRow(RowGroup group, TableTemplate template, AlignerOptions o)
+    {
+        int found = -1;
+        double best = o.MinMatch;
+        for (int r = 0; r < template.Rows.Count; r++)
+            if (group.Match(template.Rows[r]).Strong is var m && m >= best && (found < 0 || m > best)) (found, best) = (r, m);
+        return found;
     }
 
     /// <summary>The rows only the 2021 form prints whose labels name them alone; its third, `3.其他`, might be anything's.</summary>
