@@ -72,6 +72,10 @@ namespace ExtractReports.Scoring;
 /// label, read as garbage, names no row) is at most <see cref="PlacedByOrder"/>: its place is as sure as the count of rows
 /// between the rows whose labels read, which a row lost and a stray line in the same stretch break unseen, and the identities
 /// do not check a row's place among the result rows ((七)总计 is their sum in any order), so none lifts it.</item>
+/// <item>a table value cut out of a run of digits (flag <c>digits_run_together</c>) that no identity confirms (table 二 has
+/// none) is at most <see cref="UnconfirmedRun"/>: a run is cut into as many values as the row has columns, but a row whose
+/// cell boundaries were lost shows no trace of its blank cells, so it may hold fewer (random damaged reports, 2026-12-04:
+/// 规范性文件's `1202`, printed after two blank cells, cut 1/20/2 and 12/0/2, and both gave its last cell 2 at 1.0).</item>
 /// </list>
 /// A field of a table the document shows no sign of printing (a page cut after table 二, a page image of table 三
 /// alone) is not bounded here: it is rightly missing.
@@ -121,6 +125,9 @@ public static class DoubtCaps
     /// <summary>The bound for a table value read by OCR in a row placed by its order alone.</summary>
     public const double PlacedByOrder = 0.7;
 
+    /// <summary>The bound for a value cut out of a run of digits that no identity confirms.</summary>
+    public const double UnconfirmedRun = 0.7;
+
     /// <summary>The bound for a blank read by OCR that no cell seen empty stands for.</summary>
     public const double UnseenOcrBlank = 0.7;
 
@@ -147,6 +154,7 @@ public static class DoubtCaps
         if (e.FromOcr && field.Status == FieldStatus.Ok && tableValue && !e.ColumnCertain && e.ColumnIdentitiesHeld == 0)
             bound = Math.Min(bound, PlacementInDoubt);
         if (e.FromOcr && tableValue && field.Flags.Contains(Tables.CellAssembler.LabelUnconfirmed)) bound = Math.Min(bound, PlacedByOrder);
+        if (tableValue && field.Flags.Contains("digits_run_together") && e.IdentitiesHeld == 0) bound = Math.Min(bound, UnconfirmedRun);
         return bound;
     }
 

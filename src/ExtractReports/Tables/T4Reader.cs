@@ -33,6 +33,7 @@ public static class T4Reader
         foreach (var g in groups)
         {
             if (slots.Count >= Count || runs && slots.Sum(Capacity) >= Count) break;
+            if (slots.Count > 0 && IsStrayRow(g)) continue;
             slots.AddRange(g.Slots);
             empty.AddRange(g.EmptyCells);
             runs |= g.HasRuns;
@@ -69,6 +70,14 @@ public static class T4Reader
 
     /// <summary>Header cells a blank table 四 shows at least (the heading alone, on a cut page, is no table). 5.</summary>
     private const int MinHeaderWordsOfBlankTable = 5;
+
+    /// <summary>
+    /// A row after table 四's values whose own label names something else (（八）其他说明, 其他事项): a row the form lacks,
+    /// not a block of table 四. Its values taken to fill a row short of a cell put them in table 四's last columns, where a
+    /// block's sum held by chance (random damaged reports, 2026-12-04: 复议后起诉 `0 0 1 1 2` at 1.0 for `0 0 0 1 1`).
+    /// </summary>
+    private static bool IsStrayRow(RowGroup g) =>
+        g.StrongLabel.Any(Tokenizer.IsCjk) && !HeaderWords.Append("行政复议").Append("行政诉讼").Any(g.StrongLabel.Contains);
 
     private static int Capacity(Token t) => t.Kind == TokenKind.Number && !t.Atomic ? t.Raw.Count(char.IsAsciiDigit) : 1;
 }
