@@ -34,6 +34,9 @@ public static class TableTemplates
 
     private static TemplateRow T3(string prefix, params string[] keys) => new($"t3.{prefix}", keys, ApplicantColumns);
 
+    // A row whose printed label shares many words with another row's key (上年结转政府信息公开申请数量 and 新收政府信息公开申请;
+    // …不再处理其政府信息公开申请 too) has its whole label as a key as well: a label garbled in its own key's characters then
+    // still names its own row best, not the row whose key it nearly holds (see DamagedDumpTests).
     private static readonly TemplateRow[] T3Head =
     [
         T3("new_requests", "本年新收", "新收政府信息公开申请"),
@@ -67,8 +70,8 @@ public static class TableTemplates
     public static readonly TableTemplate T3F2021 = new("t3", ReportFormat.F2021,
     [
         .. T3Head,
-        T3("other.overdue_correction", "逾期不补正", "无正当理由逾期"),
-        T3("other.unpaid_fee", "逾期未按收费通知要求缴纳费用", "收费通知", "逾期未按"),
+        T3("other.overdue_correction", "逾期不补正", "无正当理由逾期", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+        T3("other.unpaid_fee", "逾期未按收费通知要求缴纳费用", "收费通知", "逾期未按", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
         T3("other.other", "3.其他"),
         .. T3Tail,
     ]);

@@ -147,6 +147,22 @@ public sealed class DamagedReportRegressions
         // Two cells run together, then that cell blanked: the second cell's value went with it (the generator once
         // kept it as the only right one).
         new RandomReport(ReportFormat.F2019, 403628771, false, [new Damage(DamageKind.RunTogether, 6, 6), new Damage(DamageKind.GarbleLabel, 11, 3), new Damage(DamageKind.BlankCell, 6, 3)]),
+        // 一's label dropped, 二's garbled in 上年结转 (`二、上某结转…`): the garbled label named 一 through the words both rows print
+        // (新收政府信息公开申请 at 0.8), so 一's values were dropped and 二's put in 一 at 1.0.
+        new RandomReport(ReportFormat.F2019, 361220277, false, [new Damage(DamageKind.GarbleLabel, 2, 1), new Damage(DamageKind.GarbleLabel, 9, 3), new Damage(DamageKind.DropLabel, 8, 2), new Damage(DamageKind.GarbleLabel, 23, 1)]),
+        new RandomReport(ReportFormat.F2021, 46239486, false, [new Damage(DamageKind.GarbleLabel, 7, 5), new Damage(DamageKind.RemoveRow, 6, 2)]),
+        // (六)其他处理's label dropped and two stray rows in a 2019 table 三: 25 groups, the 2021 form's count, made the report
+        // `mixed` at 1.0.
+        new RandomReport(ReportFormat.F2019, 1444216773, false, [new Damage(DamageKind.AddRow, 17, 2), new Damage(DamageKind.RunTogether, 12, 0), new Damage(DamageKind.DropLabel, 28, 4), new Damage(DamageKind.AddRow, 26, 4)]),
+        new RandomReport(ReportFormat.F2019, 970920821, true, [new Damage(DamageKind.DropLabel, 28, 0), new Damage(DamageKind.RunTogether, 26, 1), new Damage(DamageKind.AddRow, 8, 1), new Damage(DamageKind.AddRow, 12, 3)]),
+        // A row short of a cell read `1 _ 0 2 0 3` into its first columns chose 3.其他's dropped cell: its 3 in the wrong
+        // column made other_org's column add up with 3.其他's 3 re-inserted as 0 (0 for 3 at 1.0).
+        new RandomReport(ReportFormat.F2021, 1258927562, false, [new Damage(DamageKind.DropCell, 28, 0), new Damage(DamageKind.BlankCell, 23, 2), new Damage(DamageKind.DropCell, 23, 0)]),
+        // Table 四 one cell short and a stray row after it: the stray's first value filled table 四's row, whose last block
+        // held by chance (0 1 1 2 for 0 0 1 1 at 1.0).
+        new RandomReport(ReportFormat.F2019, 1202953986, true, [new Damage(DamageKind.DropCell, 31, 1), new Damage(DamageKind.RemoveRow, 6, 1), new Damage(DamageKind.RunTogether, 18, 1), new Damage(DamageKind.AddRow, 31, 5)]),
+        // Table 二's `规范性文件  1202` (two blank cells lost with the row's boundaries) cut into three values, 2 last either way, at 1.0.
+        new RandomReport(ReportFormat.F2019, 282904578, true, [new Damage(DamageKind.RunTogether, 1, 6), new Damage(DamageKind.BlankCell, 1, 4), new Damage(DamageKind.CutAfter, 15, 3)]),
     };
 
     [Theory]
