@@ -25,11 +25,14 @@ namespace ExtractReports.Scoring;
 /// field mapper promises it below the review threshold (measured 2026-12-03: an OCR'd 苑湖市 for
 /// 芜湖市 and a prose year 2041 for 2020, both at 0.985 in the class scans).</item>
 /// <item>a format read from one of tables 二 and 三 only is at most <see cref="FormatFromOneTable"/>:
-/// the table not read may be of the other format (a mixed report). So is one read from a table whose format its
+/// the table not read may be of the other format (a mixed report). So is one read by OCR from a table whose format its
 /// reader could not tell apart (flag <c>format_uncertain</c>): hzq2023_working at 200 dpi bilevel gave `2021` for its mixed
 /// format at confidence 1 with both tables read (2026-12-03, scan-conditions matrix; that its table 二's format was the
-/// uncertain one is the likely cause, not checked on that scan), and so did text dumps whose table 三 lost the label of the
-/// one row the forms differ in (random damaged reports, 2026-12-04: `mixed` for 2019 at 1.0).</item>
+/// uncertain one is the likely cause, not checked on that scan). From a text layer, a `mixed` so read: the tables disagree
+/// only by the guess (random damaged reports, 2026-12-04: a 2019 dump whose table 三 lost the label of the one row the
+/// forms differ in read `mixed` at 1.0). A guess that agrees with the other table is that table's format (table 三's
+/// reader falls back on table 二's), as sure as a text layer's table 二 (../shared/real's pages that print table 三's
+/// first rows only: right at 1.0).</item>
 /// <item>an agency or year read by OCR from a title that the rest of the report does not confirm (flag
 /// <c>title_unconfirmed</c>: the report names its agency and states its year again, read apart) is at most
 /// <see cref="UnconfirmedOcrTitle"/>: one glyph misread in a title reads at the engine's full confidence (measured
@@ -72,10 +75,6 @@ namespace ExtractReports.Scoring;
 /// label, read as garbage, names no row) is at most <see cref="PlacedByOrder"/>: its place is as sure as the count of rows
 /// between the rows whose labels read, which a row lost and a stray line in the same stretch break unseen, and the identities
 /// do not check a row's place among the result rows ((七)总计 is their sum in any order), so none lifts it.</item>
-/// <item>a table value cut out of a run of digits (flag <c>digits_run_together</c>) that no identity confirms (table 二 has
-/// none) is at most <see cref="UnconfirmedRun"/>: a run is cut into as many values as the row has columns, but a row whose
-/// cell boundaries were lost shows no trace of its blank cells, so it may hold fewer (random damaged reports, 2026-12-04:
-/// 规范性文件's `1202`, printed after two blank cells, cut 1/20/2 and 12/0/2, and both gave its last cell 2 at 1.0).</item>
 /// </list>
 /// A field of a table the document shows no sign of printing (a page cut after table 二, a page image of table 三
 /// alone) is not bounded here: it is rightly missing.
@@ -125,9 +124,6 @@ public static class DoubtCaps
     /// <summary>The bound for a table value read by OCR in a row placed by its order alone.</summary>
     public const double PlacedByOrder = 0.7;
 
-    /// <summary>The bound for a value cut out of a run of digits that no identity confirms.</summary>
-    public const double UnconfirmedRun = 0.7;
-
     /// <summary>The bound for a blank read by OCR that no cell seen empty stands for.</summary>
     public const double UnseenOcrBlank = 0.7;
 
@@ -142,7 +138,8 @@ public static class DoubtCaps
         if (field.Status == FieldStatus.Missing && e.LabelledRow && e.LabelMatch > 0) bound = Math.Min(bound, MissingInFoundRow);
         if (field.Flags.Contains("from_naming_sentence") || field.Flags.Contains("from_prose_years")) bound = Math.Min(bound, MetaFromProse);
         if (field.Flags.Contains("format_from_one_table")) bound = Math.Min(bound, FormatFromOneTable);
-        if (field.FieldId == "meta.format" && field.Flags.Contains("format_uncertain")) bound = Math.Min(bound, FormatFromOneTable);
+        if (field.FieldId == "meta.format" && field.Flags.Contains("format_uncertain") && (e.FromOcr || field.Value == "mixed"))
+            bound = Math.Min(bound, FormatFromOneTable);
         if (e.FromOcr && field.Flags.Contains("title_unconfirmed")) bound = Math.Min(bound, UnconfirmedOcrTitle);
         if (ReadTables.IsMissing(field) && field.Flags.Contains(FieldMapper.TableNotRead)) bound = Math.Min(bound, MissingFromUnreadTable);
         if (ReadTables.IsMissing(field) && field.FieldId is "meta.agency" or "meta.year") bound = Math.Min(bound, MissingMeta);
@@ -154,7 +151,6 @@ public static class DoubtCaps
         if (e.FromOcr && field.Status == FieldStatus.Ok && tableValue && !e.ColumnCertain && e.ColumnIdentitiesHeld == 0)
             bound = Math.Min(bound, PlacementInDoubt);
         if (e.FromOcr && tableValue && field.Flags.Contains(Tables.CellAssembler.LabelUnconfirmed)) bound = Math.Min(bound, PlacedByOrder);
-        if (tableValue && field.Flags.Contains("digits_run_together") && e.IdentitiesHeld == 0) bound = Math.Min(bound, UnconfirmedRun);
         return bound;
     }
 

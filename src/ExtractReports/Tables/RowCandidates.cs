@@ -23,7 +23,8 @@ public sealed record RowSum(int Total, IReadOnlyList<int> Parts)
 }
 
 /// <summary>One possible reading of a row: a value per column ("" for blank, null for unknown) and how each came about.</summary>
-/// <param name="PlacementUnknown">The cells' columns are not known (a row short of cells whose positions break its sum).</param>
+/// <param name="PlacementUnknown">The cells' columns are not known (a row short of cells whose positions break its sum, or a
+/// digit run no sum checks that may hold fewer values than the row has columns).</param>
 public sealed record RowCandidate(IReadOnlyList<string?> Values, IReadOnlyList<CellOrigin> Origins, double Prior, IReadOnlyList<Token?> Sources,
     bool PlacementUnknown = false)
 {
@@ -75,10 +76,14 @@ public static class RowCandidates
             Func<decimal[], bool>? constraint = sums.Count > 0 ? v => sums.All(s => s.Holds(v)) : null;
             var decoded = DigitRunDecoder.Decode(pieces, columns, constraint);
             if (decoded.Count == 0 && sums.Count > 0) decoded = DigitRunDecoder.Decode(pieces, columns).Take(1).ToList();
+            // A row whose cell boundaries were lost shows no trace of its blank cells: with no sum to tell, a run that can be
+            // cut into fewer values than columns may hold fewer, so its cuts do not know their columns (random damaged reports,
+            // 2026-12-04: table 二's `规范性文件  1202`, two blank cells then 1202, cut 1/20/2 or 12/0/2, its last cell 2 at 1.0).
+            bool fewer = sums.Count == 0 && Enumerable.Range(1, columns - 1).Any(k => DigitRunDecoder.Decode(pieces, k).Count > 0);
             return decoded.Select(d => new RowCandidate(
                     d.Numbers.Select(n => (string?)NumberText.Canonical(n)).ToList(),
                     d.Numbers.Select(_ => CellOrigin.Decoded).ToList(), d.Prior,
-                    d.Numbers.Select(_ => (Token?)null).ToList()))
+                    d.Numbers.Select(_ => (Token?)null).ToList(), PlacementUnknown: fewer))
                 .Take(2000).ToList();
         }
 
