@@ -29,7 +29,8 @@ public static partial class T3Reader
         if (a19.RowToGroup.Count == 0 && a21.RowToGroup.Count == 0) return null;
         double margin = a21.Score - a19.Score;
         bool certain = Math.Abs(margin) >= 3;
-        var alignment = certain ? (margin > 0 ? a21 : a19) : (TieFormat(region, groups.Count - StrayRows(groups, options ?? AlignerOptions.Default), hint) == ReportFormat.F2019 ? a19 : a21);
+        int rowsFound = groups.Count - StrayRows(groups, options ?? AlignerOptions.Default);
+        var alignment = certain ? (margin > 0 ? a21 : a19) : (TieFormat(region, rowsFound, hint) == ReportFormat.F2019 ? a19 : a21);
         var format = alignment.Template.Format;
 
         var centers = RowCandidates.LearnColumnCenters(alignment.RowToGroup.Values, Columns);
@@ -49,7 +50,8 @@ public static partial class T3Reader
     /// in not found): the rows only the 2021 form prints named anywhere in the region (逾期不补正, 收费通知, read apart from any
     /// row); else the number of rows found, when it is one form's row count (23 or 25: the forms have fixed shapes); else
     /// table 二's format, and 2021 without one. Rows found are the groups but the stray rows among them (<see cref="StrayRows"/>):
-    /// two in a 2019 table 三 made 25 rows and a mixed report at 1.0 (random damaged reports, 2026-12-04). Measured 2026-12-03: hzq2023_working (a 2019 table 三 beside a 2021 table 二)
+    /// two in a 2019 table 三 made 25 rows and a mixed report at 1.0 (random damaged reports, 2026-12-04).
+    /// Measured 2026-12-03: hzq2023_working (a 2019 table 三 beside a 2021 table 二)
     /// at 150 and 200 dpi bilevel gave 2021 from table 二 with 23 rows found and no 2021 label in its table; the 2021 form's
     /// own labels read at those scans (pdf-01: `逾期不补正、行路机关…`, `…逾期林按了收费通知…`). The format stays a guess
     /// (<see cref="TableReading.FormatCertain"/> false) either way.
