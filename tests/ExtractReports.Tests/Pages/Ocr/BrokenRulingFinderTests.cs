@@ -60,6 +60,21 @@ public class BrokenRulingFinderTests
     }
 
     [Fact]
+    public void A_dashed_hairline_whose_dashes_step_a_row_with_a_speck_at_their_ends_is_added_whole()
+    {
+        // pdf-03's table 二 at 200 dpi black and white (enlarged to 300): the row line under 规范性文件 in dashes two pixels
+        // thick, each stepping up a row at its start and down a row at its end, so each spans four rows. The dashes are too
+        // short for the opening's brick: ink only, as text strokes are.
+        var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600).HLine(100, 100, 800).HLine(600, 100, 800);
+        for (int x0 = 104; x0 + 48 < 797; x0 += 58)
+            p.HLine(349, x0, x0 + 1, text: true).HLine(350, x0 + 2, x0 + 43, text: true).HLine(351, x0 + 44, x0 + 47, text: true);
+
+        var (h, _) = Complete(p);
+
+        for (int x = 110; x < 790; x++) Assert.True(Count(h, x, 347, x + 1, 355) > 0, $"gap at x={x}");
+    }
+
+    [Fact]
     public void A_table_drawn_all_in_dots_is_found_and_gives_its_cells()
     {
         var p = new Page();
