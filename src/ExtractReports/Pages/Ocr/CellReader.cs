@@ -302,8 +302,8 @@ public sealed class CellReader(OcrOptions options)
     }
 
     /// <summary>
-    /// Whether a number of one glyph and one digit is one its glyph's shape does not vouch for: a 1 on a ring or a 0 on a
-    /// stem (<see cref="DigitShapes.Refutes"/>), or a digit the engine was less than <see cref="OcrOptions.SureDigitConfidence"/>
+    /// Whether a number of one glyph and one digit is one its glyph's shape does not vouch for: a 1 (or any digit but 0) on a
+    /// ring or a 0 on a stem (<see cref="DigitShapes.Refutes"/>), or a digit the engine was less than <see cref="OcrOptions.SureDigitConfidence"/>
     /// sure of that the shape does not show (<see cref="DigitShapes.Shows"/>: only a 0 and a 1 can be shown). Such a digit is
     /// the whole value, so one misread is a wrong value, and in table 二 and many table 三 rows no sum checks it: a clean
     /// WenQuanYi -1 read -4 with engine confidence 0.61 by two agreeing reads scored 0.986 (200 dpi bilevel with hairline

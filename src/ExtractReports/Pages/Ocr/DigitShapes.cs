@@ -139,15 +139,12 @@ public static class DigitShapes
         _ => false,
     };
 
-    /// <summary>Whether the glyph's shape is another digit's: a 1 on a ring (<see cref="IsRing"/>), a 0 on a stem that
-    /// <see cref="LoneDigit"/> takes for a 1 (a 0 and a 1 are the misreads a scan makes of each other most: a stroke a
-    /// threshold broke, a ring a speck closed).</summary>
-    public static bool Refutes(char digit, BinaryImage text, Box glyph, OcrOptions options) => digit switch
-    {
-        '1' => IsRing(text, glyph, options),
-        '0' => LoneDigit(text, glyph, options) == '1',
-        _ => false,
-    };
+    /// <summary>Whether the glyph's shape is another digit's: any digit but 0 on a ring (<see cref="IsRing"/>: every other
+    /// digit's strokes cross the middle of its middle rows or hold one side only), a 0 on a stem that <see cref="LoneDigit"/>
+    /// takes for a 1 (a 0 and a 1 are the misreads a scan makes of each other most: a stroke a threshold broke, a ring a
+    /// speck closed).</summary>
+    public static bool Refutes(char digit, BinaryImage text, Box glyph, OcrOptions options) =>
+        digit == '0' ? LoneDigit(text, glyph, options) == '1' : IsRing(text, glyph, options);
 
     /// <summary>
     /// Whether a digit's counter (the background a 6, 8 or 9 encloses) disagrees with its glyph's ink, digits and glyphs

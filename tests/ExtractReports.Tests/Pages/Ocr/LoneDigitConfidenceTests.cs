@@ -102,6 +102,7 @@ public class LoneDigitConfidenceTests
         Assert.False(Read(one, "0", 0.97, 225).Glyphs!.ReadsAgree);
         var (zero, _) = LoneDigitTests.Draw(LoneDigitTests.Zero);
         Assert.False(Read(zero, "1", 0.97, 225).Glyphs!.ReadsAgree);
+        Assert.False(Read(zero, "8", 0.97, 225).Glyphs!.ReadsAgree);
     }
 
     [Fact]
