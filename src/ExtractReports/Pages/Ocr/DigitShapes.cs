@@ -70,14 +70,16 @@ public static class DigitShapes
             Math.Max(options.StemWidthShare * ((int)glyph.X1 - (int)glyph.X0), options.StemHeightShare * ((int)glyph.Y1 - (int)glyph.Y0)));
 
     /// <summary>Every row of the glyph's middle band holding ink holds one run no wider than <paramref name="maxStem"/>, the
-    /// runs' middles within that width of each other. A row left blank (a stroke a bilevel scan broke) is no evidence either way.</summary>
+    /// runs' middles within that width of each other. A row left blank (a stroke a bilevel scan broke) is no evidence either way,
+    /// and runs one pixel apart are one: a speck of scanner noise beside the stem, or a pixel a fax threshold took out of it
+    /// (a clean WenQuanYi -1 read -4 at 0.99 kept its 4 for want of this, 200 dpi bilevel, scan-conditions matrix, probe part 17).</summary>
     private static bool IsStraightStem(BinaryImage text, Box glyph, OcrOptions options, double maxStem)
     {
         int x0 = (int)glyph.X0, x1 = (int)glyph.X1, y0 = (int)glyph.Y0, height = (int)glyph.Y1 - y0;
         double minMid = double.MaxValue, maxMid = double.MinValue;
         for (int y = y0 + (int)Math.Floor(options.StemBandTop * height); y < y0 + (int)Math.Ceiling(options.StemBandBottom * height); y++)
         {
-            var runs = Runs(text, y, x0, x1);
+            var runs = Bridged(Runs(text, y, x0, x1));
             if (runs.Count == 0) continue;
             if (runs.Count > 1 || runs[0].Right - runs[0].Left + 1 > maxStem) return false;
             double mid = (runs[0].Left + runs[0].Right) / 2.0;
@@ -126,6 +128,23 @@ public static class DigitShapes
             if (digits[k] == '1' && IsNotOne(text, glyphs[k], options)) return true;
         return false;
     }
+
+    /// <summary>Whether the glyph's shape shows the digit: a 0 is a ring (<see cref="IsRing"/>) or encloses a counter, a 1 is a
+    /// straight stem (<see cref="IsOne"/>, or <see cref="LoneDigit"/>'s narrower 1). No other digit has a shape check that says
+    /// yes: false for them.</summary>
+    public static bool Shows(char digit, BinaryImage text, Box glyph, OcrOptions options) => digit switch
+    {
+        '0' => IsRing(text, glyph, options) || EnclosesCounter(text, glyph, options, whenTooSmall: false),
+        '1' => IsOne(text, glyph, options) || LoneDigit(text, glyph, options) == '1',
+        _ => false,
+    };
+
+    /// <summary>Whether the glyph's shape is another digit's: any digit but 0 on a ring (<see cref="IsRing"/>: every other
+    /// digit's strokes cross the middle of its middle rows or hold one side only), a 0 on a stem that <see cref="LoneDigit"/>
+    /// takes for a 1 (a 0 and a 1 are the misreads a scan makes of each other most: a stroke a threshold broke, a ring a
+    /// speck closed).</summary>
+    public static bool Refutes(char digit, BinaryImage text, Box glyph, OcrOptions options) =>
+        digit == '0' ? LoneDigit(text, glyph, options) == '1' : IsRing(text, glyph, options);
 
     /// <summary>
     /// Whether a digit's counter (the background a 6, 8 or 9 encloses) disagrees with its glyph's ink, digits and glyphs
@@ -246,6 +265,16 @@ public static class DigitShapes
             if (runs[^1].Right >= x1 - width / 3) bowl++;
         }
         return stem > 0 && lower > 0 && bowl * 2 > lower;
+    }
+
+    /// <summary>The runs with those one blank pixel apart joined.</summary>
+    private static List<(int Left, int Right)> Bridged(List<(int Left, int Right)> runs)
+    {
+        var joined = new List<(int Left, int Right)>();
+        foreach (var r in runs)
+            if (joined.Count > 0 && r.Left - joined[^1].Right <= 2) joined[^1] = (joined[^1].Left, r.Right);
+            else joined.Add(r);
+        return joined;
     }
 
     /// <summary>The runs of ink of one row between two columns, left to right (first and last column of each).</summary>

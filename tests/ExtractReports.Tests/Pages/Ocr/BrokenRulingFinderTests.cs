@@ -59,6 +59,48 @@ public class BrokenRulingFinderTests
         for (int x = 110; x < 790; x++) Assert.True(Count(h, x, 348, x + 1, 354) > 0, $"gap at x={x}");
     }
 
+    /// <summary>A dash 48 px long, two thick, stepping down a row after its first two pixels and again before its last four
+    /// (a speck of the ragged edge), so that it spans four rows: straight by its middle line only.</summary>
+    private static Page SteppingDash(Page p, int y, int x0, int length = 48) =>
+        p.HLine(y - 1, x0, x0 + 1, text: true).HLine(y, x0 + 2, x0 + length - 5, text: true).HLine(y + 1, x0 + length - 4, x0 + length - 1, text: true);
+
+    [Fact]
+    public void A_dashed_hairline_whose_dashes_step_a_row_with_a_speck_at_their_ends_is_added_whole()
+    {
+        // pdf-03's table 二 at 200 dpi black and white (enlarged to 300): the row line under 规范性文件 in dashes two pixels
+        // thick; where the residual skew crosses a row a dash steps, with a speck at an end. The dashes are too short for
+        // the opening's brick: ink only, as text strokes are. Every third dash steps, so the level ones alone are runs
+        // of two dashes, too short and crossing no column line.
+        var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600).HLine(100, 100, 800).HLine(600, 100, 800);
+        int k = 0;
+        for (int x0 = 104; x0 + 48 < 797; x0 += 58, k++)
+            if (k % 3 == 2) SteppingDash(p, 350, x0);
+            else p.HLine(350, x0, x0 + 47, text: true);
+
+        var (h, _) = Complete(p);
+
+        for (int x = 110; x < 790; x++) Assert.True(Count(h, x, 347, x + 1, 355) > 0, $"gap at x={x}");
+    }
+
+    [Fact]
+    public void A_row_of_thin_strokes_each_stepping_a_row_is_no_ruling()
+    {
+        // Thin horizontals of a serif face, each with its end bead a row off, lined up across a table between its borders:
+        // every one straight by its middle line, none level, of lengths no dashed line prints together. Read as a line, it
+        // would cut the cells it crosses in two.
+        var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600).HLine(100, 100, 800).HLine(600, 100, 800);
+        int x0 = 104;
+        foreach (int length in (int[])[40, 56, 44, 64, 36, 52, 40, 56, 44, 64, 36, 48])
+        {
+            SteppingDash(p, 350, x0, length);
+            x0 += length + 10;
+        }
+
+        var (h, _) = Complete(p);
+
+        Assert.Equal(0, Count(h, 110, 340, 790, 360));
+    }
+
     [Fact]
     public void A_table_drawn_all_in_dots_is_found_and_gives_its_cells()
     {

@@ -94,7 +94,11 @@ public class CellReaderTests
         var engine = new FakeOcrEngine((_, mode) => mode == OcrMode.Number
             ? FakeOcrEngine.Words(("1", 0.6))
             : FakeOcrEngine.Words(("]", 0.79)));
-        var cell = _reader.Read(engine, InkAt(400, 200, new Box(150, 70, 170, 120)), new Box(0, 0, 400, 200), Dpi);
+        // The mark's ink is a 1's stem (8 px wide, 50 high) on a foot: its shape vouches for the 1 (a lone digit it did not
+        // would be doubtful, see LoneDigitConfidenceTests).
+        var ink = InkAt(400, 200, new Box(156, 70, 164, 120));
+        for (int y = 116; y < 120; y++) for (int x = 150; x < 170; x++) ink.Ink[y * 400 + x] = 1;
+        var cell = _reader.Read(engine, ink, new Box(0, 0, 400, 200), Dpi);
         Assert.Equal("1", cell.Text);
         Assert.Equal(0.6, cell.Confidence, 3);
     }
