@@ -41,7 +41,7 @@ public sealed record BrokenRulingOptions
     /// <summary>A broken line whose pieces cover at least this share of its length counts text beside it only where there is
     /// ink on both sides (see <see cref="BrokenRulingFinder"/>'s Alone): a 200 dpi hairline kept in dashes covers 80-90 % of
     /// its course, strokes lined up in text much less. Above 1: ink on either side counts, always.</summary>
-    public double MinOneSidedCoverage { get; init; } = 0.75;
+    public double MinOneSidedCoverage { get; init; } = 0.8;
 
     /// <summary>Fewest lines of the other direction a broken line must cross (a table's line runs from border to
     /// border): thin strokes of a heading that happen to line up cross none.</summary>

@@ -145,6 +145,24 @@ public class RulingGapCloserTests
         Assert.Equal(3 * 5, grids[1].Cells.Count);
     }
 
+    [Fact]
+    public void Two_tables_stacked_whose_caption_starts_on_their_left_borders_course_stay_two()
+    {
+        // pdf-01's page 4 at 200 dpi black and white: table 三 ends, the caption of table 四 starts with a character whose
+        // left stroke lies on the two tables' left border course (ink right of it only: nothing crosses the path), and the
+        // two left borders are pieces of one course 0.4 in apart. Joined, the two tables were one grid.
+        int[] columns = [100, 300, 450, 600, 750, 900];
+        var p = Table(new Page(), 100, 3, columns);
+        p.Text(100, 440, 160, 480).Text(175, 440, 640, 480);
+        Table(p, 520, 3, [100, 250, 420, 560, 700, 900]);
+
+        var grids = Grids(p);
+
+        Assert.Equal(2, grids.Count);
+        Assert.Equal(3 * 5, grids[0].Cells.Count);
+        Assert.Equal(3 * 5, grids[1].Cells.Count);
+    }
+
     /// <summary>A table's borders and a row line across it in two pieces that cross nothing (the column lines between
     /// them lost, and the line's ends short of the borders), the gap between them keeping dots, and
     /// <paramref name="caption"/> across the gap when asked.</summary>
