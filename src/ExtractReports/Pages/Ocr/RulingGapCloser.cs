@@ -204,7 +204,10 @@ public sealed class RulingGapCloser(OcrOptions options)
     {
         int maxGap = options.Px(_o.MaxPieceGapInches, dpi);
         if (maxGap <= 0) return mask;
-        var otherPositions = RulingGridFinder.Segments(other, !horizontalLine, tol).Select(o => o.Pos).ToList();
+        var others = RulingGridFinder.Segments(other, !horizontalLine, tol);
+        var otherPositions = others.Select(o => o.Pos).ToList();
+        // Within two tolerances either way: a hairline border loses a few pixels at its ends too.
+        bool OnLine(double along, double pos) => others.Any(o => Math.Abs(o.Pos - along) <= 2 * tol && pos >= o.Start - 2 * tol && pos <= o.End + 2 * tol);
         var result = (byte[])mask.Ink.Clone();
         bool changed = false;
         var pieces = RulingGridFinder.Segments(mask, horizontalLine, tol).OrderBy(p => p.Pos).ThenBy(p => p.Start).ToList();
@@ -214,9 +217,12 @@ public sealed class RulingGapCloser(OcrOptions options)
             if (b is not { } next) continue;
             double gap = next.Start - a.End;
             if (gap > maxGap || gap > a.End - a.Start || gap > next.End - next.Start) continue;
-            // Two pieces of a column line may be two stacked tables' borders, the caption of the second between them (its
-            // first character on the border's course, no ink across the path: pdf-01's table 三 and 四 at 200 dpi, one grid).
-            if (!horizontalLine && !InsideTable(pieces, text, otherPositions, a.Pos, a.End, next.Start, tol, dpi)) continue;
+            // Two pieces of a column line that end on row lines either side of the gap may be two stacked tables' borders, the
+            // caption of the second between them (its first character on the border's course, no ink across the path: pdf-01's
+            // table 三 and 四 at 200 dpi, one grid); they are joined only inside a table, as the closing asks. A piece ending in
+            // the air lost the rest of its stretch in a cell (a two-column table has too few lines beside it to ask).
+            if (!horizontalLine && OnLine(a.End, a.Pos) && OnLine(next.Start, next.Pos)
+                && !InsideTable(pieces, text, otherPositions, a.Pos, a.End, next.Start, tol, dpi)) continue;
             changed |= Draw(result, text, a.End, next.Start, a.Pos, next.Pos, otherPositions, horizontalLine, tol, dpi);
         }
         return changed ? new BinaryImage(mask.Width, mask.Height, result) : mask;
