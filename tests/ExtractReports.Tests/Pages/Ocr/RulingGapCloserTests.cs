@@ -163,6 +163,21 @@ public class RulingGapCloserTests
         Assert.Equal(3 * 5, grids[1].Cells.Count);
     }
 
+    [Fact]
+    public void A_two_column_table_whose_column_lines_break_inside_one_row_stays_one()
+    {
+        // hzq2023_working's table 二 at 200 dpi black and white: all three column lines lost a stretch inside the 行政强制 row,
+        // each piece ending in the air, so no column line crosses both of that row's lines. A two-column table has too few
+        // other column lines for the table check the closing asks; pieces ending in the air are joined without it.
+        var p = new Page();
+        foreach (var y in new[] { 100, 250, 400, 550 }) p.HLine(y, 100, 900);
+        foreach (var (x, from, to) in new[] { (100, 300, 340), (400, 290, 330), (900, 310, 350) }) p.VLine(x, 100, from).VLine(x, to, 550);
+
+        var grid = Assert.Single(Grids(p));
+
+        Assert.Equal(3 * 2, grid.Cells.Count);
+    }
+
     /// <summary>A table's borders and a row line across it in two pieces that cross nothing (the column lines between
     /// them lost, and the line's ends short of the borders), the gap between them keeping dots, and
     /// <paramref name="caption"/> across the gap when asked.</summary>
