@@ -119,29 +119,7 @@ public sealed class RulingGapCloser(OcrOptions options)
 
         bool Spans(RulingGridFinder.Segment other, double pos) => pos >= other.Start - tol && pos <= other.End + tol;
         bool OnLine(double along, double pos) => others.Any(o => Math.Abs(o.Pos - along) <= near && Spans(o, pos));
-        // A column line's lost stretch lies inside its table, among other column lines that end before it or start after
-        // it (lost there too, as a scan loses a band of hairlines, and keeping dots of it if the gap is long) or are drawn
-        // across: the paths of most of them through the gap are free of text, as the gap is a row of cells (a merged label
-        // crossing a few). Between two tables stacked with their caption between
-        // them, or two sub-tables of table 二 across a title row, the caption or title crosses nearly as many paths as it leaves free.
-        // Row lines need no such check: tables do not stand side by side in these reports.
-        bool InTable(double pos, double from, double to)
-        {
-            if (horizontalLine) return true;
-            int clear = 0, blocked = 0;
-            bool bare = to - from <= options.Px(_o.MaxBareGapInches, dpi);
-            foreach (var g in lines.Where(o => Math.Abs(o.Pos - pos) > tol).GroupBy(o => (int)Math.Round(o.Pos / tol)))
-            {
-                bool across = g.Any(o => o.Start <= from + tol && o.End >= to - tol);
-                bool ending = g.Any(o => o.End <= from + near && o.End >= from - maxGap) || g.Any(o => o.Start >= to - near && o.Start <= to + maxGap);
-                if (!across && !ending) continue;
-                double at = g.Average(o => o.Pos);
-                if (across || Clear(text, from, to, at, at, otherPositions, horizontalLine, tol, dpi)
-                    && (bare || Remnant(text, from, to, at, horizontalLine, dpi) >= _o.MinRemnantShare)) clear++;
-                else blocked++;
-            }
-            return clear >= _o.MinLinesBeside && blocked <= _o.MaxBlockedShare * clear;
-        }
+        bool InTable(double pos, double from, double to) => horizontalLine || InsideTable(lines, text, otherPositions, pos, from, to, tol, dpi);
 
         foreach (var s in lines)
         {
@@ -189,6 +167,33 @@ public sealed class RulingGapCloser(OcrOptions options)
     }
 
     /// <summary>
+    /// Whether a column line's lost stretch from <paramref name="from"/> to <paramref name="to"/> lies inside its table, among
+    /// other column lines that end before it or start after it (lost there too, as a scan loses a band of hairlines, and
+    /// keeping dots of it if the gap is long) or are drawn across: the paths of most of them through the gap are free of
+    /// text, as the gap is a row of cells (a merged label crossing a few). Between two tables stacked with their caption
+    /// between them, or two sub-tables of table 二 across a title row, the caption or title crosses nearly as many paths as it
+    /// leaves free. Row lines need no such check: tables do not stand side by side in these reports.
+    /// </summary>
+    private bool InsideTable(List<RulingGridFinder.Segment> lines, BinaryImage text, List<double> otherPositions, double pos, double from, double to,
+        int tol, int dpi)
+    {
+        int maxGap = options.Px(_o.MaxGapInches, dpi), near = 2 * tol;
+        int clear = 0, blocked = 0;
+        bool bare = to - from <= options.Px(_o.MaxBareGapInches, dpi);
+        foreach (var g in lines.Where(o => Math.Abs(o.Pos - pos) > tol).GroupBy(o => (int)Math.Round(o.Pos / tol)))
+        {
+            bool across = g.Any(o => o.Start <= from + tol && o.End >= to - tol);
+            bool ending = g.Any(o => o.End <= from + near && o.End >= from - maxGap) || g.Any(o => o.Start >= to - near && o.Start <= to + maxGap);
+            if (!across && !ending) continue;
+            double at = g.Average(o => o.Pos);
+            if (across || Clear(text, from, to, at, at, otherPositions, false, tol, dpi)
+                && (bare || Remnant(text, from, to, at, false, dpi) >= _o.MinRemnantShare)) clear++;
+            else blocked++;
+        }
+        return clear >= _o.MinLinesBeside && blocked <= _o.MaxBlockedShare * clear;
+    }
+
+    /// <summary>
     /// The mask with the gaps between pieces of one line joined: two pieces on one course (each kept by the opening or the
     /// broken-line search, so each a line's stretch, not text) with a gap no longer than either piece and at most
     /// <see cref="RulingGapOptions.MaxPieceGapInches"/> between them, whose path is free of text (and keeps remnants of the
@@ -199,7 +204,10 @@ public sealed class RulingGapCloser(OcrOptions options)
     {
         int maxGap = options.Px(_o.MaxPieceGapInches, dpi);
         if (maxGap <= 0) return mask;
-        var otherPositions = RulingGridFinder.Segments(other, !horizontalLine, tol).Select(o => o.Pos).ToList();
+        var others = RulingGridFinder.Segments(other, !horizontalLine, tol);
+        var otherPositions = others.Select(o => o.Pos).ToList();
+        // Within two tolerances either way: a hairline border loses a few pixels at its ends too.
+        bool OnLine(double along, double pos) => others.Any(o => Math.Abs(o.Pos - along) <= 2 * tol && pos >= o.Start - 2 * tol && pos <= o.End + 2 * tol);
         var result = (byte[])mask.Ink.Clone();
         bool changed = false;
         var pieces = RulingGridFinder.Segments(mask, horizontalLine, tol).OrderBy(p => p.Pos).ThenBy(p => p.Start).ToList();
@@ -209,6 +217,12 @@ public sealed class RulingGapCloser(OcrOptions options)
             if (b is not { } next) continue;
             double gap = next.Start - a.End;
             if (gap > maxGap || gap > a.End - a.Start || gap > next.End - next.Start) continue;
+            // Two pieces of a column line that end on row lines either side of the gap may be two stacked tables' borders, the
+            // caption of the second between them (its first character on the border's course, no ink across the path: pdf-01's
+            // table 三 and 四 at 200 dpi, one grid); they are joined only inside a table, as the closing asks. A piece ending in
+            // the air lost the rest of its stretch in a cell (a two-column table has too few lines beside it to ask).
+            if (!horizontalLine && OnLine(a.End, a.Pos) && OnLine(next.Start, next.Pos)
+                && !InsideTable(pieces, text, otherPositions, a.Pos, a.End, next.Start, tol, dpi)) continue;
             changed |= Draw(result, text, a.End, next.Start, a.Pos, next.Pos, otherPositions, horizontalLine, tol, dpi);
         }
         return changed ? new BinaryImage(mask.Width, mask.Height, result) : mask;

@@ -246,6 +246,44 @@ public class BrokenRulingFinderTests
         Assert.Equal(0, Count(v, 440, 0, 460, H));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_dashed_column_line_with_labels_starting_at_it_is_a_line_and_one_between_text_is_not(bool textOnBothSides)
+    {
+        // hzq2023_working's table 三 at 200 dpi black and white (enlarged to 300): the column line right of (三)不予公开 kept
+        // in dashes over 85 % of its course, and each row's label (1.属于国家秘密…) starting 4 px right of it, so that text lies
+        // beside it along 40 % of its length. With text on both sides it is strokes lined up inside text, no line.
+        var p = new Page().VLine(100, 100, 600).VLine(800, 100, 600).HLine(100, 100, 800).HLine(600, 100, 800)
+            .VLine(450, 103, 597, on: 17, period: 20, text: true);
+        for (int y = 120; y < 580; y += 80)
+        {
+            p.Block(456, y, 520, y + 31);
+            if (textOnBothSides) p.Block(380, y, 444, y + 31);
+        }
+
+        var (_, v) = Complete(p);
+
+        if (textOnBothSides) Assert.Equal(0, Count(v, 445, 0, 455, H));
+        else for (int y = 110; y < 590; y++) Assert.True(Count(v, 448, y, 454, y + 1) > 0, $"gap at y={y}");
+    }
+
+    [Fact]
+    public void The_two_rows_a_table_carries_over_keep_column_lines_kept_whole_in_dashes_on_a_black_and_white_page()
+    {
+        // pdf-03's table 三 at 200 dpi black and white: its (七)总计 and 四、结转下年度继续办理 rows carried over to page 4, the
+        // number columns' lines in dashes covering 90 % of them and 0.47 in long, shorter than a broken line must be. Lost,
+        // the row lines are cut back to the last solid column line and the last numbers fall outside the grid.
+        var p = new Page().VLine(100, 100, 240).VLine(250, 100, 240).HLine(100, 100, 800).HLine(170, 100, 800).HLine(240, 100, 800);
+        foreach (var x in new[] { 450, 625, 800 }) p.VLine(x, 103, 237, on: 18, period: 20, text: true);
+
+        var (h, v) = Complete(p);
+
+        foreach (var x in new[] { 450, 625, 800 }) Assert.True(Count(v, x - 2, 110, x + 4, 230) >= 110, $"column line at {x} not found");
+        var grid = Assert.Single(new RulingGridFinder(_options).Find(h, v, Dpi));
+        Assert.Equal(2 * 4, grid.Cells.Count);
+    }
+
     [Fact]
     public void Solid_rulings_are_kept_as_they_were_when_nothing_is_broken()
     {

@@ -145,6 +145,39 @@ public class RulingGapCloserTests
         Assert.Equal(3 * 5, grids[1].Cells.Count);
     }
 
+    [Fact]
+    public void Two_tables_stacked_whose_caption_starts_on_their_left_borders_course_stay_two()
+    {
+        // pdf-01's page 4 at 200 dpi black and white: table 三 ends, the caption of table 四 starts with a character whose
+        // left stroke lies on the two tables' left border course (ink right of it only: nothing crosses the path), and the
+        // two left borders are pieces of one course 0.4 in apart. Joined, the two tables were one grid.
+        int[] columns = [100, 300, 450, 600, 750, 900];
+        var p = Table(new Page(), 100, 3, columns);
+        p.Text(100, 440, 160, 480).Text(175, 440, 640, 480);
+        Table(p, 520, 3, [100, 250, 420, 560, 700, 900]);
+
+        var grids = Grids(p);
+
+        Assert.Equal(2, grids.Count);
+        Assert.Equal(3 * 5, grids[0].Cells.Count);
+        Assert.Equal(3 * 5, grids[1].Cells.Count);
+    }
+
+    [Fact]
+    public void A_two_column_table_whose_column_lines_break_inside_one_row_stays_one()
+    {
+        // hzq2023_working's table 二 at 200 dpi black and white: all three column lines lost a stretch inside the 行政强制 row,
+        // each piece ending in the air, so no column line crosses both of that row's lines. A two-column table has too few
+        // other column lines for the table check the closing asks; pieces ending in the air are joined without it.
+        var p = new Page();
+        foreach (var y in new[] { 100, 250, 400, 550 }) p.HLine(y, 100, 900);
+        foreach (var (x, from, to) in new[] { (100, 300, 340), (400, 290, 330), (900, 310, 350) }) p.VLine(x, 100, from).VLine(x, to, 550);
+
+        var grid = Assert.Single(Grids(p));
+
+        Assert.Equal(3 * 2, grid.Cells.Count);
+    }
+
     /// <summary>A table's borders and a row line across it in two pieces that cross nothing (the column lines between
     /// them lost, and the line's ends short of the borders), the gap between them keeping dots, and
     /// <paramref name="caption"/> across the gap when asked.</summary>
